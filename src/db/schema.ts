@@ -1,0 +1,211 @@
+// The one pg-core schema. Migrations in ./drizzle are generated from it (npm run db:generate).
+import { sql } from 'drizzle-orm';
+import {
+  bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const partners = pgTable('partners', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  certifiedUntil: text('certified_until').notNull(), // YYYY-MM-DD
+  ratePerRepairFen: integer('rate_per_repair_fen').notNull().default(20000),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  roles: jsonb('roles').$type<string[]>().notNull(),
+  department: text('department'),
+  partnerId: text('partner_id').references(() => partners.id),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  revokedAt: ts('revoked_at'),
+});
+
+export const loginAttempts = pgTable('login_attempts', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: ts('window_start').notNull(),
+  lockedUntil: ts('locked_until'),
+});
+
+export const processDefinitions = pgTable('process_definitions', {
+  version: integer('version').primaryKey(),
+  definition: jsonb('definition').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const customers = pgTable('customers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  contactPerson: text('contact_person').notNull(),
+  phone: text('phone').notNull(),
+  phoneDigits: text('phone_digits').notNull(),
+  serviceTier: text('service_tier'), // standard | vip | null (not in service)
+  inServiceSince: ts('in_service_since'),
+  nextRevisitAt: ts('next_revisit_at'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('customers_phone_digits').on(t.phoneDigits)]);
+
+export const deals = pgTable('deals', {
+  id: text('id').primaryKey(),
+  number: text('number').notNull().unique(),
+  customerId: text('customer_id').notNull().references(() => customers.id),
+  ownerId: text('owner_id').notNull().references(() => users.id),
+  state: text('state').notNull(),
+  definitionVersion: integer('definition_version').notNull(),
+  secondMeetingAt: ts('second_meeting_at'),
+  endReason: text('end_reason'),
+  competitor: text('competitor'),
+  paymentModel: text('payment_model'),
+  amountFen: bigint('amount_fen', { mode: 'number' }),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('deals_state').on(t.state), index('deals_customer').on(t.customerId)]);
+
+export const negotiationLog = pgTable('negotiation_log', {
+  id: text('id').primaryKey(),
+  dealId: text('deal_id').notNull().references(() => deals.id),
+  kind: text('kind').notNull(),
+  note: text('note').notNull(),
+  actorId: text('actor_id').notNull(),
+  at: ts('at').notNull(),
+});
+
+export const tickets = pgTable('tickets', {
+  id: text('id').primaryKey(),
+  number: text('number').notNull().unique(),
+  customerId: text('customer_id').notNull().references(() => customers.id),
+  kind: text('kind').notNull(),
+  problem: text('problem').notNull(),
+  contact: text('contact'),
+  state: text('state').notNull(),
+  tier: text('tier').notNull(),
+  definitionVersion: integer('definition_version').notNull(),
+  partnerId: text('partner_id').references(() => partners.id),
+  dueAt: ts('due_at').notNull(),
+  closedAt: ts('closed_at'),
+  specialReason: text('special_reason'),
+  openedBy: text('opened_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('tickets_state').on(t.state), index('tickets_customer').on(t.customerId)]);
+
+export const tasks = pgTable('tasks', {
+  id: text('id').primaryKey(),
+  step: text('step').notNull(),
+  caseType: text('case_type').notNull(),
+  caseId: text('case_id').notNull(),
+  assigneeRole: text('assignee_role').notNull(),
+  assigneeId: text('assignee_id'),
+  assigneeIds: jsonb('assignee_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  partnerId: text('partner_id'),
+  department: text('department').notNull(),
+  createdAt: ts('created_at').notNull(),
+  dueAt: ts('due_at'),
+  /** the clock the deadline is counted on: standard (business hours) or vip (24h) */
+  tier: text('tier').notNull().default('standard'),
+  status: text('status').notNull(),
+  outcome: text('outcome'),
+  completedAt: ts('completed_at'),
+  completedBy: text('completed_by'),
+  escalatedAt: ts('escalated_at'),
+  specialReason: text('special_reason'),
+}, (t) => [
+  index('tasks_open_role').on(t.status, t.assigneeRole, t.dueAt),
+  index('tasks_open_assignee').on(t.status, t.assigneeId, t.dueAt),
+  index('tasks_case').on(t.caseType, t.caseId),
+  index('tasks_due_open').on(t.status, t.escalatedAt, t.dueAt),
+]);
+
+export const documents = pgTable('documents', {
+  id: text('id').primaryKey(),
+  form: text('form').notNull(),
+  number: text('number').notNull().unique(),
+  caseType: text('case_type').notNull(),
+  caseId: text('case_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  taskId: text('task_id'),
+  fields: jsonb('fields').$type<Record<string, unknown>>().notNull(),
+  copies: jsonb('copies').$type<string[]>().notNull(),
+  signedBy: jsonb('signed_by').$type<{ userId: string; displayName: string; role: string; at: string }[]>().notNull(),
+  archivedAt: ts('archived_at'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('documents_case').on(t.caseType, t.caseId), index('documents_customer').on(t.customerId)]);
+
+export const docCounters = pgTable('doc_counters', {
+  prefix: text('prefix').notNull(),
+  year: integer('year').notNull(),
+  last: integer('last').notNull(),
+}, (t) => [primaryKey({ columns: [t.prefix, t.year] })]);
+
+export const assets = pgTable('assets', {
+  id: text('id').primaryKey(),
+  customerId: text('customer_id').notNull().references(() => customers.id),
+  brandModel: text('brand_model').notNull(),
+  serialNumber: text('serial_number').notNull(),
+  configDocNumber: text('config_doc_number'),
+  installedAt: ts('installed_at').notNull(),
+  replacedAt: ts('replaced_at'),
+  replacedById: text('replaced_by_id'),
+  documentId: text('document_id'),
+}, (t) => [
+  index('assets_serial').on(t.serialNumber),
+  // one serial in service at one customer at a time
+  uniqueIndex('assets_serial_in_service').on(t.serialNumber).where(sql`replaced_at IS NULL`),
+]);
+
+export const audit = pgTable('audit', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: ts('at').notNull(),
+  actorId: text('actor_id'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  caseId: text('case_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+}, (t) => [index('audit_case').on(t.caseId)]);
+
+export const notifications = pgTable('notifications', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  kind: text('kind').notNull(),
+  taskId: text('task_id'),
+  caseId: text('case_id'),
+  message: text('message').notNull(),
+  createdAt: ts('created_at').notNull(),
+  read: boolean('read').notNull().default(false),
+}, (t) => [
+  index('notifications_user').on(t.userId, t.createdAt),
+  uniqueIndex('notifications_once').on(t.userId, t.kind, t.taskId),
+]);
+
+export const calendarDays = pgTable('calendar_days', {
+  date: text('date').primaryKey(), // YYYY-MM-DD
+  kind: text('kind').notNull(), // holiday | makeup_workday
+  name: text('name'),
+  source: text('source').notNull(), // official | admin
+});
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});

@@ -1,0 +1,13 @@
+// Working-time calendar for the PRC official calendar. Pure: no I/O, no clock.
+export type {
+  BusinessHours,
+  CalendarData,
+  CalendarDayOverride,
+  DayInfo,
+  DayKind,
+  Tier,
+  WorkCalendar,
+} from './types.js';
+export { createWorkCalendar, type CreateWorkCalendarOptions } from './calendar.js';
+export { officialCalendarData } from './official.js';
+export { DEFAULT_HOURS, formatHours, parseHours, validateHours } from './hours.js';

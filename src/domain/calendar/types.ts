@@ -1,0 +1,40 @@
+/** Service tier: 'standard' runs on business hours (5×8), 'vip' runs around the clock (7×24). */
+export type Tier = 'standard' | 'vip';
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
+
+/** An exception to the plain Mon–Fri week: a statutory holiday or a make-up working day (调休上班). */
+export interface CalendarDayOverride {
+  date: string /* YYYY-MM-DD */;
+  kind: 'holiday' | 'makeup_workday';
+  name?: string;
+}
+
+export interface CalendarData {
+  days: CalendarDayOverride[];
+  /** Years for which `days` reflects an official notice; other years are weekends-only. */
+  officialYears: number[];
+}
+
+/** Opening periods of a working day, local time, 'HH:MM' (end may be '24:00'). */
+export interface BusinessHours {
+  periods: { start: string; end: string }[];
+}
+
+export interface DayInfo {
+  date: string;
+  workday: boolean;
+  kind: DayKind;
+  name?: string;
+}
+
+export interface WorkCalendar {
+  /** Throws RangeError on an invalid 'YYYY-MM-DD' string. */
+  dayInfo(date: string): DayInfo;
+  /** Instant at which `days` of working time, counted from `from`, have elapsed. */
+  dueAt(from: Date, days: number, tier: Tier): Date;
+  /** Working time from a to b in days (business days for standard, 24 h for vip); negative if b < a. */
+  workingTimeBetween(a: Date, b: Date, tier: Tier): number;
+  hasOfficialData(year: number): boolean;
+  readonly hours: BusinessHours;
+}

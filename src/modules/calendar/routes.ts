@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { ZApp } from '../../server/routes.js';
+import { actorOf } from '../auth/plugin.js';
+import { requireRole } from '../../server/policy.js';
+import { fieldError, notFound } from '../../server/errors.js';
+import { isoDate } from '../partners/routes.js';
+import { calendarStatus, deleteCalendarDay, putCalendarDay, setBusinessHours } from './admin.js';
+import * as repo from './repo.js';
+
+const isoTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with offset' });
+
+export async function calendarRoutes(app: ZApp) {
+  const { ctx } = app;
+  app.get('/calendar/due', {
+    schema: { tags: ['calendar'], querystring: z.object({ from: isoTime, days: z.coerce.number().min(0).max(3650), tier: z.enum(['standard', 'vip']).default('standard') }) },
+  }, async (req) => {
+    actorOf(req);
+    const cal = await ctx.calendars.get(ctx.db);
+    return { dueAt: cal.dueAt(new Date(req.query.from), req.query.days, req.query.tier).toISOString() };
+  });
+
+  app.get('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }) } }, async (req) => {
+    actorOf(req);
+    const cal = await ctx.calendars.get(ctx.db);
+    const year = Number(req.params.date.slice(0, 4));
+    if (year < 1900 || year > 2200) throw fieldError('date', 'year out of range');
+    return { ...cal.dayInfo(req.params.date), officialData: cal.hasOfficialData(year) };
+  });
+
+  app.get('/calendar/days', {
+    schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200) }) },
+  }, async (req) => {
+    actorOf(req);
+    const y = req.query.year;
+    const rows = await repo.daysBetween(ctx.db, `${y}-01-01`, `${y}-12-31`);
+    const cal = await ctx.calendars.get(ctx.db);
+    return { year: y, officialData: cal.hasOfficialData(y), items: rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name, source: r.source })) };
+  });
+
+  app.put('/calendar/days/:date', {
+    schema: { tags: ['calendar'], params: z.object({ date: isoDate }), body: z.object({ kind: z.enum(['holiday', 'makeup_workday']), name: z.string().trim().max(100).optional() }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'sysadmin');
+    return ctx.db.transaction((tx) => putCalendarDay({ date: req.params.date, ...req.body, actor, now: ctx.clock.now() }, tx, ctx));
+  });
+
+  app.delete('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }) } }, async (req) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'sysadmin');
+    const ok = await ctx.db.transaction((tx) => deleteCalendarDay({ date: req.params.date, actor, now: ctx.clock.now() }, tx, ctx));
+    if (!ok) throw notFound('calendar day');
+    return { ok: true };
+  });
+
+  app.get('/calendar/status', { schema: { tags: ['calendar'] } }, async (req) => {
+    actorOf(req);
+    return calendarStatus(ctx.db, ctx);
+  });
+
+  app.put('/calendar/hours', {
+    schema: {
+      tags: ['calendar'],
+      body: z.object({ periods: z.array(z.object({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })).min(1).max(6) }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'sysadmin');
+    return ctx.db.transaction((tx) => setBusinessHours({ hours: req.body, actor, now: ctx.clock.now() }, tx, ctx));
+  });
+}

@@ -1,0 +1,57 @@
+// The working-time calendar as the company keeps it: official data seeded from the
+// chinese-days package, corrected by the sysadmin; business hours in settings.
+// Instances cache the built calendar and rebuild when the stored version moves.
+import type { Db, Tx } from '../../db/client.js';
+import {
+  createWorkCalendar, officialCalendarData, DEFAULT_HOURS,
+  type BusinessHours, type CalendarData, type WorkCalendar,
+} from '../../domain/calendar/index.js';
+import * as repo from './repo.js';
+
+const VERSION_KEY = 'calendar.version';
+const HOURS_KEY = 'calendar.hours';
+const YEARS_KEY = 'calendar.officialYears';
+
+export interface CalendarService {
+  get(tx: Tx): Promise<WorkCalendar>;
+  /** call after any change of days or hours */
+  bump(tx: Tx, now: Date): Promise<void>;
+}
+
+export async function seedOfficialCalendar(db: Db, now: Date) {
+  if ((await repo.countDays(db)) > 0) return;
+  const data = officialCalendarData();
+  await repo.insertDays(db, data.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null, source: 'official' })));
+  await repo.putSetting(db, YEARS_KEY, data.officialYears, now);
+  await repo.putSetting(db, VERSION_KEY, 1, now);
+}
+
+export async function loadCalendarData(tx: Tx): Promise<{ data: CalendarData; hours: BusinessHours }> {
+  const days = await repo.allDays(tx);
+  const officialYears = (await repo.getSetting<number[]>(tx, YEARS_KEY)) ?? [];
+  const hours = (await repo.getSetting<BusinessHours>(tx, HOURS_KEY)) ?? DEFAULT_HOURS;
+  return {
+    data: { days: days.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'makeup_workday', ...(d.name ? { name: d.name } : {}) })), officialYears },
+    hours,
+  };
+}
+
+export function createCalendarService(): CalendarService {
+  let cached: { version: number; calendar: WorkCalendar } | undefined;
+  return {
+    async get(tx) {
+      const version = (await repo.getSetting<number>(tx, VERSION_KEY)) ?? 0;
+      if (cached?.version === version) return cached.calendar;
+      const { data, hours } = await loadCalendarData(tx);
+      const calendar = createWorkCalendar({ data, hours });
+      cached = { version, calendar };
+      return calendar;
+    },
+    async bump(tx, now) {
+      const v = (await repo.getSetting<number>(tx, VERSION_KEY)) ?? 0;
+      await repo.putSetting(tx, VERSION_KEY, v + 1, now);
+    },
+  };
+}
+
+export { HOURS_KEY, YEARS_KEY };

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { ZApp } from '../../server/routes.js';
+import { actorOf } from '../auth/plugin.js';
+import { requireStaff } from '../../server/policy.js';
+import { pageQuery, paging } from '../../server/paging.js';
+import { createCustomer, customerPage, presentAsset, presentCustomer, updateCustomerDetails } from './service.js';
+import * as repo from './repo.js';
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  address: z.string().trim().min(1).max(500),
+  contactPerson: z.string().trim().min(1).max(100),
+  phone: z.string().trim().min(3).max(50).regex(/^[0-9+()\-\s转#*]+$/, 'digits, spaces and + - ( ) only'),
+};
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+export async function customerRoutes(app: ZApp) {
+  app.post('/customers', { schema: { tags: ['customers'], body: z.object(fields) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    const c = await app.ctx.db.transaction((tx) => createCustomer({ input: req.body, actor, now: app.ctx.clock.now() }, tx));
+    reply.status(201);
+    return c;
+  });
+
+  app.get('/customers', {
+    schema: { tags: ['customers'], querystring: pageQuery.extend({ q: z.string().max(100).optional(), tier: z.enum(['standard', 'vip']).optional() }) },
+  }, async (req) => {
+    requireStaff(actorOf(req));
+    const { limit, offset } = paging(req.query);
+    const { items, total } = await repo.searchCustomers(app.ctx.db, { q: req.query.q, tier: req.query.tier, limit, offset });
+    return { items: items.map(presentCustomer), total };
+  });
+
+  app.get('/customers/:id', { schema: { tags: ['customers'], params: idParams } }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    return customerPage({ id: req.params.id, actor }, app.ctx.db);
+  });
+
+  app.patch('/customers/:id', {
+    schema: { tags: ['customers'], params: idParams, body: z.object({ ...fields, version: z.number().int().positive() }).partial() },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    const { version, ...input } = req.body;
+    return app.ctx.db.transaction((tx) => updateCustomerDetails({ id: req.params.id, input, version, actor, now: app.ctx.clock.now() }, tx));
+  });
+
+  app.get('/assets', { schema: { tags: ['customers'], querystring: z.object({ serial: z.string().trim().min(2).max(100) }) } }, async (req) => {
+    requireStaff(actorOf(req));
+    const rows = await repo.assetHistory(app.ctx.db, req.query.serial);
+    return { items: rows.map((r) => ({ ...presentAsset(r.asset), customerId: r.asset.customerId, customerName: r.customerName })) };
+  });
+}

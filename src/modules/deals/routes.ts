@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { ZApp } from '../../server/routes.js';
+import { actorOf } from '../auth/plugin.js';
+import { requireRole, requireStaff } from '../../server/policy.js';
+import { pageQuery, paging } from '../../server/paging.js';
+import { surveyInput } from '../../domain/process/forms.js';
+import { addNegotiationEntry, createDeal, dealPage, presentDeal, setSecondMeeting } from './service.js';
+import * as repo from './repo.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+export async function dealRoutes(app: ZApp) {
+  app.post('/deals', { schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: surveyInput }) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'sales');
+    const deal = await app.ctx.db.transaction((tx) => createDeal({ ...req.body, actor }, tx, app.ctx));
+    reply.status(201);
+    return deal;
+  });
+
+  app.get('/deals', {
+    schema: { tags: ['deals'], querystring: pageQuery.extend({ state: z.string().max(64).optional(), q: z.string().max(100).optional(), mine: z.enum(['true', 'false']).optional() }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    const { limit, offset } = paging(req.query);
+    const { items, total } = await repo.listDeals(app.ctx.db, { state: req.query.state, q: req.query.q, ownerId: req.query.mine === 'true' ? actor.id : undefined, limit, offset });
+    return { items: items.map((r) => ({ ...presentDeal(r.deal), customerName: r.customerName })), total };
+  });
+
+  app.get('/deals/:id', { schema: { tags: ['deals'], params: idParams } }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    return dealPage({ id: req.params.id, actor }, app.ctx.db, app.ctx);
+  });
+
+  app.post('/deals/:id/negotiation-log', {
+    schema: { tags: ['deals'], params: idParams, body: z.object({ kind: z.enum(['price_cut', 'contract_change', 'policy_adjustment', 'other']), note: z.string().trim().min(1).max(5000) }) },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    const e = await app.ctx.db.transaction((tx) => addNegotiationEntry({ dealId: req.params.id, ...req.body, actor }, tx, app.ctx));
+    reply.status(201);
+    return e;
+  });
+
+  app.put('/deals/:id/second-meeting', {
+    schema: { tags: ['deals'], params: idParams, body: z.object({ secondMeetingAt: z.string().datetime({ offset: true }) }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    return app.ctx.db.transaction((tx) => setSecondMeeting({ dealId: req.params.id, at: new Date(req.body.secondMeetingAt), actor }, tx, app.ctx));
+  });
+}

@@ -1,0 +1,60 @@
+import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { customers, docCounters, documents } from '../../db/schema.js';
+
+export type DocumentRow = typeof documents.$inferSelect;
+
+/** The next number of a prefix and year. The counter row stays locked until the transaction
+ *  ends, so numbers are unique, and a rolled-back submission gives its number back (gap-free). */
+export async function nextSequence(tx: Tx, prefix: string, year: number): Promise<number> {
+  const [row] = await tx.insert(docCounters).values({ prefix, year, last: 1 })
+    .onConflictDoUpdate({ target: [docCounters.prefix, docCounters.year], set: { last: sql`${docCounters.last} + 1` } })
+    .returning({ last: docCounters.last });
+  return row.last;
+}
+
+export async function insertDocument(tx: Tx, row: typeof documents.$inferInsert) {
+  return (await tx.insert(documents).values(row).returning())[0];
+}
+export async function findDocument(tx: Tx, id: string) {
+  return (await tx.select().from(documents).where(eq(documents.id, id)))[0];
+}
+export async function updateDocumentFields(tx: Tx, id: string, fields: Record<string, unknown>, signedBy?: DocumentRow['signedBy']) {
+  return (await tx.update(documents).set({ fields, ...(signedBy ? { signedBy } : {}), version: sql`${documents.version} + 1` }).where(eq(documents.id, id)).returning())[0];
+}
+export async function documentsOfCase(tx: Tx, caseId: string) {
+  return tx.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.createdAt), asc(documents.number));
+}
+export async function documentOfCaseByForm(tx: Tx, caseId: string, form: string) {
+  return (await tx.select().from(documents).where(and(eq(documents.caseId, caseId), eq(documents.form, form))).orderBy(desc(documents.createdAt)).limit(1))[0];
+}
+export async function documentsOfCustomer(tx: Tx, customerId: string) {
+  return tx.select().from(documents).where(eq(documents.customerId, customerId)).orderBy(desc(documents.createdAt));
+}
+export async function markArchived(tx: Tx, caseId: string, at: Date) {
+  await tx.update(documents).set({ archivedAt: at }).where(and(eq(documents.caseId, caseId), isNull(documents.archivedAt)));
+}
+
+export interface DocumentSearch {
+  number?: string; customer?: string; form?: string; from?: Date; to?: Date; department?: string;
+  archived?: boolean; departments?: string[] | 'all'; limit: number; offset: number;
+}
+
+export async function searchDocuments(tx: Tx, f: DocumentSearch) {
+  const where: SQL | undefined = and(
+    f.number ? ilike(documents.number, `%${f.number}%`) : undefined,
+    f.customer ? ilike(customers.name, `%${f.customer}%`) : undefined,
+    f.form ? eq(documents.form, f.form) : undefined,
+    f.from ? gte(documents.createdAt, f.from) : undefined,
+    f.to ? lt(documents.createdAt, f.to) : undefined,
+    f.department ? sql`${documents.copies} @> ${JSON.stringify([f.department])}::jsonb` : undefined,
+    f.archived === undefined ? undefined : f.archived ? sql`${documents.archivedAt} is not null` : isNull(documents.archivedAt),
+    f.departments === 'all' || !f.departments ? undefined
+      : f.departments.length ? or(...f.departments.map((d) => sql`${documents.copies} @> ${JSON.stringify([d])}::jsonb`)) : sql`false`,
+  );
+  const items = await tx.select({ doc: documents, customerName: customers.name }).from(documents)
+    .innerJoin(customers, eq(customers.id, documents.customerId)).where(where)
+    .orderBy(desc(documents.createdAt), desc(documents.number)).limit(f.limit).offset(f.offset);
+  const total = (await tx.select({ n: count() }).from(documents).innerJoin(customers, eq(customers.id, documents.customerId)).where(where))[0].n;
+  return { items, total };
+}

@@ -1,0 +1,67 @@
+// Notifications and the overdue sweep. The sweep claims overdue tasks with one UPDATE
+// (FOR UPDATE SKIP LOCKED), so with several app instances each escalation fires exactly once.
+import crypto from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { notifications, tasks } from '../../db/schema.js';
+import { DEPARTMENT_MANAGER, type Department } from '../../domain/roles.js';
+import { usersWithRole } from '../users/repo.js';
+import { appendAudit } from '../audit/service.js';
+
+export async function notifyUser(tx: Tx, n: { userId: string; kind: string; taskId?: string | null; caseId?: string | null; message: string; now: Date }) {
+  await tx.insert(notifications).values({
+    id: crypto.randomUUID(), userId: n.userId, kind: n.kind, taskId: n.taskId ?? null, caseId: n.caseId ?? null,
+    message: n.message, createdAt: n.now, read: false,
+  }).onConflictDoNothing();
+}
+
+export async function notifyRole(tx: Tx, n: { role: string; kind: string; taskId?: string | null; caseId?: string | null; message: string; now: Date }) {
+  for (const u of await usersWithRole(tx, n.role)) await notifyUser(tx, { ...n, userId: u.id });
+}
+
+export async function listNotifications(tx: Tx, userId: string, unreadOnly: boolean) {
+  const rows = await tx.select().from(notifications)
+    .where(and(eq(notifications.userId, userId), unreadOnly ? eq(notifications.read, false) : undefined))
+    .orderBy(desc(notifications.createdAt)).limit(100);
+  return rows.map((n) => ({
+    id: n.id, kind: n.kind, ...(n.taskId ? { taskId: n.taskId } : {}), ...(n.caseId ? { caseId: n.caseId } : {}),
+    message: n.message, createdAt: n.createdAt.toISOString(), read: n.read,
+  }));
+}
+
+export async function markRead(tx: Tx, userId: string, id: string) {
+  return (await tx.update(notifications).set({ read: true }).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).returning()).length > 0;
+}
+
+const STEP_LABEL: Record<string, string> = {};
+
+/** Marks open tasks past due as escalated and tells the owning department's manager. */
+export async function sweepOverdue(db: Db, now: Date, stepLabels: Record<string, string> = STEP_LABEL): Promise<number> {
+  return db.transaction(async (tx) => {
+    const claimed = await tx.execute(sql`
+      with due as (
+        select id from ${tasks}
+        where status = 'open' and escalated_at is null and due_at is not null and due_at < ${now.toISOString()}::timestamptz
+        order by due_at
+        limit 500
+        for update skip locked
+      )
+      update ${tasks} t set escalated_at = ${now.toISOString()}::timestamptz
+      from due where t.id = due.id
+      returning t.id, t.step, t.case_type, t.case_id, t.department, t.due_at`);
+    const rows = ((claimed as { rows?: unknown[] }).rows ?? (claimed as unknown as unknown[])) as {
+      id: string; step: string; case_type: string; case_id: string; department: string; due_at: string | Date;
+    }[];
+    for (const r of rows) {
+      const managerRole = DEPARTMENT_MANAGER[r.department as Department] ?? 'gm';
+      const due = new Date(r.due_at);
+      const label = stepLabels[r.step] ?? r.step;
+      await notifyRole(tx, {
+        role: managerRole, kind: 'overdue', taskId: r.id, caseId: r.case_id, now,
+        message: `任务逾期：${label}（截止 ${due.toISOString()}）/ overdue: ${r.step}`,
+      });
+      await appendAudit(tx, { at: now, actorId: null, action: 'task.escalate', entity: 'task', entityId: r.id, caseId: r.case_id, after: { managerRole } });
+    }
+    return rows.length;
+  });
+}

@@ -1,0 +1,203 @@
+// The task engine: opens steps as tasks and completes them, interpreting the process definition.
+// Completing is one transaction: validate the form, run the step's effects, write the document,
+// close the task, open the next ones, append the audit.
+import crypto from 'node:crypto';
+import type { Tx } from '../../db/client.js';
+import type { Actor, AppContext } from '../../server/context.js';
+import { badRequest, conflict, fieldError, forbidden, notFound, zodDetails } from '../../server/errors.js';
+import { hasRole } from '../../server/policy.js';
+import { ROLE_DEPARTMENT, DEPARTMENT_MANAGER, type Role } from '../../domain/roles.js';
+import type { ProcessDefinition } from '../../domain/process/definition.js';
+import { INPUT_SCHEMAS, type InputKey } from '../../domain/process/forms.js';
+import { computeDueAt, ruleTier, transitionFor } from '../../domain/process/engine.js';
+import type { WorkCalendar } from '../../domain/calendar/index.js';
+import { appendAudit } from '../audit/service.js';
+import { createDocument, presentDocument } from '../documents/service.js';
+import { findUser } from '../users/repo.js';
+import { findPartner } from '../partners/repo.js';
+import { EFFECTS, type EffectContext } from '../process/effects.js';
+import { canSeeCase, loadCase, setCaseState, type CaseRef } from './cases.js';
+import * as repo from './repo.js';
+
+export function presentTask(t: repo.TaskRow, now: Date, calendar?: WorkCalendar, extra?: { customerName?: string | null; caseNumber?: string | null }) {
+  const overdue = t.dueAt ? (t.status === 'open' ? t.dueAt.getTime() < now.getTime() : !!t.completedAt && t.completedAt > t.dueAt) : false;
+  let remainingWorkingHours: number | null = null;
+  if (calendar && t.dueAt && t.status === 'open') {
+    const days = calendar.workingTimeBetween(now, t.dueAt, t.tier as 'standard' | 'vip');
+    remainingWorkingHours = Math.round(days * (t.tier === 'vip' ? 24 : businessDayHours(calendar)) * 100) / 100;
+  }
+  return {
+    id: t.id, step: t.step, caseType: t.caseType, caseId: t.caseId, assigneeRole: t.assigneeRole,
+    assigneeId: t.assigneeId, assigneeIds: t.assigneeIds, partnerId: t.partnerId,
+    createdAt: t.createdAt.toISOString(), dueAt: t.dueAt?.toISOString() ?? null, tier: t.tier,
+    status: t.status as 'open' | 'done', overdue, outcome: t.outcome,
+    completedAt: t.completedAt?.toISOString() ?? null, completedBy: t.completedBy,
+    ...(remainingWorkingHours !== null ? { remainingWorkingHours } : {}),
+    ...(extra ? { customerName: extra.customerName ?? null, caseNumber: extra.caseNumber ?? null } : {}),
+  };
+}
+export type TaskView = ReturnType<typeof presentTask>;
+
+function businessDayHours(calendar: WorkCalendar): number {
+  const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+  return calendar.hours.periods.reduce((sum, p) => sum + minutes(p.end) - minutes(p.start), 0) / 60;
+}
+
+/** Opens one step of a case as a task, with its owner and deadline. */
+export async function openStep(
+  opts: { def: ProcessDefinition; stepKey: string; c: CaseRef; now: Date; calendar: WorkCalendar; previousForm?: Record<string, unknown> },
+  tx: Tx,
+) {
+  const step = opts.def.steps[opts.stepKey];
+  const tier = ruleTier(step.due, opts.c.tier);
+  const dueAt = computeDueAt(step.due, { now: opts.now, caseCreatedAt: opts.c.createdAt, tier, calendar: opts.calendar, previousForm: opts.previousForm });
+  let assigneeId: string | null = null;
+  let assigneeIds: string[] = [];
+  if (step.assign === 'case_owner') assigneeId = opts.c.ownerId;
+  else if (typeof step.assign === 'object') {
+    const ids = opts.previousForm?.[step.assign.fromField];
+    assigneeIds = Array.isArray(ids) ? ids.map(String) : [];
+    assigneeId = assigneeIds[0] ?? null;
+  }
+  // a ticket given to a partner company stays with it when a step comes back (unsatisfied customer)
+  const partnerId = opts.c.partnerId && step.alsoRoles.includes('partner_engineer') ? opts.c.partnerId : null;
+  return repo.insertTask(tx, {
+    id: crypto.randomUUID(), step: opts.stepKey, caseType: opts.c.type, caseId: opts.c.id,
+    assigneeRole: step.role, assigneeId, assigneeIds, partnerId,
+    department: ROLE_DEPARTMENT[step.role], createdAt: opts.now, dueAt, tier, status: 'open',
+  });
+}
+
+/** Opens the start steps of a new case (deal, ticket by kind, customer revisit). */
+export async function startCase(
+  opts: { def: ProcessDefinition; start: keyof ProcessDefinition['starts']; c: CaseRef; now: Date; calendar: WorkCalendar; actor: Actor | null },
+  tx: Tx,
+) {
+  const opened = [];
+  for (const stepKey of opts.def.starts[opts.start]) {
+    opened.push(await openStep({ def: opts.def, stepKey, c: opts.c, now: opts.now, calendar: opts.calendar }, tx));
+  }
+  if (opened[0]) await setCaseState(tx, opts.c, opened[0].step, opts.now, false);
+  for (const t of opened) {
+    await appendAudit(tx, { at: opts.now, actorId: opts.actor?.id ?? null, action: 'task.open', entity: 'task', entityId: t.id, caseId: opts.c.id, after: { step: t.step, dueAt: t.dueAt } });
+  }
+  return opened;
+}
+
+function mayComplete(actor: Actor, t: repo.TaskRow): boolean {
+  if (t.partnerId) return !!actor.partnerId && actor.partnerId === t.partnerId;
+  if (t.assigneeIds.length) return t.assigneeIds.includes(actor.id);
+  if (t.assigneeId) return t.assigneeId === actor.id;
+  return hasRole(actor, t.assigneeRole as Role);
+}
+
+export async function completeTask(
+  opts: { taskId: string; actor: Actor; outcome?: string; form?: unknown; note?: string; specialReason?: string },
+  tx: Tx,
+  ctx: AppContext,
+) {
+  const { actor } = opts;
+  const now = ctx.clock.now();
+  const task = await repo.lockTask(tx, opts.taskId);
+  if (!task) throw notFound('task');
+  const c = await loadCase(tx, task.caseType, task.caseId);
+  if (!c || !canSeeCase(actor, c)) throw notFound('task');
+  if (task.status !== 'open') throw conflict('该任务已完成 / this task is already done');
+  if (!mayComplete(actor, task)) throw forbidden('该任务不属于您 / this task is not assigned to you');
+
+  const def = await ctx.processes.get(c.definitionVersion ?? ctx.processes.current().version, tx);
+  const step = def.steps[task.step];
+  if (!step) throw conflict(`step ${task.step} is not in process version ${def.version}`);
+  const chosen = transitionFor(step, opts.outcome);
+  if (!chosen.ok) throw fieldError('outcome', `must be one of: ${chosen.allowed.join(', ')}`);
+  const { transition, outcome } = chosen;
+  const schema = INPUT_SCHEMAS[(transition.input ?? 'none') as InputKey];
+  const parsed = schema.safeParse(opts.form ?? {});
+  if (!parsed.success) throw badRequest('表单有误 / the form is invalid', zodDetails(parsed.error.issues, 'form'));
+  const form = parsed.data as Record<string, unknown>;
+
+  const calendar = await ctx.calendars.get(tx);
+  const documentId = crypto.randomUUID();
+  const effect: EffectContext = {
+    tx, ctx, actor, task, c, form, outcome, now, def, calendar, documentId, documentFields: { ...form }, note: opts.note,
+  };
+  for (const name of transition.effects) {
+    const run = EFFECTS[name];
+    if (!run) throw new Error(`unknown effect ${name}`);
+    await run(effect);
+  }
+
+  let document;
+  if (transition.document) {
+    document = await createDocument({
+      def, form: transition.document, caseType: c.type, caseId: c.id, customerId: c.customerId, taskId: task.id,
+      fields: effect.documentFields, actor, now, id: documentId,
+    }, tx);
+  }
+  const overdueClose = !!task.dueAt && task.dueAt < now;
+  const closed = await repo.closeTask(tx, task.id, {
+    outcome, completedAt: now, completedBy: actor.id, specialReason: overdueClose ? opts.specialReason ?? null : null,
+  });
+  if (!closed) throw conflict('该任务已完成 / this task is already done');
+
+  const next = [];
+  for (const stepKey of transition.next) {
+    next.push(await openStep({ def, stepKey, c: { ...c, partnerId: effect.c.partnerId }, now, calendar, previousForm: form }, tx));
+  }
+  if (transition.end) await setCaseState(tx, c, transition.end, now, true);
+  else if (next[0]) await setCaseState(tx, c, next[0].step, now, false);
+
+  await appendAudit(tx, {
+    at: now, actorId: actor.id, action: 'task.complete', entity: 'task', entityId: task.id, caseId: c.id,
+    before: { status: 'open', step: task.step }, after: { status: 'done', outcome, form, note: opts.note ?? null, next: next.map((t) => t.step), end: transition.end ?? null },
+  });
+  for (const t of next) {
+    await appendAudit(tx, { at: now, actorId: actor.id, action: 'task.open', entity: 'task', entityId: t.id, caseId: c.id, after: { step: t.step, dueAt: t.dueAt } });
+  }
+  return {
+    task: presentTask(closed, now),
+    next: next.map((t) => presentTask(t, now, calendar)),
+    ...(document ? { document: presentDocument(document) } : {}),
+  };
+}
+
+/** The owning department's manager gives an open task to a user or a partner company. */
+export async function assignTask(opts: { taskId: string; actor: Actor; assigneeId?: string; partnerId?: string }, tx: Tx, ctx: AppContext) {
+  const now = ctx.clock.now();
+  const task = await repo.lockTask(tx, opts.taskId);
+  if (!task) throw notFound('task');
+  const manager = DEPARTMENT_MANAGER[task.department as keyof typeof DEPARTMENT_MANAGER];
+  if (!hasRole(opts.actor, 'gm') && !(manager && hasRole(opts.actor, manager))) {
+    throw (opts.actor.roles.includes('partner_engineer') ? notFound('task') : forbidden('只有本部门经理可以分派 / only the department manager may assign'));
+  }
+  if (task.status !== 'open') throw conflict('该任务已完成 / this task is already done');
+  const c = await loadCase(tx, task.caseType, task.caseId);
+  if (!c) throw notFound('task');
+  const def = await ctx.processes.get(c.definitionVersion ?? ctx.processes.current().version, tx);
+  const step = def.steps[task.step];
+  let set: { assigneeId: string | null; assigneeIds: string[]; partnerId: string | null };
+  if (opts.partnerId) {
+    if (!step?.alsoRoles.includes('partner_engineer')) throw conflict(`step ${task.step} cannot be given to a partner`);
+    const p = await findPartner(tx, opts.partnerId);
+    if (!p) throw fieldError('partnerId', 'no such partner');
+    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    if (p.certifiedUntil < today) throw conflict(`服务商资质已过期（${p.certifiedUntil}）/ the partner's certificate expired on ${p.certifiedUntil}`);
+    set = { assigneeId: null, assigneeIds: [], partnerId: p.id };
+    if (c.type === 'ticket') {
+      const { updateTicket } = await import('../tickets/repo.js');
+      await updateTicket(tx, c.id, { partnerId: p.id, updatedAt: now });
+    }
+  } else {
+    const u = await findUser(tx, opts.assigneeId!);
+    if (!u || !u.active) throw fieldError('assigneeId', 'no such user');
+    const roles = [task.assigneeRole, ...(step?.alsoRoles ?? [])];
+    if (!u.roles.some((r) => roles.includes(r))) throw fieldError('assigneeId', `the user does not hold the role ${task.assigneeRole}`);
+    set = { assigneeId: u.id, assigneeIds: [], partnerId: u.roles.includes(task.assigneeRole) ? null : u.partnerId };
+  }
+  const updated = await repo.updateTaskAssignment(tx, task.id, set);
+  await appendAudit(tx, {
+    at: now, actorId: opts.actor.id, action: 'task.assign', entity: 'task', entityId: task.id, caseId: task.caseId,
+    before: { assigneeId: task.assigneeId, partnerId: task.partnerId }, after: set,
+  });
+  return presentTask(updated, now, await ctx.calendars.get(tx));
+}

@@ -1,0 +1,114 @@
+// App assembly: plugins, the one error handler, every module's routes.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError, errorBody, zodDetails } from './errors.js';
+import type { AppContext } from './context.js';
+import { authPlugin } from '../modules/auth/plugin.js';
+import { moduleRoutes } from './routes.js';
+
+export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyInstance { ctx: AppContext }
+}
+
+const PG_CLIENT_ERRORS: Record<string, [AppError['code'], string]> = {
+  '23505': ['conflict', 'this record already exists or was changed at the same time'],
+  '40001': ['conflict', 'someone else changed this at the same time; try again'],
+  '40P01': ['conflict', 'someone else changed this at the same time; try again'],
+  '55P03': ['conflict', 'this record is being changed by someone else'],
+  '23503': ['validation_failed', 'a referenced record does not exist'],
+  '22P02': ['validation_failed', 'a value has the wrong format'],
+  '22007': ['validation_failed', 'a date or time has the wrong format'],
+  '22008': ['validation_failed', 'a date or time is out of range'],
+  '22003': ['validation_failed', 'a number is out of range'],
+  '22001': ['validation_failed', 'a text is too long'],
+  '22021': ['validation_failed', 'a text contains invalid characters'],
+};
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: string; statusCode?: number; message?: string; cause?: unknown; validation?: unknown };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = (err.validation ?? []).map((v) => ({
+      path: [String((err as { validationContext?: string }).validationContext ?? ''), ...String(v.instancePath ?? '').split('/').filter(Boolean)],
+      message: v.message ?? 'invalid',
+    }));
+    const details = zodDetails(issues).map((d) => ({ ...d, path: d.path.replace(/^body\.?/, '') || 'body' }));
+    return new AppError('validation_failed', `invalid request: ${details.map((d) => d.path).join(', ')}`, details);
+  }
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e?.statusCode === 413) return new AppError('payload_too_large', 'request body too large');
+  if (e?.code && PG_CLIENT_ERRORS[e.code]) {
+    const [code, message] = PG_CLIENT_ERRORS[e.code];
+    return new AppError(code, message);
+  }
+  const cause = e?.cause as { code?: string } | undefined;
+  if (cause?.code && PG_CLIENT_ERRORS[cause.code]) {
+    const [code, message] = PG_CLIENT_ERRORS[cause.code];
+    return new AppError(code, message);
+  }
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    const code = e.statusCode === 404 ? 'not_found' : e.statusCode === 429 ? 'rate_limited' : e.statusCode === 401 ? 'unauthorized' : e.statusCode === 413 ? 'payload_too_large' : 'validation_failed';
+    return new AppError(code, (e.message ?? 'bad request').replace(/^FST_\w+:?\s*/, ''));
+  }
+  return new AppError('internal', 'internal error');
+}
+
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel },
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: true,
+    // ids and junk in paths must not crash the router
+    routerOptions: { maxParamLength: 500 },
+  });
+  app.decorate('ctx', ctx);
+  const webRoot = path.resolve('web/dist');
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) req.log.error({ err }, 'unhandled error');
+    reply.status(appErr.status).send(errorBody(appErr));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      reply.status(404).send(errorBody(new AppError('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
+      return;
+    }
+    // the single-page app answers every other GET
+    if (hasWeb) return reply.sendFile('index.html');
+    reply.status(404).type('text/plain').send('web app not built: run npm run build:web');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Fangyuan 方圆 API', version: '1.0.0', description: 'The stable HTTP contract of ../shared/API.md and more.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+
+  await app.register(async (api) => {
+    await api.register(authPlugin);
+    await moduleRoutes(api.withTypeProvider<ZodTypeProvider>());
+  }, { prefix: '/api/v1' });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

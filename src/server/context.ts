@@ -1,0 +1,24 @@
+// What every service receives besides its transaction.
+import type { Database, Db } from '../db/client.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { CalendarService } from '../modules/calendar/service.js';
+import type { ProcessService } from '../modules/process/service.js';
+
+export interface AppContext {
+  database: Database;
+  db: Db;
+  clock: Clock;
+  config: Config;
+  calendars: CalendarService;
+  processes: ProcessService;
+}
+
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  department: string | null;
+  partnerId: string | null;
+}

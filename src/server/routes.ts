@@ -1,0 +1,27 @@
+// Every module's routes, mounted under /api/v1.
+import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authRoutes } from '../modules/auth/routes.js';
+import { userRoutes } from '../modules/users/routes.js';
+import { taskRoutes } from '../modules/tasks/routes.js';
+import { customerRoutes } from '../modules/customers/routes.js';
+import { dealRoutes } from '../modules/deals/routes.js';
+import { ticketRoutes } from '../modules/tickets/routes.js';
+import { documentRoutes } from '../modules/documents/routes.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { notificationRoutes } from '../modules/notifications/routes.js';
+import { calendarRoutes } from '../modules/calendar/routes.js';
+import { clockRoutes } from '../modules/clock/routes.js';
+import { partnerRoutes } from '../modules/partners/routes.js';
+
+export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export async function moduleRoutes(app: ZApp) {
+  app.get('/health', { schema: { tags: ['system'], security: [] } }, async () => ({ ok: true, engine: app.ctx.database.engine, now: app.ctx.clock.now().toISOString() }));
+  for (const routes of [
+    authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
+    auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
+  ]) {
+    await routes(app);
+  }
+}
