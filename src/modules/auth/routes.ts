@@ -9,6 +9,7 @@ export async function authRoutes(app: ZApp) {
   app.post('/auth/login', { schema: { body: loginBody, tags: ['auth'], security: [] } }, async (req, reply) => {
     const { ctx } = app;
     const result = await ctx.db.transaction((tx) => login({ ...req.body, wallNow: new Date() }, tx));
+    if ('error' in result) throw result.error;
     reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 12 * 3600 });
     return result;
   });

@@ -20,12 +20,13 @@ export function toActor(u: { id: string; username: string; displayName: string; 
   return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, department: u.department, partnerId: u.partnerId };
 }
 
-/** Security timers run on wall time, not on the (possibly manual) business clock. */
+/** Security timers run on wall time, not on the (possibly manual) business clock.
+ *  A failure is returned, not thrown, so that its count commits with the transaction. */
 export async function login(opts: { username: string; password: string; wallNow: Date }, tx: Tx) {
   const { username, password, wallNow } = opts;
   const attempts = await repo.getLoginAttempts(tx, username);
   if (attempts?.lockedUntil && attempts.lockedUntil > wallNow) {
-    throw new AppError('rate_limited', '登录失败次数过多，请稍后再试 / too many failed logins, try again later');
+    return { error: new AppError('rate_limited', '登录失败次数过多，请稍后再试 / too many failed logins, try again later') } as const;
   }
   const user = await repo.findUserByUsername(tx, username);
   const ok = user?.active
@@ -40,14 +41,14 @@ export async function login(opts: { username: string; password: string; wallNow:
       windowStart: inWindow ? attempts.windowStart : wallNow,
       lockedUntil: failures >= MAX_FAILURES ? new Date(wallNow.getTime() + LOCK_MS) : null,
     });
-    throw unauthorized('用户名或密码错误 / wrong username or password');
+    return { error: unauthorized('用户名或密码错误 / wrong username or password') } as const;
   }
   if (attempts) await repo.clearLoginAttempts(tx, username);
   const token = crypto.randomBytes(32).toString('base64url');
   await repo.insertSession(tx, {
     tokenHash: tokenHash(token), userId: user.id, createdAt: wallNow, expiresAt: new Date(wallNow.getTime() + SESSION_TTL_MS),
   });
-  return { token, user: toActor(user) };
+  return { token, user: toActor(user) } as const;
 }
 
 export async function authenticate(opts: { token: string; wallNow: Date }, tx: Tx): Promise<Actor | undefined> {

@@ -1,0 +1,81 @@
+// Shared builders of test data: each call makes its own records, no test relies on another's.
+import type { TestApp } from './app.js';
+
+let seq = 0;
+export const unique = (p = '') => `${p}${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export const SURVEY = {
+  broadbandAvailable: true, broadbandType: '光纤', bandwidthMbps: 100, broadbandUsage: '办公上网，利用率约40%',
+  networkEquipment: 'Huawei AR1220', hasPbx: true, pbxModel: 'Panasonic KX-TDA100', directLines: 4, trunkLines: 8,
+  extensions: 60, ldSavingMethod: '后付费 IP 拨号盒', ldDiscountPct: 30, monthlyLdBillFen: 1_250_000, acceptsSplitMode: true,
+  remarks: '客户希望月底前完成',
+};
+
+export const ASSESSMENT = {
+  implementationDetails: '在机房部署 VoIP 网关，接入现有 PBX 中继',
+  equipment: [
+    { brand: 'Cisco', model: 'SPA8000', quantity: 2, unitPriceFen: 180_000 },
+    { brand: 'Yealink', model: 'T31P', quantity: 10, unitPriceFen: 25_000 },
+  ],
+  estimatedDurationDays: 3,
+};
+
+export const FEASIBILITY = { operatingMode: '客户买断设备，我方提供线路', equipmentInvestmentFen: 600_000, avgMonthlyGrossProfitFen: 150_000, maxFluctuationPct: 20 };
+
+export async function createCustomer(t: TestApp, token?: string, over: Partial<{ name: string; phone: string }> = {}) {
+  const r = await t.call('POST', '/customers', {
+    token: token ?? await t.login('sales'),
+    body: { name: over.name ?? `客户${unique()}`, address: '上海市浦东新区世纪大道100号', contactPerson: '李总', phone: over.phone ?? `021-${Math.floor(10000000 + Math.random() * 89999999)}` },
+  });
+  if (r.status !== 201) throw new Error(`customer: ${r.status} ${r.text}`);
+  return r.body as { id: string; name: string; phone: string };
+}
+
+export async function openTaskOf(t: TestApp, caseId: string, token: string) {
+  const r = await t.call('GET', `/tasks?status=open&caseId=${caseId}&mine=false`, { token });
+  return (r.body.items as { id: string; step: string; dueAt: string; assigneeId: string | null }[])[0];
+}
+
+/** Completes the open task of a case as the given user; throws unless 200. */
+export async function complete(t: TestApp, caseId: string, username: string, body: { outcome?: string; form?: unknown; note?: string } = {}) {
+  const token = await t.login(username);
+  const gm = await t.login('gm');
+  const task = await openTaskOf(t, caseId, gm);
+  if (!task) throw new Error(`no open task on ${caseId}`);
+  const r = await t.call('POST', `/tasks/${task.id}/complete`, { token, body });
+  if (r.status !== 200) throw new Error(`complete ${task.step} as ${username}: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+export async function createDeal(t: TestApp) {
+  const sales = await t.login('sales');
+  const customer = await createCustomer(t, sales);
+  const r = await t.call('POST', '/deals', { token: sales, body: { customerId: customer.id, survey: SURVEY } });
+  if (r.status !== 201) throw new Error(`deal: ${r.status} ${r.text}`);
+  return { deal: r.body, customer };
+}
+
+/** Takes a new deal to the given step (exclusive). */
+export async function dealAt(t: TestApp, step: 'tech_assessment' | 'proposal_draft' | 'manager_review' | 'gm_approval' | 'proposal_delivery' | 'negotiation' | 'contract_archive' | 'procurement' | 'installation_dispatch' | 'installation', paymentModel = 'one_time') {
+  const { deal, customer } = await createDeal(t);
+  const order = ['qualify', 'tech_assessment', 'proposal_draft', 'manager_review', 'gm_approval', 'proposal_delivery', 'negotiation', 'contract_archive', 'procurement', 'installation_dispatch', 'installation'];
+  const engineerId = (await t.call('GET', '/users?role=engineer', { token: await t.login('tech_manager') })).body.items[0].id;
+  const steps: Record<string, [string, { outcome?: string; form?: unknown }]> = {
+    qualify: ['sales', { outcome: 'develop', form: { customerType: '中型企业，长途话费高' } }],
+    tech_assessment: ['engineer', { form: ASSESSMENT }],
+    proposal_draft: ['sales', { form: { content: '采用 VoIP 分流方案', investmentFen: 600_000, monthlyGrossProfitFen: 150_000 } }],
+    manager_review: ['sales_manager', { outcome: 'approve', form: { feasibility: FEASIBILITY } }],
+    gm_approval: ['gm', { outcome: 'approve', form: {} }],
+    proposal_delivery: ['sales', { form: {} }],
+    negotiation: ['sales', { outcome: 'signed', form: { paymentModel, amountFen: 800_000, concessions: '客户全部长途业务转入我方' } }],
+    contract_archive: ['admin_clerk', { form: {} }],
+    procurement: ['admin_clerk', { form: {} }],
+    installation_dispatch: ['tech_manager', { form: { engineerIds: [engineerId], scheduledAt: '2026-03-10T09:00:00+08:00' } }],
+  };
+  for (const s of order) {
+    if (s === step) break;
+    const [user, body] = steps[s];
+    await complete(t, deal.id, user, body);
+  }
+  return { deal, customer, engineerId };
+}
