@@ -13,6 +13,9 @@ import { notificationRoutes } from '../modules/notifications/routes.js';
 import { calendarRoutes } from '../modules/calendar/routes.js';
 import { clockRoutes } from '../modules/clock/routes.js';
 import { partnerRoutes } from '../modules/partners/routes.js';
+import { procurementRoutes } from '../modules/procurement/routes.js';
+import { archiveRoutes } from '../modules/documents/archive-routes.js';
+import { reportRoutes } from '../modules/reports/routes.js';
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -21,6 +24,8 @@ export async function moduleRoutes(app: ZApp) {
   for (const routes of [
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
+    procurementRoutes, archiveRoutes,
+    reportRoutes,
   ]) {
     await routes(app);
   }

@@ -33,46 +33,86 @@ export async function openTasksOfCase(tx: Tx, caseId: string) {
   return tx.select().from(tasks).where(and(eq(tasks.caseId, caseId), eq(tasks.status, 'open')));
 }
 
-/** "mine": assigned to me, to my partner company, or unassigned in one of my roles. */
-export function mineCondition(actor: { id: string; roles: string[]; partnerId: string | null }): SQL {
-  const parts: SQL[] = [
+/** "mine": assigned to me, to my partner company, or unassigned in one of my roles — as
+ *  disjoint branches, so each can walk its own index in due order (see listMine). */
+export function mineBranches(actor: { id: string; roles: string[]; partnerId: string | null }): SQL[] {
+  const branches: SQL[] = [
     eq(tasks.assigneeId, actor.id),
-    sql`${tasks.assigneeIds} @> ${JSON.stringify([actor.id])}::jsonb`,
+    and(sql`${tasks.assigneeIds} @> ${JSON.stringify([actor.id])}::jsonb`, sql`${tasks.assigneeId} is distinct from ${actor.id}`)!,
   ];
-  if (actor.partnerId) parts.push(eq(tasks.partnerId, actor.partnerId));
+  if (actor.partnerId) branches.push(and(eq(tasks.partnerId, actor.partnerId), isNull(tasks.assigneeId))!);
   const poolRoles = actor.roles.filter((r) => r !== 'partner_engineer');
   if (poolRoles.length) {
-    parts.push(and(isNull(tasks.assigneeId), isNull(tasks.partnerId), inArray(tasks.assigneeRole, poolRoles))!);
+    branches.push(and(isNull(tasks.assigneeId), isNull(tasks.partnerId), inArray(tasks.assigneeRole, poolRoles))!);
   }
-  return or(...parts)!;
+  return branches;
+}
+
+export function mineCondition(actor: { id: string; roles: string[]; partnerId: string | null }): SQL {
+  return or(...mineBranches(actor))!;
 }
 
 export interface TaskFilter {
   where: SQL | undefined;
+  /** disjoint conditions OR-ed together; each is queried on its own and the pages merged */
+  branches?: SQL[];
   limit: number;
   offset: number;
   order: 'due_asc' | 'due_desc' | 'created_desc';
 }
 
-const caseNumber = sql<string | null>`coalesce(${deals.number}, ${tickets.number})`.as('case_number');
-const customerName = sql<string | null>`${customers.name}`.as('customer_name');
+/** Tasks whose case belongs to a customer whose name matches (the inbox search box). */
+export function customerNameMatches(q: string): SQL {
+  const pattern = `%${q}%`;
+  return sql`(
+    ${tasks.caseId} in (select d.id from deals d join customers c on c.id = d.customer_id where c.name ilike ${pattern})
+    or ${tasks.caseId} in (select t.id from tickets t join customers c on c.id = t.customer_id where c.name ilike ${pattern})
+    or (${tasks.caseType} = 'customer' and ${tasks.caseId} in (select c.id from customers c where c.name ilike ${pattern})))`;
+}
 
+/** Inbox totals stop counting at this many: nobody pages that far, and counting a huge
+ *  backlog exactly would cost more than the page itself. */
+export const COUNT_CAP = 1000;
+
+async function cappedCount(tx: Tx, where: SQL | undefined): Promise<number> {
+  const inner = tx.select({ one: sql`1` }).from(tasks).where(where).limit(COUNT_CAP + 1).as('capped');
+  return Number((await tx.select({ n: count() }).from(inner))[0].n);
+}
+
+/** One page of tasks, then the case numbers and customer names of just that page
+ *  (joining before the limit would touch every task). */
 export async function listTasks(tx: Tx, f: TaskFilter) {
-  const order = f.order === 'due_desc' ? [sql`${tasks.dueAt} desc nulls last`] : f.order === 'created_desc' ? [desc(tasks.createdAt)] : [sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt)];
-  const base = tx
-    .select({ task: tasks, caseNumber, customerName })
-    .from(tasks)
-    .leftJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
-    .leftJoin(tickets, and(eq(tasks.caseType, 'ticket'), eq(tickets.id, tasks.caseId)))
-    .leftJoin(customers, sql`${customers.id} = coalesce(${deals.customerId}, ${tickets.customerId}, case when ${tasks.caseType} = 'customer' then ${tasks.caseId} end)`)
-    .where(f.where);
-  const items = await base.orderBy(...order).limit(f.limit).offset(f.offset);
-  const total = (await tx.select({ n: count() }).from(tasks)
-    .leftJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
-    .leftJoin(tickets, and(eq(tasks.caseType, 'ticket'), eq(tickets.id, tasks.caseId)))
-    .leftJoin(customers, sql`${customers.id} = coalesce(${deals.customerId}, ${tickets.customerId}, case when ${tasks.caseType} = 'customer' then ${tasks.caseId} end)`)
-    .where(f.where))[0].n;
+  const order = f.order === 'due_desc' ? [sql`${tasks.dueAt} desc nulls last`, desc(tasks.id)]
+    : f.order === 'created_desc' ? [desc(tasks.createdAt), desc(tasks.id)]
+    : [sql`${tasks.dueAt} asc nulls last`, asc(tasks.id)];
+  let page: TaskRow[];
+  let total: number;
+  if (f.branches?.length) {
+    const parts = await Promise.all(f.branches.map(async (b) => ({
+      rows: await tx.select().from(tasks).where(and(b, f.where)).orderBy(...order).limit(f.offset + f.limit),
+      n: await cappedCount(tx, and(b, f.where)),
+    })));
+    const key = (t: TaskRow) => f.order === 'created_desc' ? -t.createdAt.getTime() : (t.dueAt?.getTime() ?? Number.MAX_SAFE_INTEGER) * (f.order === 'due_desc' ? -1 : 1);
+    page = parts.flatMap((p) => p.rows).sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1)).slice(f.offset, f.offset + f.limit);
+    total = parts.reduce((s, p) => s + p.n, 0);
+  } else {
+    page = await tx.select().from(tasks).where(f.where).orderBy(...order).limit(f.limit).offset(f.offset);
+    total = (await tx.select({ n: count() }).from(tasks).where(f.where))[0].n;
+  }
+  const dealIds = page.filter((t) => t.caseType === 'deal').map((t) => t.caseId);
+  const ticketIds = page.filter((t) => t.caseType === 'ticket').map((t) => t.caseId);
+  const dealRows = dealIds.length ? await tx.select({ id: deals.id, number: deals.number, customerId: deals.customerId }).from(deals).where(inArray(deals.id, dealIds)) : [];
+  const ticketRows = ticketIds.length ? await tx.select({ id: tickets.id, number: tickets.number, customerId: tickets.customerId }).from(tickets).where(inArray(tickets.id, ticketIds)) : [];
+  const cases = new Map([...dealRows, ...ticketRows].map((r) => [r.id, r]));
+  const customerIds = [...new Set([...cases.values()].map((r) => r.customerId).concat(page.filter((t) => t.caseType === 'customer').map((t) => t.caseId)))];
+  const names = new Map(customerIds.length
+    ? (await tx.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, customerIds))).map((c) => [c.id, c.name])
+    : []);
+  const items = page.map((task) => {
+    const c = cases.get(task.caseId);
+    return { task, caseNumber: c?.number ?? null, customerName: names.get(c?.customerId ?? task.caseId) ?? null };
+  });
   return { items, total };
 }
 
-export { tasks as tasksTable, customers as customersTable };
+export { tasks as tasksTable };

@@ -1,4 +1,4 @@
-import { and, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
@@ -33,7 +33,8 @@ export async function taskRoutes(app: ZApp) {
     const qy = req.query;
     // mine, or (for managers) the open work of the departments they manage; gm sees all
     let scope: SQL | undefined;
-    if (qy.mine !== false || !isStaff(actor)) scope = repo.mineCondition(actor);
+    let branches: SQL[] | undefined;
+    if (qy.mine !== false || !isStaff(actor)) branches = repo.mineBranches(actor);
     else if (!hasRole(actor, 'gm', 'sysadmin')) {
       const managed = (Object.entries(DEPARTMENT_MANAGER) as [Department, string][]).filter(([, r]) => actor.roles.includes(r)).map(([d]) => d);
       scope = managed.length ? or(repo.mineCondition(actor), ...managed.map((d) => eq(repo.tasksTable.department, d))) : repo.mineCondition(actor);
@@ -44,12 +45,13 @@ export async function taskRoutes(app: ZApp) {
       qy.step ? eq(repo.tasksTable.step, qy.step) : undefined,
       qy.caseId ? eq(repo.tasksTable.caseId, qy.caseId) : undefined,
       qy.overdue ? and(eq(repo.tasksTable.status, 'open'), lt(repo.tasksTable.dueAt, now)) : undefined,
-      qy.q ? ilike(repo.customersTable.name, `%${qy.q}%`) : undefined,
+      qy.q ? repo.customerNameMatches(qy.q) : undefined,
     );
     const { limit, offset } = paging(qy);
-    const { items, total } = await repo.listTasks(ctx.db, { where, limit, offset, order: qy.sort });
+    const { items, total } = await repo.listTasks(ctx.db, { where, branches, limit, offset, order: qy.sort });
     const calendar = await ctx.calendars.get(ctx.db);
-    return { items: items.map((r) => presentTask(r.task, now, calendar, r)), total };
+    const capped = !!branches && total > repo.COUNT_CAP;
+    return { items: items.map((r) => presentTask(r.task, now, calendar, r)), total: capped ? repo.COUNT_CAP : total, ...(capped ? { totalCapped: true } : {}) };
   });
 
   app.post('/tasks/:id/complete', {

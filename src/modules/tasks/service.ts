@@ -178,21 +178,26 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
   let set: { assigneeId: string | null; assigneeIds: string[]; partnerId: string | null };
   if (opts.partnerId) {
     if (!step?.alsoRoles.includes('partner_engineer')) throw conflict(`step ${task.step} cannot be given to a partner`);
-    const p = await findPartner(tx, opts.partnerId);
-    if (!p) throw fieldError('partnerId', 'no such partner');
-    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    if (p.certifiedUntil < today) throw conflict(`服务商资质已过期（${p.certifiedUntil}）/ the partner's certificate expired on ${p.certifiedUntil}`);
-    set = { assigneeId: null, assigneeIds: [], partnerId: p.id };
-    if (c.type === 'ticket') {
-      const { updateTicket } = await import('../tickets/repo.js');
-      await updateTicket(tx, c.id, { partnerId: p.id, updatedAt: now });
-    }
+    set = { assigneeId: null, assigneeIds: [], partnerId: opts.partnerId };
   } else {
     const u = await findUser(tx, opts.assigneeId!);
     if (!u || !u.active) throw fieldError('assigneeId', 'no such user');
     const roles = [task.assigneeRole, ...(step?.alsoRoles ?? [])];
     if (!u.roles.some((r) => roles.includes(r))) throw fieldError('assigneeId', `the user does not hold the role ${task.assigneeRole}`);
     set = { assigneeId: u.id, assigneeIds: [], partnerId: u.roles.includes(task.assigneeRole) ? null : u.partnerId };
+  }
+  if (set.partnerId) {
+    // an outsourced company gets work only while its certificate is valid
+    const p = await findPartner(tx, set.partnerId);
+    if (!p) throw fieldError(opts.partnerId ? 'partnerId' : 'assigneeId', 'no such partner');
+    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    if (p.certifiedUntil < today) throw conflict(`服务商资质已过期（${p.certifiedUntil}）/ the partner's certificate expired on ${p.certifiedUntil}`);
+  }
+  if (c.type === 'ticket' && step?.alsoRoles.includes('partner_engineer') && c.partnerId !== set.partnerId) {
+    // the ticket follows its repair step: the partner company sees it (and gets it back after an
+    // unsatisfied follow-up) exactly while the step is given to it
+    const { updateTicket } = await import('../tickets/repo.js');
+    await updateTicket(tx, c.id, { partnerId: set.partnerId, updatedAt: now });
   }
   const updated = await repo.updateTaskAssignment(tx, task.id, set);
   await appendAudit(tx, {
