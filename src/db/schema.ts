@@ -85,7 +85,9 @@ export const negotiationLog = pgTable('negotiation_log', {
   note: text('note').notNull(),
   actorId: text('actor_id').notNull(),
   at: ts('at').notNull(),
-});
+  /** the order entries were made in (times tie while the manual clock stands still) */
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+}, (t) => [index('negotiation_log_deal').on(t.dealId, t.seq)]);
 
 export const tickets = pgTable('tickets', {
   id: text('id').primaryKey(),
@@ -101,10 +103,15 @@ export const tickets = pgTable('tickets', {
   dueAt: ts('due_at').notNull(),
   closedAt: ts('closed_at'),
   specialReason: text('special_reason'),
+  /** the revisit task whose problem opened this ticket (one ticket per revisit) */
+  sourceTaskId: text('source_task_id'),
   openedBy: text('opened_by').notNull(),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
-}, (t) => [index('tickets_state').on(t.state), index('tickets_customer').on(t.customerId)]);
+}, (t) => [
+  index('tickets_state').on(t.state), index('tickets_customer').on(t.customerId),
+  uniqueIndex('tickets_source_task').on(t.sourceTaskId),
+]);
 
 export const tasks = pgTable('tasks', {
   id: text('id').primaryKey(),
@@ -127,10 +134,13 @@ export const tasks = pgTable('tasks', {
   escalatedAt: ts('escalated_at'),
   specialReason: text('special_reason'),
 }, (t) => [
-  index('tasks_open_role').on(t.status, t.assigneeRole, t.dueAt),
-  index('tasks_open_assignee').on(t.status, t.assigneeId, t.dueAt),
+  // the inbox branches (tasks/repo.ts mineBranches) each walk one of these in due order
+  index('tasks_open_pool').on(t.assigneeRole, t.dueAt).where(sql`status = 'open' and assignee_id is null and partner_id is null`),
+  index('tasks_open_assignee').on(t.assigneeId, t.dueAt).where(sql`status = 'open'`),
+  index('tasks_open_partner').on(t.partnerId, t.dueAt).where(sql`status = 'open'`),
   index('tasks_case').on(t.caseType, t.caseId),
   index('tasks_due_open').on(t.status, t.escalatedAt, t.dueAt),
+  index('tasks_assignee_ids').using('gin', t.assigneeIds),
 ]);
 
 export const documents = pgTable('documents', {
@@ -170,6 +180,35 @@ export const assets = pgTable('assets', {
   // one serial in service at one customer at a time
   uniqueIndex('assets_serial_in_service').on(t.serialNumber).where(sql`replaced_at IS NULL`),
 ]);
+
+/** The purchase list of a deal (seed chapter 2): planned when the contract is archived. */
+export const purchaseLists = pgTable('purchase_lists', {
+  dealId: text('deal_id').primaryKey().references(() => deals.id),
+  /** the technical assessment (JD) the lines were taken from */
+  sourceDocumentId: text('source_document_id'),
+  createdAt: ts('created_at').notNull(),
+  /** when the procurement step was completed, and by whom */
+  closedAt: ts('closed_at'),
+  closedBy: text('closed_by'),
+  /** the recorded reason when procurement closed with lines not received */
+  exception: text('exception'),
+});
+
+export const purchaseLines = pgTable('purchase_lines', {
+  id: text('id').primaryKey(),
+  dealId: text('deal_id').notNull().references(() => purchaseLists.dealId),
+  lineNo: integer('line_no').notNull(),
+  brand: text('brand').notNull(),
+  model: text('model').notNull(),
+  quantity: integer('quantity').notNull(),
+  unitPriceFen: bigint('unit_price_fen', { mode: 'number' }).notNull(),
+  supplier: text('supplier'),
+  orderedAt: ts('ordered_at'),
+  receivedAt: ts('received_at'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [uniqueIndex('purchase_lines_deal_line').on(t.dealId, t.lineNo)]);
 
 export const audit = pgTable('audit', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),

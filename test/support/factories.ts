@@ -75,7 +75,22 @@ export async function dealAt(t: TestApp, step: 'tech_assessment' | 'proposal_dra
   for (const s of order) {
     if (s === step) break;
     const [user, body] = steps[s];
+    // procurement closes only when every purchase line is received (or with an exception)
+    if (s === 'procurement') await receiveAllPurchases(t, deal.id);
     await complete(t, deal.id, user, body);
   }
   return { deal, customer, engineerId };
+}
+
+/** The admin clerk records every purchase line of a deal as ordered and received now. */
+export async function receiveAllPurchases(t: TestApp, dealId: string, supplier = '上海某设备供应商') {
+  const token = await t.login('admin_clerk');
+  const list = await t.call('GET', `/deals/${dealId}/purchases`, { token });
+  if (list.status !== 200) throw new Error(`purchases: ${list.status} ${list.text}`);
+  const now = (await t.call('GET', '/health')).body.now as string;
+  for (const line of list.body.lines as { id: string; receivedAt: string | null }[]) {
+    if (line.receivedAt) continue;
+    const r = await t.call('PATCH', `/purchases/${line.id}`, { token, body: { supplier, orderedAt: now, receivedAt: now } });
+    if (r.status !== 200) throw new Error(`purchase line: ${r.status} ${r.text}`);
+  }
 }

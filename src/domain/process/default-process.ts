@@ -15,6 +15,8 @@ export const DEFAULT_PROCESS: RawDefinition = {
   },
   caseNumbering: { deal: 'SJ', ticket: 'GD' },
   ticketCloseDays: 2,
+  // seed step B: the second meeting is proposed this many days after the first visit (survey)
+  secondMeetingAfterDays: 3,
   revisitIntervalDays: { standard: 30, vip: 14 },
   steps: {
     // ---- pre-sales, seed chapter 1 (A–H)
@@ -27,11 +29,11 @@ export const DEFAULT_PROCESS: RawDefinition = {
     },
     tech_assessment: {
       caseType: 'deal', role: 'engineer', label: '技术鉴定', due: { days: 0.5 },
-      outcomes: { done: { input: 'tech_assessment', document: 'tech_assessment', next: ['proposal_draft'] } },
+      outcomes: { done: { input: 'tech_assessment', document: 'tech_assessment', next: ['proposal_draft'], effects: ['deal.equipmentTotals'] } },
     },
     proposal_draft: {
       caseType: 'deal', role: 'sales', label: '方案草拟', assign: 'case_owner', due: { days: 0.5 },
-      outcomes: { done: { input: 'proposal', document: 'proposal', next: ['manager_review'] } },
+      outcomes: { done: { input: 'proposal', document: 'proposal', next: ['manager_review'], effects: ['deal.proposalFigures'] } },
     },
     manager_review: {
       caseType: 'deal', role: 'sales_manager', label: '经理审核', due: { days: 1 },
@@ -63,11 +65,11 @@ export const DEFAULT_PROCESS: RawDefinition = {
     // ---- contract and installation, seed chapter 2 (I–J)
     contract_archive: {
       caseType: 'deal', role: 'admin_clerk', label: '合同归档', due: { days: 1 },
-      outcomes: { done: { input: 'note', next: ['procurement'], effects: ['deal.archive'] } },
+      outcomes: { done: { input: 'note', next: ['procurement'], effects: ['deal.archive', 'procurement.plan'] } },
     },
     procurement: {
       caseType: 'deal', role: 'admin_clerk', label: '采购', due: { days: 5 },
-      outcomes: { done: { input: 'note', next: ['installation_dispatch'] } },
+      outcomes: { done: { input: 'procurement', next: ['installation_dispatch'], effects: ['procurement.close'] } },
     },
     installation_dispatch: {
       caseType: 'deal', role: 'tech_manager', label: '派工', due: { days: 1 },

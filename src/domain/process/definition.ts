@@ -67,6 +67,8 @@ export const processDefinitionSchema = z.object({
   /** case numbering prefixes */
   caseNumbering: z.object({ deal: z.string(), ticket: z.string() }),
   ticketCloseDays: z.number().positive(),
+  /** seed step B: days after the survey when the second meeting is proposed (moved to a working day) */
+  secondMeetingAfterDays: z.number().min(0).max(60).default(3),
   revisitIntervalDays: z.object({ standard: z.number().positive(), vip: z.number().positive() }),
 }).superRefine((def, ctx) => {
   // every reference must resolve, so a bad definition fails at start-up, not mid-case

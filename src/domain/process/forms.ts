@@ -36,6 +36,8 @@ export const equipmentLine = z.object({
 export const INPUT_SCHEMAS = {
   none: z.object({}).strict(),
   note: z.object({ note: optText() }).strict(),
+  /** procurement closes when every purchase line is received, or with a recorded exception */
+  procurement: z.object({ note: optText(), exception: text(2000).optional() }).strict(),
   qualify_develop: z.object({
     customerType: text(100),
     templateId: optText(100),
@@ -51,6 +53,8 @@ export const INPUT_SCHEMAS = {
     content: text(20000),
     investmentFen: fen,
     monthlyGrossProfitFen: fen,
+    /** the customer's monthly long-distance cost under the proposal, shown beside today's bill */
+    proposedMonthlyCostFen: fen.optional(),
   }).strict(),
   feasibility: z.object({
     feasibility: z.object({
@@ -80,6 +84,8 @@ export const INPUT_SCHEMAS = {
       configDocNumber: text(100),
     }).strict()).min(1).max(500),
     remarks: text(5000),
+    /** the customer's signature drawn on screen, stored with form 4 */
+    customerSignature: z.string().max(300000).regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'must be a data:image/png;base64 URL').optional(),
   }).strict(),
   answer: z.object({ answer: text(5000) }).strict(),
   resolve: z.object({
@@ -92,7 +98,8 @@ export const INPUT_SCHEMAS = {
       newBrandModel: text(200),
       newSerialNumber: text(100),
     }).strict()).max(100).optional(),
-    customerSignature: z.string().max(300000).optional(),
+    // form 6: the customer signs on the engineer's screen; stored as the image's data URL
+    customerSignature: z.string().max(300000).regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'must be a data:image/png;base64 URL').optional(),
   }).strict(),
   follow_up: z.object({ customerOpinion: optText(5000), csRemarks: optText() }).strict(),
   revisit: z.object({ opinion: optText(5000), problemFound: z.boolean() }).strict(),

@@ -3,7 +3,8 @@ import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { requireStaff } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
-import { createCustomer, customerPage, presentAsset, presentCustomer, updateCustomerDetails } from './service.js';
+import { createCustomer, customerPage, presentCustomer, updateCustomerDetails } from './service.js';
+import { assetHistoryBySerial } from './assets.js';
 import * as repo from './repo.js';
 
 const fields = {
@@ -47,9 +48,9 @@ export async function customerRoutes(app: ZApp) {
     return app.ctx.db.transaction((tx) => updateCustomerDetails({ id: req.params.id, input, version, actor, now: app.ctx.clock.now() }, tx));
   });
 
+  // the asset registry by serial number: the full history of every matching device
   app.get('/assets', { schema: { tags: ['customers'], querystring: z.object({ serial: z.string().trim().min(2).max(100) }) } }, async (req) => {
     requireStaff(actorOf(req));
-    const rows = await repo.assetHistory(app.ctx.db, req.query.serial);
-    return { items: rows.map((r) => ({ ...presentAsset(r.asset), customerId: r.asset.customerId, customerName: r.customerName })) };
+    return assetHistoryBySerial(req.query.serial, app.ctx.db);
   });
 }

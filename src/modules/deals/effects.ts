@@ -1,22 +1,42 @@
 // What the pre-sales and installation steps do beyond opening the next step.
-import crypto from 'node:crypto';
 import type { Effect } from '../process/effects.js';
-import { conflict, fieldError } from '../../server/errors.js';
+import { fieldError } from '../../server/errors.js';
 import { computePayback } from '../../domain/payback.js';
-import { markArchived } from '../documents/repo.js';
-import { findUser } from '../users/repo.js';
-import { inServiceAsset, insertAsset, updateCustomer } from '../customers/repo.js';
-import { findDeal, updateDeal } from './repo.js';
-
-const REVISIT_MS = { standard: 30, vip: 14 };
+import { documentOfCaseByForm, markArchived } from '../documents/repo.js';
+import { dispatchEffect, installedEffect } from '../installation/effects.js';
+import { updateDeal } from './repo.js';
 
 export const DEAL_EFFECTS: Record<string, Effect> = {
+  // qualify may fix the second meeting (seed step B) agreed at the first visit
   'deal.secondMeeting': async ({ tx, c, form, now }) => {
-    if (form.secondMeetingAt) await updateDeal(tx, c.id, { secondMeetingAt: new Date(String(form.secondMeetingAt)), updatedAt: now });
+    if (!form.secondMeetingAt) return;
+    const at = new Date(String(form.secondMeetingAt));
+    if (at < c.createdAt) throw fieldError('form.secondMeetingAt', 'must not be before the first visit');
+    await updateDeal(tx, c.id, { secondMeetingAt: at, updatedAt: now });
   },
   'deal.endReason': async ({ tx, c, form, now, outcome, task }) => {
     const reason = (form.reason ?? form.comments ?? `${task.step}: ${outcome}`) as string;
     await updateDeal(tx, c.id, { endReason: reason, competitor: (form.competitor as string | undefined) ?? null, updatedAt: now });
+  },
+  // form 2: every equipment line totals itself, and the form totals the lines
+  'deal.equipmentTotals': async (e) => {
+    const lines = e.form.equipment as { brand: string; model: string; quantity: number; unitPriceFen: number }[];
+    const equipment = lines.map((l) => ({ ...l, lineTotalFen: l.quantity * l.unitPriceFen }));
+    const totalFen = equipment.reduce((sum, l) => sum + l.lineTotalFen, 0);
+    if (!Number.isSafeInteger(totalFen)) throw fieldError('form.equipment', 'the total is too large');
+    e.documentFields = { ...e.documentFields, equipment, totalFen };
+  },
+  // the proposal shows the customer's current monthly long-distance bill (form 1) beside the proposed cost
+  'deal.proposalFigures': async (e) => {
+    const survey = await documentOfCaseByForm(e.tx, e.c.id, 'survey');
+    const bill = survey?.fields.monthlyLdBillFen;
+    const currentMonthlyLdBillFen = typeof bill === 'number' ? bill : null;
+    const proposed = e.form.proposedMonthlyCostFen as number | undefined;
+    e.documentFields = {
+      ...e.documentFields,
+      currentMonthlyLdBillFen,
+      ...(proposed !== undefined && currentMonthlyLdBillFen !== null ? { monthlySavingFen: currentMonthlyLdBillFen - proposed } : {}),
+    };
   },
   'deal.payback': async (e) => {
     const f = e.form.feasibility as { equipmentInvestmentFen: number; avgMonthlyGrossProfitFen: number; maxFluctuationPct: number; operatingMode: string };
@@ -31,32 +51,7 @@ export const DEAL_EFFECTS: Record<string, Effect> = {
   'deal.archive': async ({ tx, c, now }) => {
     await markArchived(tx, c.id, now);
   },
-  'deal.dispatch': async ({ tx, form }) => {
-    const ids = form.engineerIds as string[];
-    for (const [i, id] of ids.entries()) {
-      const u = await findUser(tx, id);
-      if (!u || !u.active || !u.roles.includes('engineer')) throw fieldError(`form.engineerIds.${i}`, 'not an active engineer');
-    }
-  },
-  'deal.installed': async ({ tx, c, form, now, documentId, documentFields, def }) => {
-    const deal = await findDeal(tx, c.id);
-    const devices = form.devices as { brandModel: string; serialNumber: string; configDocNumber: string }[];
-    const seen = new Set<string>();
-    for (const [i, d] of devices.entries()) {
-      if (seen.has(d.serialNumber)) throw fieldError(`form.devices.${i}.serialNumber`, 'listed twice');
-      seen.add(d.serialNumber);
-      const existing = await inServiceAsset(tx, d.serialNumber);
-      if (existing) throw conflict(`序列号 ${d.serialNumber} 已在其他客户处使用 / serial number ${d.serialNumber} is already in service`);
-      await insertAsset(tx, {
-        id: crypto.randomUUID(), customerId: c.customerId, brandModel: d.brandModel, serialNumber: d.serialNumber,
-        configDocNumber: d.configDocNumber, installedAt: now, documentId,
-      });
-    }
-    const tier = deal?.paymentModel === 'one_time' ? 'vip' : 'standard';
-    const days = def.revisitIntervalDays[tier] ?? REVISIT_MS[tier];
-    await updateCustomer(tx, c.customerId, undefined, {
-      serviceTier: tier, inServiceSince: now, nextRevisitAt: new Date(now.getTime() + days * 86_400_000), updatedAt: now,
-    });
-    documentFields.serviceTier = tier;
-  },
+  // seed chapter 2: dispatch and installation live in the installation module
+  'deal.dispatch': dispatchEffect,
+  'deal.installed': installedEffect,
 };

@@ -4,10 +4,12 @@ import { actorOf } from '../auth/plugin.js';
 import { requireRole, requireStaff } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { surveyInput } from '../../domain/process/forms.js';
-import { addNegotiationEntry, createDeal, dealPage, presentDeal, setSecondMeeting } from './service.js';
-import * as repo from './repo.js';
+import { addNegotiationEntry, createDeal, dealPage, listDealsView, pipelineReport, setSecondMeeting, upcomingMeetings } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+const isoTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with offset' });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), 'not a date');
+const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 export async function dealRoutes(app: ZApp) {
   app.post('/deals', { schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: surveyInput }) } }, async (req, reply) => {
@@ -24,8 +26,28 @@ export async function dealRoutes(app: ZApp) {
     const actor = actorOf(req);
     requireStaff(actor);
     const { limit, offset } = paging(req.query);
-    const { items, total } = await repo.listDeals(app.ctx.db, { state: req.query.state, q: req.query.q, ownerId: req.query.mine === 'true' ? actor.id : undefined, limit, offset });
-    return { items: items.map((r) => ({ ...presentDeal(r.deal), customerName: r.customerName })), total };
+    return listDealsView({ state: req.query.state, q: req.query.q, ownerId: req.query.mine === 'true' ? actor.id : undefined, limit, offset }, app.ctx.db, app.ctx);
+  });
+
+  // seed step B in the salesperson's inbox: the coming second meetings
+  app.get('/deals/upcoming-meetings', {
+    schema: { tags: ['deals'], querystring: z.object({ days: z.coerce.number().int().min(0).max(90).default(7), all: z.enum(['true', 'false']).optional() }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    return upcomingMeetings({ actor, days: req.query.days, all: req.query.all === 'true' }, app.ctx.db, app.ctx);
+  });
+
+  app.get('/reports/pipeline', {
+    schema: { tags: ['reports'], querystring: z.object({ from: day.optional(), to: day.optional() }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    const { from, to } = req.query;
+    return pipelineReport({
+      actor, from: from ? shanghaiMidnight(from) : undefined,
+      to: to ? new Date(shanghaiMidnight(to).getTime() + 86_400_000) : undefined,
+    }, app.ctx.db, app.ctx);
   });
 
   app.get('/deals/:id', { schema: { tags: ['deals'], params: idParams } }, async (req) => {
@@ -45,7 +67,7 @@ export async function dealRoutes(app: ZApp) {
   });
 
   app.put('/deals/:id/second-meeting', {
-    schema: { tags: ['deals'], params: idParams, body: z.object({ secondMeetingAt: z.string().datetime({ offset: true }) }) },
+    schema: { tags: ['deals'], params: idParams, body: z.object({ secondMeetingAt: isoTime }) },
   }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);

@@ -3,9 +3,11 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { conflict, fieldError, forbidden, notFound } from '../../server/errors.js';
-import { hasRole } from '../../server/policy.js';
+import { hasRole, requireRole } from '../../server/policy.js';
+import type { WorkCalendar } from '../../domain/calendar/index.js';
+import type { ProcessDefinition } from '../../domain/process/definition.js';
 import { formatDocNumber } from '../../domain/numbering.js';
-import { shanghaiYear } from '../../domain/process/engine.js';
+import { shanghaiYear, startOfShanghaiDay } from '../../domain/process/engine.js';
 import type { SurveyInput } from '../../domain/process/forms.js';
 import { appendAudit, auditOfCase } from '../audit/service.js';
 import { createDocument, presentDocument, readableDocumentsOfCase } from '../documents/service.js';
@@ -15,9 +17,33 @@ import { presentCustomer } from '../customers/service.js';
 import { presentTask, startCase } from '../tasks/service.js';
 import { tasksOfCase } from '../tasks/repo.js';
 import { loadCase } from '../tasks/cases.js';
+import { usersWithRole } from '../users/repo.js';
+import { notifyRole, notifyUser } from '../notifications/service.js';
 import * as repo from './repo.js';
 
-const SECOND_MEETING_AFTER_MS = 3 * 86_400_000;
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+/** states in which a deal has ended; everything else is a running deal */
+export const DEAL_END_STATES = ['installed', 'dropped', 'lost'];
+const NEGOTIATION_KIND_ZH: Record<string, string> = {
+  price_cut: '降价要求', contract_change: '合同修改', policy_adjustment: '经理政策调整', other: '其他',
+};
+
+const shanghaiDate = (t: Date) => new Date(t.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Seed step B: the second meeting `days` after the first visit, on the next working day
+ *  when that falls on a weekend or holiday (same time of day). */
+export function proposeSecondMeeting(firstVisit: Date, days: number, calendar: WorkCalendar): Date {
+  let at = new Date(firstVisit.getTime() + days * DAY_MS);
+  for (let i = 0; i < 60 && !calendar.dayInfo(shanghaiDate(at)).workday; i++) at = new Date(at.getTime() + DAY_MS);
+  return at;
+}
+
+/** A negotiation is long once it has run more than the step's `longAfterDays` working days. */
+export function isLongNegotiation(def: ProcessDefinition, calendar: WorkCalendar, since: Date | undefined, now: Date): boolean {
+  const longAfter = def.steps.negotiation?.longAfterDays;
+  return !!(since && longAfter !== undefined && calendar.workingTimeBetween(since, now, 'standard') > longAfter);
+}
 
 export function presentDeal(d: repo.DealRow) {
   return {
@@ -33,19 +59,19 @@ export async function createDeal(opts: { customerId: string; survey: SurveyInput
   const customer = await findCustomer(tx, opts.customerId);
   if (!customer) throw fieldError('customerId', 'no such customer');
   const def = ctx.processes.current();
+  const calendar = await ctx.calendars.get(tx);
   const year = shanghaiYear(now);
   const prefix = def.caseNumbering.deal;
   const deal = await repo.insertDeal(tx, {
     id: crypto.randomUUID(), number: formatDocNumber(prefix, year, await nextSequence(tx, prefix, year)),
     customerId: customer.id, ownerId: opts.actor.id, state: 'new', definitionVersion: def.version,
-    secondMeetingAt: new Date(now.getTime() + SECOND_MEETING_AFTER_MS), createdAt: now, updatedAt: now,
+    secondMeetingAt: proposeSecondMeeting(now, def.secondMeetingAfterDays, calendar), createdAt: now, updatedAt: now,
   });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'deal.create', entity: 'deal', entityId: deal.id, caseId: deal.id, after: presentDeal(deal) });
   const survey = await createDocument({
     def, form: 'survey', caseType: 'deal', caseId: deal.id, customerId: customer.id, fields: opts.survey, actor: opts.actor, now,
   }, tx);
   const c = (await loadCase(tx, 'deal', deal.id))!;
-  const calendar = await ctx.calendars.get(tx);
   const tasks = await startCase({ def, start: 'deal', c, now, calendar, actor: opts.actor }, tx);
   return {
     ...presentDeal({ ...deal, state: tasks[0]?.step ?? deal.state }),
@@ -59,48 +85,180 @@ export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: 
   if (!deal) throw notFound('deal');
   const now = ctx.clock.now();
   const calendar = await ctx.calendars.get(tx);
-  const [customer, tasks, docs, log, history] = [
+  const [customer, unordered, docs, log, history] = [
     await findCustomer(tx, deal.customerId), await tasksOfCase(tx, 'deal', deal.id),
     await readableDocumentsOfCase(tx, opts.actor, deal.id), await repo.negotiationEntries(tx, deal.id), await auditOfCase(tx, deal.id),
   ];
+  // the timeline in the order the steps were opened (the audit is sequential; timestamps tie
+  // when the manual clock stands still)
+  const openedAt = new Map(history.filter((h) => h.action === 'task.open').map((h, i) => [h.entityId, i]));
+  const tasks = [...unordered].sort((a, b) => (openedAt.get(a.id) ?? Infinity) - (openedAt.get(b.id) ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime());
   const def = await ctx.processes.get(deal.definitionVersion, tx);
   const negotiation = tasks.find((t) => t.step === 'negotiation' && t.status === 'open');
-  const longAfter = def.steps.negotiation?.longAfterDays;
-  const longNegotiation = !!(negotiation && longAfter && calendar.workingTimeBetween(negotiation.createdAt, now, 'standard') > longAfter);
+  // who is who on the timeline: owner, assignees, completers, log authors
+  const ids = new Set<string>([deal.ownerId]);
+  for (const t of tasks) for (const id of [t.assigneeId, t.completedBy, ...t.assigneeIds]) if (id) ids.add(id);
+  for (const e of log) ids.add(e.actorId);
+  for (const h of history) if (h.actorId) ids.add(h.actorId);
+  const people = Object.fromEntries((await repo.userNames(tx, [...ids])).map((u) => [u.id, u.displayName]));
   return {
     ...presentDeal(deal),
     customer: customer ? presentCustomer(customer) : null,
     documents: docs.map(presentDocument),
-    tasks: tasks.map((t) => presentTask(t, now, calendar)),
+    tasks: tasks.map((t) => ({ ...presentTask(t, now, calendar), label: def.steps[t.step]?.label ?? t.step })),
     history,
-    negotiationLog: log.map((e) => ({ id: e.id, kind: e.kind, note: e.note, actorId: e.actorId, at: e.at.toISOString() })),
-    longNegotiation,
+    negotiationLog: log.map(presentNegotiationEntry),
+    longNegotiation: isLongNegotiation(def, calendar, negotiation?.createdAt, now),
+    negotiationSince: negotiation?.createdAt.toISOString() ?? null,
+    people,
   };
 }
 
+/** The deal list (kanban/list of deals by state), with long negotiations flagged. */
+export async function listDealsView(
+  opts: { state?: string; q?: string; ownerId?: string; limit: number; offset: number }, tx: Tx, ctx: AppContext,
+) {
+  const now = ctx.clock.now();
+  const { items, total } = await repo.listDeals(tx, opts);
+  const negotiating = items.filter((r) => r.deal.state === 'negotiation').map((r) => r.deal.id);
+  const since = new Map((await repo.openStepTasksOfDeals(tx, 'negotiation', negotiating)).map((t) => [t.caseId, t.createdAt]));
+  const calendar = await ctx.calendars.get(tx);
+  const out = [];
+  for (const r of items) {
+    const def = await ctx.processes.get(r.deal.definitionVersion, tx);
+    out.push({ ...presentDeal(r.deal), customerName: r.customerName, longNegotiation: isLongNegotiation(def, calendar, since.get(r.deal.id), now) });
+  }
+  return { items: out, total };
+}
+
+function presentNegotiationEntry(e: Awaited<ReturnType<typeof repo.negotiationEntries>>[number]) {
+  return { id: e.id, kind: e.kind, note: e.note, actorId: e.actorId, at: e.at.toISOString() };
+}
+
+/** Negotiation log (seed step H): customer moves by the salesperson (reported to the business
+ *  manager as they happen) and policy adjustments by the business manager or GM. */
 export async function addNegotiationEntry(opts: { dealId: string; kind: string; note: string; actor: Actor }, tx: Tx, ctx: AppContext) {
   const now = ctx.clock.now();
   const deal = await repo.findDeal(tx, opts.dealId);
   if (!deal) throw notFound('deal');
-  if (opts.kind === 'policy_adjustment' ? !hasRole(opts.actor, 'sales_manager', 'gm') : !(deal.ownerId === opts.actor.id || hasRole(opts.actor, 'sales_manager', 'gm'))) {
-    throw forbidden();
+  const isManager = hasRole(opts.actor, 'sales_manager', 'gm');
+  if (opts.kind === 'policy_adjustment' ? !isManager : !(deal.ownerId === opts.actor.id || isManager)) {
+    throw forbidden(opts.kind === 'policy_adjustment'
+      ? '政策调整只能由业务经理或总经理记录 / only the business manager or GM adjusts policy'
+      : '只有本商机的业务员或经理可以记录 / only the deal\'s salesperson or a manager may log moves');
   }
-  if (deal.state !== 'negotiation' && deal.state !== 'proposal_delivery') throw conflict(`the deal is in ${deal.state}, not negotiating`);
+  if (deal.state !== 'negotiation' && deal.state !== 'proposal_delivery') {
+    throw conflict(`商机当前不在谈判阶段（${deal.state}）/ the deal is in ${deal.state}, not negotiating`);
+  }
   const e = await repo.insertNegotiationEntry(tx, { id: crypto.randomUUID(), dealId: deal.id, kind: opts.kind, note: opts.note, actorId: opts.actor.id, at: now });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'deal.negotiation', entity: 'deal', entityId: deal.id, caseId: deal.id, after: { kind: e.kind, note: e.note } });
-  // the business manager sees each customer move as it happens
-  if (opts.kind !== 'policy_adjustment') {
-    const { notifyRole } = await import('../notifications/service.js');
-    await notifyRole(tx, { role: 'sales_manager', kind: 'negotiation', caseId: deal.id, message: `${deal.number} 谈判动态：${opts.note}`, now });
+  const kindZh = NEGOTIATION_KIND_ZH[opts.kind] ?? opts.kind;
+  if (opts.kind === 'policy_adjustment') {
+    // the salesperson hears of the manager's adjustment
+    if (deal.ownerId !== opts.actor.id) {
+      await notifyUser(tx, { userId: deal.ownerId, kind: 'negotiation', caseId: deal.id, message: `${deal.number} ${kindZh}：${opts.note}`, now });
+    }
+  } else {
+    // the business manager sees each customer move as it happens
+    await notifyRole(tx, { role: 'sales_manager', kind: 'negotiation', caseId: deal.id, message: `${deal.number} 谈判动态（${kindZh}）：${opts.note}`, now });
   }
-  return { id: e.id, kind: e.kind, note: e.note, actorId: e.actorId, at: e.at.toISOString() };
+  return presentNegotiationEntry(e);
 }
 
+/** Seed step B: the salesperson (or the business manager) moves the proposed second meeting. */
 export async function setSecondMeeting(opts: { dealId: string; at: Date; actor: Actor }, tx: Tx, ctx: AppContext) {
+  const now = ctx.clock.now();
   const deal = await repo.findDeal(tx, opts.dealId);
   if (!deal) throw notFound('deal');
-  if (deal.ownerId !== opts.actor.id && !hasRole(opts.actor, 'sales_manager')) throw forbidden();
-  const updated = await repo.updateDeal(tx, deal.id, { secondMeetingAt: opts.at, updatedAt: ctx.clock.now() });
-  await appendAudit(tx, { at: ctx.clock.now(), actorId: opts.actor.id, action: 'deal.secondMeeting', entity: 'deal', entityId: deal.id, caseId: deal.id, before: { secondMeetingAt: deal.secondMeetingAt }, after: { secondMeetingAt: opts.at } });
+  if (deal.ownerId !== opts.actor.id && !hasRole(opts.actor, 'sales_manager')) {
+    throw forbidden('只有本商机的业务员或业务经理可以修改 / only the deal\'s salesperson or the business manager may change it');
+  }
+  if (DEAL_END_STATES.includes(deal.state)) throw conflict(`商机已结束（${deal.state}）/ the deal has ended (${deal.state})`);
+  if (opts.at < deal.createdAt) throw fieldError('secondMeetingAt', 'must not be before the first visit');
+  const updated = await repo.updateDeal(tx, deal.id, { secondMeetingAt: opts.at, updatedAt: now });
+  await appendAudit(tx, {
+    at: now, actorId: opts.actor.id, action: 'deal.secondMeeting', entity: 'deal', entityId: deal.id, caseId: deal.id,
+    before: { secondMeetingAt: deal.secondMeetingAt?.toISOString() ?? null }, after: { secondMeetingAt: opts.at.toISOString() },
+  });
   return presentDeal(updated);
+}
+
+/** The salesperson's coming second meetings (today onwards, `days` ahead); managers may see everyone's. */
+export async function upcomingMeetings(opts: { actor: Actor; days: number; all: boolean }, tx: Tx, ctx: AppContext) {
+  const now = ctx.clock.now();
+  const all = opts.all && hasRole(opts.actor, 'sales_manager', 'gm');
+  if (!all && !hasRole(opts.actor, 'sales')) return { items: [] };
+  const from = startOfShanghaiDay(now);
+  const rows = await repo.dealsWithMeetingBetween(tx, {
+    from, to: new Date(from.getTime() + (opts.days + 1) * DAY_MS - 1), ownerId: all ? undefined : opts.actor.id, endStates: DEAL_END_STATES,
+  });
+  return {
+    items: rows.map((r) => ({
+      dealId: r.deal.id, number: r.deal.number, state: r.deal.state, ownerId: r.deal.ownerId,
+      customerId: r.deal.customerId, customerName: r.customerName, contactPerson: r.contactPerson, phone: r.phone, address: r.address,
+      secondMeetingAt: r.deal.secondMeetingAt!.toISOString(),
+      today: shanghaiDate(r.deal.secondMeetingAt!) === shanghaiDate(now),
+      past: r.deal.secondMeetingAt! < now,
+    })),
+  };
+}
+
+/** The business manager's pipeline (PROCESS §6): per salesperson the deals by state, long
+ *  negotiations, and lost deals with their reasons and competitors. */
+export async function pipelineReport(opts: { actor: Actor; from?: Date; to?: Date }, tx: Tx, ctx: AppContext) {
+  requireRole(opts.actor, 'sales_manager', 'gm');
+  const now = ctx.clock.now();
+  const calendar = await ctx.calendars.get(tx);
+  const [salesUsers, counts, negotiating, ended] = [
+    await usersWithRole(tx, 'sales'), await repo.dealCountsByOwnerAndState(tx),
+    await repo.dealsInOpenStep(tx, 'negotiation'), await repo.endedDeals(tx, ['lost', 'dropped'], { from: opts.from, to: opts.to, limit: 500 }),
+  ];
+  const defs = new Map<number, ProcessDefinition>();
+  const defOf = async (v: number) => {
+    if (!defs.has(v)) defs.set(v, await ctx.processes.get(v, tx));
+    return defs.get(v)!;
+  };
+  const owners = new Map<string, { ownerId: string; displayName: string; byState: Record<string, number>; total: number; open: number; lost: number; dropped: number; longNegotiations: number }>();
+  const ownerRow = (id: string, displayName: string) => {
+    let o = owners.get(id);
+    if (!o) owners.set(id, o = { ownerId: id, displayName, byState: {}, total: 0, open: 0, lost: 0, dropped: 0, longNegotiations: 0 });
+    return o;
+  };
+  for (const u of salesUsers) ownerRow(u.id, u.displayName);
+  const names = new Map((await repo.userNames(tx, [...new Set(counts.map((c) => c.ownerId))])).map((u) => [u.id, u.displayName]));
+  for (const c of counts) {
+    const o = ownerRow(c.ownerId, names.get(c.ownerId) ?? c.ownerId);
+    o.byState[c.state] = (o.byState[c.state] ?? 0) + c.n;
+    o.total += c.n;
+    if (!DEAL_END_STATES.includes(c.state)) o.open += c.n;
+    if (c.state === 'lost') o.lost += c.n;
+    if (c.state === 'dropped') o.dropped += c.n;
+  }
+  const longNegotiations = [];
+  for (const r of negotiating) {
+    const def = await defOf(r.deal.definitionVersion);
+    if (!isLongNegotiation(def, calendar, r.since, now)) continue;
+    ownerRow(r.deal.ownerId, r.ownerName).longNegotiations++;
+    longNegotiations.push({
+      dealId: r.deal.id, number: r.deal.number, customerId: r.deal.customerId, customerName: r.customerName,
+      ownerId: r.deal.ownerId, ownerName: r.ownerName, since: r.since.toISOString(),
+      workingDays: Math.round(calendar.workingTimeBetween(r.since, now, 'standard') * 10) / 10,
+    });
+  }
+  const endedView = (r: (typeof ended)[number]) => ({
+    dealId: r.deal.id, number: r.deal.number, customerId: r.deal.customerId, customerName: r.customerName,
+    ownerId: r.deal.ownerId, ownerName: r.ownerName, step: r.endedStep, reason: r.deal.endReason, competitor: r.deal.competitor,
+    endedAt: (r.endedAt ?? r.deal.updatedAt).toISOString(),
+  });
+  const lostDeals = ended.filter((r) => r.deal.state === 'lost').map(endedView);
+  const competitors = new Map<string, number>();
+  for (const l of lostDeals) if (l.competitor) competitors.set(l.competitor, (competitors.get(l.competitor) ?? 0) + 1);
+  return {
+    asOf: now.toISOString(),
+    salespeople: [...owners.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh')),
+    longNegotiations,
+    lostDeals,
+    droppedDeals: ended.filter((r) => r.deal.state === 'dropped').map(endedView),
+    competitors: [...competitors.entries()].map(([competitor, lost]) => ({ competitor, lost })).sort((a, b) => b.lost - a.lost),
+  };
 }

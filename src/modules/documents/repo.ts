@@ -58,3 +58,8 @@ export async function searchDocuments(tx: Tx, f: DocumentSearch) {
   const total = (await tx.select({ n: count() }).from(documents).innerJoin(customers, eq(customers.id, documents.customerId)).where(where))[0].n;
   return { items, total };
 }
+
+/** Archives one document (paper filed, electronic copy searchable); null when it already was. */
+export async function archiveDocumentById(tx: Tx, id: string, at: Date) {
+  return (await tx.update(documents).set({ archivedAt: at }).where(and(eq(documents.id, id), isNull(documents.archivedAt))).returning())[0];
+}

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { departmentsOf, hasRole, requireStaff } from '../../server/policy.js';
+import { requireStaff } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { findCustomer } from '../customers/repo.js';
 import { presentDocument, readDocument } from './service.js';
 import { renderPrint } from './print.js';
+import { archiveFilters, toDocumentSearch } from './archive-routes.js';
 import * as repo from './repo.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
 export async function documentRoutes(app: ZApp) {
   const { ctx } = app;
@@ -29,24 +29,15 @@ export async function documentRoutes(app: ZApp) {
   app.get('/documents', {
     schema: {
       tags: ['documents'],
-      querystring: pageQuery.extend({
-        number: z.string().max(50).optional(), customer: z.string().max(100).optional(), form: z.string().max(50).optional(),
-        from: day.optional(), to: day.optional(), department: z.string().max(50).optional(), archived: z.enum(['true', 'false']).optional(),
-      }),
+      // the same filters as the Excel export (archive-routes.ts); impossible dates are a 400
+      querystring: pageQuery.extend(archiveFilters.shape),
     },
   }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
     const q = req.query;
     const { limit, offset } = paging(q);
-    const { items, total } = await repo.searchDocuments(ctx.db, {
-      number: q.number, customer: q.customer, form: q.form, department: q.department,
-      from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined,
-      to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
-      archived: q.archived === undefined ? undefined : q.archived === 'true',
-      departments: hasRole(actor, 'gm', 'sysadmin') ? 'all' : departmentsOf(actor),
-      limit, offset,
-    });
+    const { items, total } = await repo.searchDocuments(ctx.db, { ...toDocumentSearch(q, actor), limit, offset });
     return { items: items.map((r) => ({ ...presentDocument(r.doc), customerName: r.customerName })), total };
   });
 }

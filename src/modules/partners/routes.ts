@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
+import { badRequest } from '../../server/errors.js';
 import { requireRole, requireStaff } from '../../server/policy.js';
-import { createPartner, presentPartner } from './service.js';
+import { createPartner, getPartner, presentPartner, updatePartnerDetails } from './service.js';
 import * as repo from './repo.js';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
 
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  certifiedUntil: isoDate,
+  ratePerRepairFen: z.number().int().min(0).max(1e9),
+};
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
 export async function partnerRoutes(app: ZApp) {
   app.post('/partners', {
-    schema: {
-      tags: ['partners'],
-      body: z.object({ name: z.string().trim().min(1).max(200), certifiedUntil: isoDate, ratePerRepairFen: z.number().int().min(0).max(1e9).optional() }),
-    },
+    schema: { tags: ['partners'], body: z.object({ ...fields, ratePerRepairFen: fields.ratePerRepairFen.optional() }) },
   }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin', 'tech_manager');
@@ -21,8 +26,26 @@ export async function partnerRoutes(app: ZApp) {
     reply.status(201);
     return p;
   });
+
+  app.patch('/partners/:id', {
+    schema: { tags: ['partners'], params: idParams, body: z.object(fields).partial() },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'sysadmin', 'tech_manager');
+    if (!Object.keys(req.body).length) throw badRequest('nothing to change', [{ path: 'body', message: 'give name, certifiedUntil or ratePerRepairFen' }]);
+    return app.ctx.db.transaction((tx) => updatePartnerDetails({ id: req.params.id, input: req.body, actor, now: app.ctx.clock.now() }, tx));
+  });
+
   app.get('/partners', { schema: { tags: ['partners'] } }, async (req) => {
     requireStaff(actorOf(req));
-    return { items: (await repo.listPartners(app.ctx.db)).map(presentPartner) };
+    const now = app.ctx.clock.now();
+    return { items: (await repo.listPartners(app.ctx.db)).map((p) => presentPartner(p, now)) };
+  });
+
+  app.get('/partners/:id', { schema: { tags: ['partners'], params: idParams } }, async (req) => {
+    const actor = actorOf(req);
+    // a partner engineer may read its own company, nothing else
+    if (actor.partnerId !== req.params.id) requireStaff(actor);
+    return getPartner(app.ctx.db, req.params.id, app.ctx.clock.now());
   });
 }

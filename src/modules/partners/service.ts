@@ -1,11 +1,20 @@
+// Outsourced after-sales companies (外包服务商): certified until a date, paid per repair.
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../server/context.js';
+import { notFound } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import * as repo from './repo.js';
 
-export function presentPartner(p: NonNullable<Awaited<ReturnType<typeof repo.findPartner>>>) {
-  return { id: p.id, name: p.name, certifiedUntil: p.certifiedUntil, ratePerRepairFen: p.ratePerRepairFen, createdAt: p.createdAt.toISOString() };
+/** YYYY-MM-DD of an instant in Asia/Shanghai. */
+const shanghaiDate = (t: Date) => new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export function presentPartner(p: repo.PartnerRow, now?: Date) {
+  return {
+    id: p.id, name: p.name, certifiedUntil: p.certifiedUntil, ratePerRepairFen: p.ratePerRepairFen,
+    ...(now ? { certified: p.certifiedUntil >= shanghaiDate(now) } : {}),
+    createdAt: p.createdAt.toISOString(),
+  };
 }
 
 export async function createPartner(opts: { name: string; certifiedUntil: string; ratePerRepairFen?: number; actor: Actor | null; now: Date }, tx: Tx) {
@@ -14,7 +23,24 @@ export async function createPartner(opts: { name: string; certifiedUntil: string
     ratePerRepairFen: opts.ratePerRepairFen ?? 20000, createdAt: opts.now,
   });
   await appendAudit(tx, { at: opts.now, actorId: opts.actor?.id ?? null, action: 'partner.create', entity: 'partner', entityId: p.id, after: presentPartner(p) });
-  return presentPartner(p);
+  return presentPartner(p, opts.now);
+}
+
+/** Renews the certificate, renames, or changes the settlement rate per repair. */
+export async function updatePartnerDetails(
+  opts: { id: string; input: { name?: string; certifiedUntil?: string; ratePerRepairFen?: number }; actor: Actor; now: Date }, tx: Tx,
+) {
+  const before = await repo.lockPartner(tx, opts.id);
+  if (!before) throw notFound('partner');
+  const after = (await repo.updatePartner(tx, opts.id, opts.input))!;
+  await appendAudit(tx, { at: opts.now, actorId: opts.actor.id, action: 'partner.update', entity: 'partner', entityId: opts.id, before: presentPartner(before), after: presentPartner(after) });
+  return presentPartner(after, opts.now);
+}
+
+export async function getPartner(tx: Tx, id: string, now: Date) {
+  const p = await repo.findPartner(tx, id);
+  if (!p) throw notFound('partner');
+  return presentPartner(p, now);
 }
 
 export async function ensureDemoPartner(tx: Tx, now: Date) {

@@ -8,6 +8,7 @@ import type { TaskRow } from '../tasks/repo.js';
 import type { CaseRef } from '../tasks/cases.js';
 import { DEAL_EFFECTS } from '../deals/effects.js';
 import { TICKET_EFFECTS } from '../tickets/effects.js';
+import { PROCUREMENT_EFFECTS } from '../procurement/effects.js';
 
 export interface EffectContext {
   tx: Tx;
@@ -30,4 +31,4 @@ export interface EffectContext {
 
 export type Effect = (e: EffectContext) => Promise<void>;
 
-export const EFFECTS: Record<string, Effect> = { ...DEAL_EFFECTS, ...TICKET_EFFECTS };
+export const EFFECTS: Record<string, Effect> = { ...DEAL_EFFECTS, ...TICKET_EFFECTS, ...PROCUREMENT_EFFECTS };

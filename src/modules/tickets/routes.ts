@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { isStaff, requireRole } from '../../server/policy.js';
+import { requireRole } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
-import { openTicket, presentTicket, ticketPage } from './service.js';
-import * as repo from './repo.js';
+import { listTicketsFor, openTicket, openTicketFromRevisit, recordSpecialReason, ticketPage } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const kind = z.enum(['inquiry', 'complaint']);
 
 export async function ticketRoutes(app: ZApp) {
   app.post('/tickets', {
@@ -14,7 +15,7 @@ export async function ticketRoutes(app: ZApp) {
       tags: ['tickets'],
       body: z.object({
         customerId: z.string().min(1).max(100),
-        kind: z.enum(['inquiry', 'complaint']),
+        kind,
         problem: z.string().trim().min(1).max(5000),
         contact: z.string().trim().max(200).optional(),
       }),
@@ -28,18 +29,54 @@ export async function ticketRoutes(app: ZApp) {
   });
 
   app.get('/tickets', {
-    schema: { tags: ['tickets'], querystring: pageQuery.extend({ state: z.string().max(64).optional(), kind: z.enum(['inquiry', 'complaint']).optional(), q: z.string().max(100).optional() }) },
+    schema: {
+      tags: ['tickets'],
+      querystring: pageQuery.extend({
+        state: z.string().max(64).optional(),
+        kind: kind.optional(),
+        q: z.string().max(100).optional(),
+        overdue: bool.optional(),
+        customerId: z.string().max(100).optional(),
+        partnerId: z.string().max(100).optional(),
+        tier: z.enum(['standard', 'vip']).optional(),
+        sort: z.enum(['created_desc', 'due_asc']).default('created_desc'),
+      }),
+    },
   }, async (req) => {
-    const actor = actorOf(req);
-    const { limit, offset } = paging(req.query);
-    // partner engineers see only their company's tickets
-    const partnerId = isStaff(actor) ? undefined : actor.partnerId ?? '-';
-    const { items, total } = await repo.listTickets(app.ctx.db, { ...req.query, partnerId, limit, offset });
-    const now = app.ctx.clock.now();
-    return { items: items.map((r) => ({ ...presentTicket(r.ticket, now), customerName: r.customerName })), total };
+    const { page, pageSize, ...filter } = req.query;
+    return listTicketsFor({ actor: actorOf(req), filter: { ...filter, ...paging({ page, pageSize }) } }, app.ctx.db, app.ctx);
   });
 
   app.get('/tickets/:id', { schema: { tags: ['tickets'], params: idParams } }, async (req) => {
     return ticketPage({ id: req.params.id, actor: actorOf(req) }, app.ctx.db, app.ctx);
+  });
+
+  // 特殊原因: the CS manager explains a late ticket, so it is not counted as a breach
+  app.put('/tickets/:id/special-reason', {
+    schema: { tags: ['tickets'], params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'cs_manager', 'gm');
+    return app.ctx.db.transaction((tx) => recordSpecialReason({ id: req.params.id, reason: req.body.reason, actor }, tx, app.ctx));
+  });
+
+  app.post('/tickets/from-revisit/:taskId', {
+    schema: {
+      tags: ['tickets'],
+      params: z.object({ taskId: z.string().min(1).max(100) }),
+      body: z.object({
+        kind: kind.default('complaint'),
+        problem: z.string().trim().max(5000).optional(),
+        opinion: z.string().trim().max(5000).optional(),
+        contact: z.string().trim().max(200).optional(),
+      }).nullish(),
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'cs_agent');
+    const body = req.body ?? { kind: 'complaint' as const };
+    const t = await app.ctx.db.transaction((tx) => openTicketFromRevisit({ taskId: req.params.taskId, ...body, actor }, tx, app.ctx));
+    reply.status(201);
+    return t;
   });
 }

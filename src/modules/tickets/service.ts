@@ -2,7 +2,8 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
-import { fieldError, notFound } from '../../server/errors.js';
+import { conflict, fieldError, forbidden, notFound } from '../../server/errors.js';
+import { isStaff } from '../../server/policy.js';
 import { formatDocNumber } from '../../domain/numbering.js';
 import { shanghaiYear } from '../../domain/process/engine.js';
 import type { Tier } from '../../domain/calendar/index.js';
@@ -11,42 +12,49 @@ import { createDocument, presentDocument, readableDocumentsOfCase } from '../doc
 import { nextSequence } from '../documents/repo.js';
 import { findCustomer } from '../customers/repo.js';
 import { presentCustomer } from '../customers/service.js';
-import { presentTask, startCase } from '../tasks/service.js';
-import { tasksOfCase } from '../tasks/repo.js';
+import { findPartner } from '../partners/repo.js';
+import { completeTask, presentTask, startCase } from '../tasks/service.js';
+import { findTask, tasksOfCase } from '../tasks/repo.js';
 import { canSeeCase, loadCase } from '../tasks/cases.js';
+import { breachOf } from './breach.js';
 import * as repo from './repo.js';
+
+export type TicketKind = 'inquiry' | 'complaint';
 
 export function presentTicket(t: repo.TicketRow, now: Date) {
   const late = t.closedAt ? t.closedAt > t.dueAt : now > t.dueAt;
   return {
-    id: t.id, number: t.number, customerId: t.customerId, kind: t.kind as 'inquiry' | 'complaint', problem: t.problem,
-    contact: t.contact, state: t.state, tier: t.tier, partnerId: t.partnerId, dueAt: t.dueAt.toISOString(),
+    id: t.id, number: t.number, customerId: t.customerId, kind: t.kind as TicketKind, problem: t.problem,
+    contact: t.contact, state: t.state, tier: t.tier as Tier, partnerId: t.partnerId, dueAt: t.dueAt.toISOString(),
     closedAt: t.closedAt?.toISOString() ?? null, overdue: late, specialReason: t.specialReason,
-    definitionVersion: t.definitionVersion, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
+    sourceTaskId: t.sourceTaskId, definitionVersion: t.definitionVersion,
+    createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
   };
 }
 
 export async function openTicket(
-  opts: { customerId: string; kind: 'inquiry' | 'complaint'; problem: string; contact?: string; actor: Actor; revisitTaskId?: string },
+  opts: { customerId: string; kind: TicketKind; problem: string; contact?: string; actor: Actor; sourceTaskId?: string },
   tx: Tx, ctx: AppContext,
 ) {
   const now = ctx.clock.now();
   const customer = await findCustomer(tx, opts.customerId);
   if (!customer) throw fieldError('customerId', 'no such customer');
   const def = ctx.processes.current();
+  // the close deadline and every step run on the customer's service clock (not yet in service: standard)
   const tier = (customer.serviceTier as Tier | null) ?? 'standard';
   const calendar = await ctx.calendars.get(tx);
   const year = shanghaiYear(now);
   const prefix = def.caseNumbering.ticket;
   const ticket = await repo.insertTicket(tx, {
     id: crypto.randomUUID(), number: formatDocNumber(prefix, year, await nextSequence(tx, prefix, year)),
-    customerId: customer.id, kind: opts.kind, problem: opts.problem, contact: opts.contact ?? null, state: 'new', tier,
+    customerId: customer.id, kind: opts.kind, problem: opts.problem, contact: opts.contact || null, state: 'new', tier,
     definitionVersion: def.version, dueAt: calendar.dueAt(now, def.ticketCloseDays, tier), openedBy: opts.actor.id,
-    createdAt: now, updatedAt: now,
+    sourceTaskId: opts.sourceTaskId ?? null, createdAt: now, updatedAt: now,
   });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'ticket.create', entity: 'ticket', entityId: ticket.id, caseId: ticket.id, after: presentTicket(ticket, now) });
   const documents = [];
   if (opts.kind === 'complaint') {
+    // form 5 starts with the customer's problem as CS wrote it down (round 1)
     documents.push(await createDocument({
       def, form: 'complaint_record', caseType: 'ticket', caseId: ticket.id, customerId: customer.id,
       fields: { problem: opts.problem, entries: [{ round: 1, problem: opts.problem }] }, actor: opts.actor, now,
@@ -54,11 +62,48 @@ export async function openTicket(
   }
   const c = (await loadCase(tx, 'ticket', ticket.id))!;
   const tasks = await startCase({ def, start: opts.kind === 'complaint' ? 'ticket_complaint' : 'ticket_inquiry', c, now, calendar, actor: opts.actor }, tx);
+  const presented = tasks.map((t) => presentTask(t, now, calendar));
   return {
     ...presentTicket({ ...ticket, state: tasks[0]?.step ?? ticket.state }, now),
+    customerName: customer.name,
+    task: presented[0] ?? null,
+    tasks: presented,
     documents: documents.map(presentDocument),
-    tasks: tasks.map((t) => presentTask(t, now, calendar)),
   };
+}
+
+/** Lists tickets with the step each one waits on; partner engineers see only their company's. */
+export async function listTicketsFor(
+  opts: { actor: Actor; filter: Omit<repo.TicketFilter, 'now' | 'partnerId'> & { partnerId?: string } },
+  tx: Tx, ctx: AppContext,
+) {
+  const now = ctx.clock.now();
+  const partnerId = isStaff(opts.actor) ? opts.filter.partnerId : opts.actor.partnerId ?? '-';
+  const { items, total } = await repo.listTickets(tx, { ...opts.filter, partnerId, now });
+  const open = await repo.openTasksOfTickets(tx, items.map((r) => r.ticket.id));
+  return {
+    items: items.map((r) => ({
+      ...presentTicket(r.ticket, now),
+      customerName: r.customerName,
+      openTasks: open.filter((o) => o.task.caseId === r.ticket.id).map((o) => ({
+        id: o.task.id, step: o.task.step, assigneeRole: o.task.assigneeRole, assigneeId: o.task.assigneeId,
+        assigneeName: o.assigneeName, partnerId: o.task.partnerId, partnerName: o.partnerName,
+        dueAt: o.task.dueAt?.toISOString() ?? null, overdue: !!o.task.dueAt && o.task.dueAt < now,
+      })),
+    })),
+    total,
+  };
+}
+
+/** The breach verdict of one ticket (`open` while it is open). */
+export async function ticketBreach(tx: Tx, t: repo.TicketRow) {
+  return (await breachVerdicts(tx, [t])).get(t.id)!;
+}
+
+/** Breach verdicts of many tickets at once (reports). */
+export async function breachVerdicts(tx: Tx, rows: repo.TicketRow[]) {
+  const tasks = await repo.tasksOfTicketsWithOwners(tx, rows.map((t) => t.id));
+  return new Map(rows.map((t) => [t.id, breachOf(t, tasks.filter((x) => x.task.caseId === t.id))]));
 }
 
 export async function ticketPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: AppContext) {
@@ -68,11 +113,52 @@ export async function ticketPage(opts: { id: string; actor: Actor }, tx: Tx, ctx
   const now = ctx.clock.now();
   const calendar = await ctx.calendars.get(tx);
   const customer = await findCustomer(tx, t.customerId);
+  const partner = t.partnerId ? await findPartner(tx, t.partnerId) : undefined;
   return {
     ...presentTicket(t, now),
+    customerName: customer?.name ?? null,
+    partnerName: partner?.name ?? null,
+    breach: await ticketBreach(tx, t),
     customer: customer ? presentCustomer(customer) : null,
     documents: (await readableDocumentsOfCase(tx, opts.actor, t.id)).map(presentDocument),
     tasks: (await tasksOfCase(tx, 'ticket', t.id)).map((x) => presentTask(x, now, calendar)),
     history: await auditOfCase(tx, t.id),
   };
+}
+
+/** The CS manager records why a ticket is (or will be) late: it then counts as excused, not a breach. */
+export async function recordSpecialReason(opts: { id: string; reason: string; actor: Actor }, tx: Tx, ctx: AppContext) {
+  const now = ctx.clock.now();
+  const before = await repo.lockTicket(tx, opts.id);
+  if (!before) throw notFound('ticket');
+  const after = (await repo.updateTicket(tx, opts.id, { specialReason: opts.reason, updatedAt: now }))!;
+  await appendAudit(tx, {
+    at: now, actorId: opts.actor.id, action: 'ticket.special_reason', entity: 'ticket', entityId: opts.id, caseId: opts.id,
+    before: { specialReason: before.specialReason }, after: { specialReason: opts.reason },
+  });
+  return { ...presentTicket(after, now), breach: await ticketBreach(tx, after) };
+}
+
+/** A revisit that found a problem opens a ticket in one call; an open revisit is completed first. */
+export async function openTicketFromRevisit(
+  opts: { taskId: string; kind: TicketKind; problem?: string; opinion?: string; contact?: string; actor: Actor },
+  tx: Tx, ctx: AppContext,
+) {
+  const task = await findTask(tx, opts.taskId);
+  if (!task || task.caseType !== 'customer' || !isStaff(opts.actor)) throw notFound('task');
+  if (task.step !== 'revisit') throw conflict('这不是回访任务 / this task is not a revisit');
+  if (await repo.ticketOfSourceTask(tx, task.id)) throw conflict('该回访已开过工单 / a ticket was already opened from this revisit');
+  let revisit: { opinion?: string; problemFound?: boolean } | undefined;
+  if (task.status === 'open') {
+    if (!opts.actor.roles.includes('cs_agent')) throw forbidden();
+    await completeTask({ taskId: task.id, actor: opts.actor, form: { opinion: opts.opinion ?? opts.problem, problemFound: true } }, tx, ctx);
+    revisit = { opinion: opts.opinion ?? opts.problem, problemFound: true };
+  } else {
+    const doc = await repo.documentOfTask(tx, task.id, 'revisit');
+    revisit = doc?.fields as typeof revisit;
+    if (!revisit?.problemFound) throw conflict('该回访未发现问题 / this revisit found no problem');
+  }
+  const problem = opts.problem?.trim() || revisit?.opinion?.trim();
+  if (!problem) throw fieldError('problem', 'required');
+  return openTicket({ customerId: task.caseId, kind: opts.kind, problem, contact: opts.contact, actor: opts.actor, sourceTaskId: task.id }, tx, ctx);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_assignee_ids" ON "tasks" USING gin ("assignee_ids");

@@ -1,0 +1,2 @@
+ALTER TABLE "negotiation_log" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "negotiation_log_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "negotiation_log_deal" ON "negotiation_log" USING btree ("deal_id","seq");

@@ -1,0 +1,63 @@
+// The archive beyond plain search (routes.ts GET /documents): archiving one document and
+// exporting a search result to Excel.
+import { z } from 'zod';
+import type { ZApp } from '../../server/routes.js';
+import type { Actor } from '../../server/context.js';
+import { actorOf } from '../auth/plugin.js';
+import { departmentsOf, hasRole, requireRole, requireStaff } from '../../server/policy.js';
+import { archiveDocument } from './archive.js';
+import { exportDocuments } from './export.js';
+import type { DocumentSearch } from './repo.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** YYYY-MM-DD that is a real calendar day (2026-02-30 is refused, not a 500). */
+export const archiveDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a calendar day');
+
+/** The filters of the archive search (GET /documents) and its export. */
+export const archiveFilters = z.object({
+  number: z.string().max(50).optional(), customer: z.string().max(100).optional(), form: z.string().max(50).optional(),
+  from: archiveDay.optional(), to: archiveDay.optional(), department: z.string().max(50).optional(),
+  archived: z.enum(['true', 'false']).optional(),
+});
+
+const DAY_MS = 86_400_000;
+
+/** Filters → repository search; `to` is inclusive (the whole Asia/Shanghai day); copy lists enforced. */
+export function toDocumentSearch(q: z.infer<typeof archiveFilters>, actor: Actor): Omit<DocumentSearch, 'limit' | 'offset'> {
+  return {
+    number: q.number, customer: q.customer, form: q.form, department: q.department,
+    from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined,
+    to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS) : undefined,
+    archived: q.archived === undefined ? undefined : q.archived === 'true',
+    departments: hasRole(actor, 'gm', 'sysadmin') ? 'all' : departmentsOf(actor),
+  };
+}
+
+export async function archiveRoutes(app: ZApp) {
+  const { ctx } = app;
+  app.get('/documents/export.xlsx', { schema: { tags: ['documents'], querystring: archiveFilters } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    const now = ctx.clock.now();
+    const { buffer, total } = await exportDocuments({ search: toDocumentSearch(req.query, actor), def: ctx.processes.current(), now }, ctx.db);
+    const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="archive-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`档案-${day}.xlsx`)}`)
+      .header('x-total-count', String(total));
+    return buffer;
+  });
+
+  // admin view: GET /documents?archived=false lists what waits; this files one of them
+  app.post('/documents/:id/archive', { schema: { tags: ['documents'], params: idParams } }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    requireRole(actor, 'admin_clerk');
+    return ctx.db.transaction((tx) => archiveDocument({ id: req.params.id, actor, now: ctx.clock.now() }, tx));
+  });
+}

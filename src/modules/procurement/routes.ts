@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { ZApp } from '../../server/routes.js';
+import { actorOf } from '../auth/plugin.js';
+import { requireRole, requireStaff } from '../../server/policy.js';
+import { purchaseListOfDeal, updatePurchaseLine } from './service.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const isoOrNull = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).nullable().optional();
+
+const purchaseLinePatch = z.object({
+  supplier: z.string().trim().min(1, 'required').max(200).nullable().optional(),
+  orderedAt: isoOrNull,
+  receivedAt: isoOrNull,
+  /** the line's version as read, to refuse a stale write */
+  version: z.number().int().positive().optional(),
+}).strict();
+
+const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
+
+export async function procurementRoutes(app: ZApp) {
+  app.get('/deals/:id/purchases', { schema: { tags: ['procurement'], params: idParams } }, async (req) => {
+    requireStaff(actorOf(req));
+    return purchaseListOfDeal({ dealId: req.params.id }, app.ctx.db);
+  });
+
+  app.patch('/purchases/:id', { schema: { tags: ['procurement'], params: idParams, body: purchaseLinePatch } }, async (req) => {
+    const actor = actorOf(req);
+    requireStaff(actor);
+    requireRole(actor, 'admin_clerk');
+    const { version, supplier, orderedAt, receivedAt } = req.body;
+    return app.ctx.db.transaction((tx) => updatePurchaseLine({
+      lineId: req.params.id, version, actor, now: app.ctx.clock.now(),
+      patch: { supplier, orderedAt: toDate(orderedAt), receivedAt: toDate(receivedAt) },
+    }, tx));
+  });
+}

@@ -1,0 +1,92 @@
+// Every query the management reports run: read-only, over one period [from, to).
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client.js';
+import { customers, deals, documents, partners, tasks, tickets, users } from '../../db/schema.js';
+
+const within = (col: Parameters<typeof gte>[0], from: Date, to: Date) => and(gte(col, from), lt(col, to));
+
+export async function ticketsOpenedIn(tx: Tx, from: Date, to: Date) {
+  return tx.select({ ticket: tickets, customerName: customers.name }).from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(within(tickets.createdAt, from, to)).orderBy(asc(tickets.createdAt), asc(tickets.number));
+}
+
+export async function ticketsClosedIn(tx: Tx, from: Date, to: Date) {
+  return tx.select({ ticket: tickets, customerName: customers.name }).from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(within(tickets.closedAt, from, to)).orderBy(asc(tickets.closedAt), asc(tickets.number));
+}
+
+/** Tickets still open at `to` whose close deadline had passed by then. */
+export async function ticketsOverdueAt(tx: Tx, to: Date) {
+  return tx.select({ ticket: tickets, customerName: customers.name }).from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(and(lt(tickets.createdAt, to), lt(tickets.dueAt, to), or(isNull(tickets.closedAt), gte(tickets.closedAt, to))))
+    .orderBy(asc(tickets.dueAt));
+}
+
+/** Completed tasks of one step in the period, with their ticket (if any) and customer. */
+export async function completedStepIn(tx: Tx, step: string, from: Date, to: Date) {
+  return tx.select({
+    task: tasks, ticketNumber: tickets.number,
+    customerId: sql<string>`coalesce(${tickets.customerId}, ${deals.customerId}, case when ${tasks.caseType} = 'customer' then ${tasks.caseId} end)`,
+    customerName: customers.name,
+    completedByName: users.displayName,
+  }).from(tasks)
+    .leftJoin(tickets, and(eq(tasks.caseType, 'ticket'), eq(tickets.id, tasks.caseId)))
+    .leftJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
+    .leftJoin(customers, sql`${customers.id} = coalesce(${tickets.customerId}, ${deals.customerId}, case when ${tasks.caseType} = 'customer' then ${tasks.caseId} end)`)
+    .leftJoin(users, eq(users.id, tasks.completedBy))
+    .where(and(eq(tasks.step, step), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
+    .orderBy(asc(tasks.completedAt), asc(tasks.id));
+}
+
+export async function countStepOpenedIn(tx: Tx, step: string, from: Date, to: Date) {
+  return (await tx.select({ n: sql<number>`count(*)::int` }).from(tasks).where(and(eq(tasks.step, step), within(tasks.createdAt, from, to))))[0].n;
+}
+
+/** The documents of one form written by the given tasks (revisit records, …). */
+export async function documentsOfTasks(tx: Tx, form: string, taskIds: string[]) {
+  if (!taskIds.length) return [];
+  return tx.select().from(documents).where(and(eq(documents.form, form), inArray(documents.taskId, taskIds)));
+}
+
+/** The form-5 complaint records of the given tickets. */
+export async function complaintRecordsOf(tx: Tx, ticketIds: string[]) {
+  if (!ticketIds.length) return [];
+  return tx.select().from(documents).where(and(eq(documents.form, 'complaint_record'), inArray(documents.caseId, ticketIds)));
+}
+
+/** Negotiations that ended (signed or lost) in the period, with the deal, customer and salesperson. */
+export async function negotiationsEndedIn(tx: Tx, from: Date, to: Date, step: string) {
+  return tx.select({
+    task: tasks, deal: deals, customerName: customers.name, ownerName: users.displayName,
+  }).from(tasks)
+    .innerJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
+    .innerJoin(customers, eq(customers.id, deals.customerId))
+    .leftJoin(users, eq(users.id, deals.ownerId))
+    .where(and(eq(tasks.step, step), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
+    .orderBy(asc(tasks.completedAt), asc(deals.number));
+}
+
+const followUp = alias(tasks, 'follow_up');
+
+/** A partner's repairs (completed repair steps) in the period, each with the follow-up call that came after it. */
+export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairStep: string; followUpStep: string; from: Date; to: Date }) {
+  return tx.select({
+    task: tasks, ticketNumber: tickets.number, ticketId: tickets.id, customerName: customers.name,
+    completedByName: users.displayName,
+    followUpStatus: followUp.status, followUpOutcome: followUp.outcome,
+  }).from(tasks)
+    .innerJoin(tickets, and(eq(tasks.caseType, 'ticket'), eq(tickets.id, tasks.caseId)))
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(users, eq(users.id, tasks.completedBy))
+    .leftJoin(followUp, and(eq(followUp.caseId, tasks.caseId), eq(followUp.step, o.followUpStep), eq(followUp.createdAt, tasks.completedAt)))
+    .where(and(eq(tasks.partnerId, o.partnerId), eq(tasks.step, o.repairStep), eq(tasks.status, 'done'), within(tasks.completedAt, o.from, o.to)))
+    .orderBy(asc(tasks.completedAt), asc(tasks.id));
+}
+
+export async function findPartnerRow(tx: Tx, id: string) {
+  return (await tx.select().from(partners).where(eq(partners.id, id)))[0];
+}

@@ -1,0 +1,143 @@
+// Management reports: the weekly summary (周总结会) and the partner settlement.
+import type { Tx } from '../../db/client.js';
+import { notFound } from '../../server/errors.js';
+import { breachVerdicts } from '../tickets/service.js';
+import type { BreachOwner } from '../tickets/breach.js';
+import type { ComplaintEntry } from '../tickets/effects.js';
+import type { Period } from './period.js';
+import * as repo from './repo.js';
+
+// the step keys and outcomes of PROCESS.md the reports read
+const STEP = { followUp: 'follow_up', revisit: 'revisit', negotiation: 'negotiation', repair: 'resolve' } as const;
+const OUTCOME = { satisfied: 'satisfied', unsatisfied: 'unsatisfied', signed: 'signed', lost: 'lost' } as const;
+
+/** satisfied / total as a fraction with 4 decimals; null when there is nothing to rate. */
+const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const iso = (t: Date | null | undefined) => t?.toISOString() ?? null;
+
+export interface Opinion {
+  source: 'follow_up' | 'revisit';
+  at: string;
+  customerId: string;
+  customerName: string | null;
+  ticketNumber: string | null;
+  satisfied: boolean | null;
+  problemFound: boolean | null;
+  opinion: string;
+  by: string | null;
+}
+
+export async function weeklySummary(opts: { period: Period; now: Date }, tx: Tx) {
+  const { from, to } = opts.period;
+  const [opened, closed] = [await repo.ticketsOpenedIn(tx, from, to), await repo.ticketsClosedIn(tx, from, to)];
+  const overdueAt = new Date(Math.min(to.getTime(), opts.now.getTime()));
+  const overdueOpen = await repo.ticketsOverdueAt(tx, overdueAt);
+
+  // closed tickets: on time, excused by a special reason, or a breach against the late step's owner
+  const verdicts = await breachVerdicts(tx, closed.map((r) => r.ticket));
+  const breaches: { ticketId: string; number: string; customerName: string; kind: string; dueAt: string; closedAt: string | null; owner: BreachOwner | null }[] = [];
+  const excused: { ticketId: string; number: string; reason: string }[] = [];
+  let onTime = 0;
+  for (const r of closed) {
+    const v = verdicts.get(r.ticket.id)!;
+    if (v.status === 'on_time') onTime++;
+    else if (v.status === 'excused') excused.push({ ticketId: r.ticket.id, number: r.ticket.number, reason: v.reason });
+    else if (v.status === 'breach') {
+      breaches.push({ ticketId: r.ticket.id, number: r.ticket.number, customerName: r.customerName, kind: r.ticket.kind, dueAt: r.ticket.dueAt.toISOString(), closedAt: iso(r.ticket.closedAt), owner: v.owner });
+    }
+  }
+  const byOwner = new Map<string, { key: string; kind: string; id: string; name: string; count: number }>();
+  for (const b of breaches) {
+    const o = b.owner ?? { key: 'unknown', kind: 'role' as const, id: 'unknown', name: '未知' };
+    const row = byOwner.get(o.key) ?? { key: o.key, kind: o.kind, id: o.id, name: o.name, count: 0 };
+    row.count++;
+    byOwner.set(o.key, row);
+  }
+
+  // follow-up calls: satisfaction, and the opinions the customers gave
+  const followUps = await repo.completedStepIn(tx, STEP.followUp, from, to);
+  const satisfied = followUps.filter((f) => f.task.outcome === OUTCOME.satisfied).length;
+  const unsatisfied = followUps.filter((f) => f.task.outcome === OUTCOME.unsatisfied).length;
+  const records = await repo.complaintRecordsOf(tx, [...new Set(followUps.map((f) => f.task.caseId))]);
+  const entryOf = new Map<string, ComplaintEntry>();
+  for (const d of records) for (const e of (d.fields.entries as ComplaintEntry[] | undefined) ?? []) if (e.followUpTaskId) entryOf.set(e.followUpTaskId, e);
+  const opinions: Opinion[] = [];
+  for (const f of followUps) {
+    const text = entryOf.get(f.task.id)?.customerOpinion;
+    if (!text) continue;
+    opinions.push({
+      source: 'follow_up', at: f.task.completedAt!.toISOString(), customerId: f.customerId, customerName: f.customerName,
+      ticketNumber: f.ticketNumber, satisfied: f.task.outcome === OUTCOME.satisfied, problemFound: null, opinion: text, by: f.completedByName,
+    });
+  }
+
+  // periodic revisits: how many, problems found, opinions
+  const revisits = await repo.completedStepIn(tx, STEP.revisit, from, to);
+  const revisitDocs = new Map((await repo.documentsOfTasks(tx, 'revisit', revisits.map((r) => r.task.id))).map((d) => [d.taskId, d.fields as { opinion?: string; problemFound?: boolean }]));
+  let problemsFound = 0;
+  for (const r of revisits) {
+    const f = revisitDocs.get(r.task.id);
+    if (f?.problemFound) problemsFound++;
+    if (f?.opinion || f?.problemFound) {
+      opinions.push({
+        source: 'revisit', at: r.task.completedAt!.toISOString(), customerId: r.customerId, customerName: r.customerName,
+        ticketNumber: null, satisfied: null, problemFound: !!f.problemFound, opinion: f.opinion ?? '', by: r.completedByName,
+      });
+    }
+  }
+  opinions.sort((a, b) => a.at.localeCompare(b.at));
+
+  // deals won (contract signed) and lost in negotiation this week
+  const ended = await repo.negotiationsEndedIn(tx, from, to, STEP.negotiation);
+  const dealItems = ended.filter((d) => d.task.outcome === OUTCOME.signed || d.task.outcome === OUTCOME.lost).map((d) => ({
+    dealId: d.deal.id, number: d.deal.number, customerName: d.customerName, ownerName: d.ownerName,
+    outcome: d.task.outcome === OUTCOME.signed ? 'won' as const : 'lost' as const, at: d.task.completedAt!.toISOString(),
+    amountFen: d.task.outcome === OUTCOME.signed ? d.deal.amountFen : null, paymentModel: d.task.outcome === OUTCOME.signed ? d.deal.paymentModel : null,
+    reason: d.task.outcome === OUTCOME.lost ? d.deal.endReason : null, competitor: d.task.outcome === OUTCOME.lost ? d.deal.competitor : null,
+  }));
+  const won = dealItems.filter((d) => d.outcome === 'won');
+
+  return {
+    week: opts.period.key, from: from.toISOString(), to: to.toISOString(), generatedAt: opts.now.toISOString(),
+    tickets: {
+      opened: opened.length,
+      openedInquiries: opened.filter((r) => r.ticket.kind === 'inquiry').length,
+      openedComplaints: opened.filter((r) => r.ticket.kind === 'complaint').length,
+      closed: closed.length, closedOnTime: onTime, closedLate: closed.length - onTime,
+      breaches: breaches.length, excused: excused.length, overdueOpen: overdueOpen.length,
+    },
+    breaches,
+    breachesByOwner: [...byOwner.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    excused,
+    overdueOpen: overdueOpen.map((r) => ({ ticketId: r.ticket.id, number: r.ticket.number, customerName: r.customerName, kind: r.ticket.kind, state: r.ticket.state, dueAt: r.ticket.dueAt.toISOString() })),
+    satisfaction: { followUps: followUps.length, satisfied, unsatisfied, rate: rate(satisfied, satisfied + unsatisfied) },
+    revisits: { generated: await repo.countStepOpenedIn(tx, STEP.revisit, from, to), done: revisits.length, problemsFound },
+    opinions,
+    deals: { won: won.length, lost: dealItems.length - won.length, wonAmountFen: won.reduce((s, d) => s + (d.amountFen ?? 0), 0), items: dealItems },
+  };
+}
+export type WeeklySummary = Awaited<ReturnType<typeof weeklySummary>>;
+
+/** A partner's month: repairs done, on time, customer satisfaction, and what we owe it. */
+export async function partnerSettlement(opts: { partnerId: string; period: Period }, tx: Tx) {
+  const p = await repo.findPartnerRow(tx, opts.partnerId);
+  if (!p) throw notFound('partner');
+  const rows = await repo.partnerRepairsIn(tx, { partnerId: p.id, repairStep: STEP.repair, followUpStep: STEP.followUp, from: opts.period.from, to: opts.period.to });
+  const items = rows.map((r) => ({
+    taskId: r.task.id, ticketId: r.ticketId, ticketNumber: r.ticketNumber, customerName: r.customerName, engineerName: r.completedByName,
+    dueAt: iso(r.task.dueAt), completedAt: iso(r.task.completedAt),
+    onTime: !r.task.dueAt || r.task.completedAt! <= r.task.dueAt,
+    satisfied: r.followUpStatus === 'done' ? r.followUpOutcome === OUTCOME.satisfied : null,
+  }));
+  const onTime = items.filter((i) => i.onTime).length;
+  const followedUp = items.filter((i) => i.satisfied !== null).length;
+  const satisfied = items.filter((i) => i.satisfied === true).length;
+  return {
+    partner: { id: p.id, name: p.name, certifiedUntil: p.certifiedUntil, ratePerRepairFen: p.ratePerRepairFen },
+    month: opts.period.key, from: opts.period.from.toISOString(), to: opts.period.to.toISOString(),
+    repairs: items.length, onTime, onTimeRate: rate(onTime, items.length),
+    followedUp, satisfied, satisfactionRate: rate(satisfied, followedUp),
+    ratePerRepairFen: p.ratePerRepairFen, amountFen: items.length * p.ratePerRepairFen,
+    items,
+  };
+}

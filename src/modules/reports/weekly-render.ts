@@ -1,0 +1,93 @@
+// The weekly summary as a printable A4 page and as an Excel workbook.
+import ExcelJS from 'exceljs';
+import { formatYuan } from '../../domain/money.js';
+import { shanghaiText } from './period.js';
+import type { WeeklySummary } from './service.js';
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+const STEP_ZH: Record<string, string> = { answer: '咨询答复', resolve: '故障处理', follow_up: '回访确认' };
+const KIND_ZH: Record<string, string> = { inquiry: '咨询', complaint: '投诉' };
+const yesNo = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');
+
+function rows(s: WeeklySummary) {
+  const t = s.tickets;
+  return {
+    overview: [
+      ['新开工单', t.opened], ['其中咨询', t.openedInquiries], ['其中投诉', t.openedComplaints],
+      ['关闭工单', t.closed], ['按时关闭', t.closedOnTime], ['超时关闭', t.closedLate],
+      ['违约（无特殊原因）', t.breaches], ['特殊原因免责', t.excused], ['周末仍超时未关闭', t.overdueOpen],
+      ['回访确认次数', s.satisfaction.followUps], ['客户满意', s.satisfaction.satisfied], ['客户不满意', s.satisfaction.unsatisfied],
+      ['满意率', pct(s.satisfaction.rate)],
+      ['生成定期回访', s.revisits.generated], ['完成定期回访', s.revisits.done], ['回访发现问题', s.revisits.problemsFound],
+      ['签约商机', s.deals.won], ['签约金额', formatYuan(s.deals.wonAmountFen)], ['丢失商机', s.deals.lost],
+    ] as [string, string | number][],
+    breaches: s.breaches.map((b) => [b.number, b.customerName, KIND_ZH[b.kind] ?? b.kind, shanghaiText(b.dueAt), shanghaiText(b.closedAt), b.owner ? `${b.owner.name}（${STEP_ZH[b.owner.step] ?? b.owner.step}）` : '未知']),
+    byOwner: s.breachesByOwner.map((o) => [o.name, o.kind === 'partner' ? '外包服务商' : o.kind === 'user' ? '员工' : '岗位', o.count]),
+    opinions: s.opinions.map((o) => [shanghaiText(o.at), o.source === 'follow_up' ? '回访确认' : '定期回访', o.customerName ?? '', o.ticketNumber ?? '', o.source === 'follow_up' ? yesNo(o.satisfied) : yesNo(o.problemFound), o.opinion, o.by ?? '']),
+    deals: s.deals.items.map((d) => [d.number, d.customerName, d.ownerName ?? '', d.outcome === 'won' ? '签约' : '丢失', shanghaiText(d.at), d.amountFen !== null ? formatYuan(d.amountFen) : '', [d.reason, d.competitor].filter(Boolean).join(' / ')]),
+  };
+}
+
+const HEAD = {
+  breaches: ['工单号', '客户', '类型', '截止时间', '关闭时间', '责任人（环节）'],
+  byOwner: ['责任人', '类别', '违约次数'],
+  opinions: ['时间', '来源', '客户', '工单号', '满意/发现问题', '客户意见', '记录人'],
+  deals: ['商机编号', '客户', '业务员', '结果', '时间', '合同金额', '丢失原因 / 竞争对手'],
+};
+
+function htmlTable(head: string[], body: (string | number)[][]): string {
+  if (!body.length) return '<p class="none">无</p>';
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
+    body.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+export function renderWeeklyHtml(s: WeeklySummary): string {
+  const r = rows(s);
+  const range = `${shanghaiText(s.from).slice(0, 10)} 至 ${shanghaiText(new Date(new Date(s.to).getTime() - 1)).slice(0, 10)}`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>周总结 ${esc(s.week)}</title><style>
+@page { size: A4; margin: 14mm; }
+body { font-family: "Songti SC", "SimSun", serif; font-size: 11pt; color: #000; }
+h1 { text-align: center; font-size: 17pt; margin: 0 0 4pt; } .sub { text-align: center; margin-bottom: 10pt; }
+h2 { font-size: 12pt; border-bottom: 1px solid #000; margin: 12pt 0 4pt; }
+table { width: 100%; border-collapse: collapse; margin-bottom: 6pt; } th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+th { background: #eee; } .overview td:nth-child(even) { text-align: right; } .none { color: #555; }
+.sign { margin-top: 18pt; display: flex; justify-content: space-between; }
+</style></head><body>
+<h1>周总结会 · 客户服务周报</h1>
+<div class="sub">${esc(s.week)}（${esc(range)}）　生成于 ${esc(shanghaiText(s.generatedAt))}</div>
+<h2>一、概况</h2>
+<table class="overview"><tbody>${chunk(r.overview, 3).map((row) => `<tr>${row.map(([k, v]) => `<th>${esc(k)}</th><td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>
+<h2>二、违约工单</h2>${htmlTable(HEAD.breaches, r.breaches)}
+<h2>三、违约按责任人</h2>${htmlTable(HEAD.byOwner, r.byOwner)}
+<h2>四、客户意见（回访确认与定期回访）</h2>${htmlTable(HEAD.opinions, r.opinions)}
+<h2>五、商机签约与丢失</h2>${htmlTable(HEAD.deals, r.deals)}
+<div class="sign"><span>客服经理：__________</span><span>技术经理：__________</span><span>业务经理：__________</span><span>总经理：__________</span></div>
+</body></html>`;
+}
+
+function chunk<T>(a: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < a.length; i += n) out.push(a.slice(i, i + n));
+  return out;
+}
+
+export async function renderWeeklyXlsx(s: WeeklySummary): Promise<Buffer> {
+  const r = rows(s);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Fangyuan 方圆';
+  wb.created = new Date(s.generatedAt);
+  const sheet = (name: string, head: string[], body: (string | number)[][], widths: number[]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(head).font = { bold: true };
+    for (const row of body) ws.addRow(row);
+    ws.columns.forEach((c, i) => { c.width = widths[i] ?? 14; });
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  };
+  sheet('概况', ['项目', `${s.week}`], r.overview, [22, 16]);
+  sheet('违约工单', HEAD.breaches, r.breaches, [18, 24, 8, 18, 18, 28]);
+  sheet('违约按责任人', HEAD.byOwner, r.byOwner, [24, 12, 10]);
+  sheet('客户意见', HEAD.opinions, r.opinions, [18, 10, 24, 18, 12, 60, 14]);
+  sheet('商机', HEAD.deals, r.deals, [18, 24, 14, 8, 18, 14, 30]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
