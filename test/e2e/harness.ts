@@ -1,0 +1,193 @@
+// Starts the real server (fresh data dir, demo data, manual clock) and a system Chromium.
+// Never downloads a browser: Debian's /usr/bin/chromium is used (apt-get install chromium
+// fonts-wqy-microhei).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+export const DEMO_PASSWORD = 'demo1234';
+export const CLOCK_START = '2026-03-02T09:00:00+08:00';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface RunningServer {
+  baseUrl: string;
+  dataDir: string;
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function newestMtime(p: string): number {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const name of readdirSync(p)) max = Math.max(max, newestMtime(path.join(p, name)));
+  return max;
+}
+
+/** Builds web/dist when it is missing or older than the web sources. */
+export function ensureWebBuilt(): void {
+  const web = path.join(REPO_ROOT, 'web');
+  const built = path.join(web, 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(web, 'src')),
+    newestMtime(path.join(web, 'index.html')),
+    newestMtime(path.join(web, 'vite.config.ts')),
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  const r = spawnSync('npm', ['run', 'build:web'], { cwd: REPO_ROOT, stdio: 'pipe', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  ensureWebBuilt();
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fangyuan-e2e-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
+    cwd: REPO_ROOT,
+    detached: true, // own process group, so stop() ends npx, tsx and node together
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: '1',
+      FANGYUAN_CLOCK: 'manual',
+      FANGYUAN_CLOCK_START: CLOCK_START,
+      ...extraEnv,
+    },
+  });
+  child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
+
+  const stop = async () => {
+    if (!exited && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000));
+      if ((await Promise.race([exitPromise, timeout])) === 'timeout') {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (exited) {
+      await stop();
+      throw new Error(`server exited before it was healthy:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/v1/health`);
+      if (res.status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server not healthy after 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { baseUrl, dataDir, logs: () => output, stop };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium fonts-wqy-microhei`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A Chinese-speaking user in Shanghai on a desktop screen. */
+export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
+}
+
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('main-menu').waitFor({ state: 'visible' });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Keeps the server's output next to the screenshots when a journey fails. */
+export function saveLogs(server: RunningServer | undefined, name: string): void {
+  if (!server) return;
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, `${name}.server.log`), server.logs());
+}
+
+/** Calls the API directly (set-up steps that are not what a journey tests). */
+export async function apiCall<T>(baseUrl: string, method: string, p: string, body?: unknown, token?: string): Promise<{ status: number; data: T }> {
+  const res = await fetch(`${baseUrl}/api/v1${p}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, data: (text ? JSON.parse(text) : null) as T };
+}
+
+export async function apiToken(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const r = await apiCall<{ token: string }>(baseUrl, 'POST', '/auth/login', { username, password });
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status}`);
+  return r.data.token;
+}

@@ -1,0 +1,149 @@
+// The web shell: every demo role signs in, sees its own menu and its inbox; language switch.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
+
+type Menu = 'inbox' | 'deals' | 'tickets' | 'customers' | 'reports' | 'settings';
+
+// Stated here on purpose (not imported from web/src/app/access.ts): the test is the spec.
+const EXPECTED_MENUS: Record<string, Menu[]> = {
+  sales: ['inbox', 'deals', 'customers'],
+  sales_manager: ['inbox', 'deals', 'customers', 'reports'],
+  engineer: ['inbox', 'deals', 'tickets', 'customers'],
+  tech_manager: ['inbox', 'deals', 'tickets', 'customers', 'reports'],
+  cs_agent: ['inbox', 'tickets', 'customers'],
+  cs_manager: ['inbox', 'tickets', 'customers', 'reports'],
+  admin_clerk: ['inbox', 'deals', 'customers'],
+  gm: ['inbox', 'deals', 'tickets', 'customers', 'reports'],
+  partner_engineer: ['inbox', 'tickets'],
+  sysadmin: ['inbox', 'customers', 'settings'],
+};
+
+const ROLE_ZH: Record<string, string> = {
+  sales: '业务员',
+  sales_manager: '业务经理',
+  engineer: '技术工程师',
+  tech_manager: '技术经理',
+  cs_agent: '客服人员',
+  cs_manager: '客服经理',
+  admin_clerk: '行政人员',
+  gm: '总经理',
+  partner_engineer: '外包服务商工程师',
+  sysadmin: '系统管理员',
+};
+
+const MENU_ZH: Record<Menu, string> = {
+  inbox: '我的待办',
+  deals: '商机',
+  tickets: '工单',
+  customers: '客户',
+  reports: '报表',
+  settings: '设置',
+};
+
+async function visibleMenus(page: Page): Promise<Menu[]> {
+  const ids = await page.locator('[data-testid^="menu-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => id.replace('menu-', '') as Menu);
+}
+
+describe('web shell', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [role, menus] of Object.entries(EXPECTED_MENUS)) {
+    it(`${role} signs in and sees its menu and inbox`, async () => {
+      const context = await newContext(browser, server!.baseUrl);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      try {
+        await login(page, role);
+        expect(page.url()).toMatch(/\/inbox$/);
+        expect(await visibleMenus(page)).toEqual(menus);
+        for (const m of menus) await expect(page.getByTestId(`menu-${m}`).textContent()).resolves.toBe(MENU_ZH[m]);
+        await expect(page.getByTestId('user-roles').textContent()).resolves.toContain(ROLE_ZH[role]);
+        await page.getByTestId('inbox-table').waitFor();
+        await page.locator('[data-testid="inbox-table"] .ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+        await expect(page.locator('.ant-card-head-title').first().textContent()).resolves.toBe('我的待办');
+        await page.getByTestId('notification-bell').waitFor();
+        // due times are shown as Shanghai wall-clock time, YYYY-MM-DD HH:mm
+        for (const due of await page.getByTestId('task-due').allTextContents()) expect(due).toMatch(/^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}|—)$/);
+        await screenshot(page, `shell-${role}`);
+        expect(errors).toEqual([]);
+      } catch (e) {
+        await screenshot(page, `shell-${role}-failed`).catch(() => undefined);
+        saveLogs(server, `shell-${role}`);
+        throw e;
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('rejects a wrong password with a message and keeps the typed username', async () => {
+    const context = await newContext(browser, server!.baseUrl);
+    const page = await context.newPage();
+    try {
+      await page.goto('/login');
+      await page.locator('#login-username').fill('sales');
+      await page.locator('#login-password').fill('wrong-password');
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('login-error').waitFor();
+      await expect(page.locator('#login-username').inputValue()).resolves.toBe('sales');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switches to English, remembers it, and logs out', async () => {
+    const context = await newContext(browser, server!.baseUrl);
+    const page = await context.newPage();
+    try {
+      await login(page, 'gm');
+      await page.getByTestId('lang-switch').click();
+      await expect(page.getByTestId('menu-inbox').textContent()).resolves.toBe('My tasks');
+      await expect(page.getByTestId('user-roles').textContent()).resolves.toContain('General manager');
+      await page.reload();
+      await page.getByTestId('main-menu').waitFor();
+      await expect(page.getByTestId('menu-deals').textContent()).resolves.toBe('Deals');
+      await screenshot(page, 'shell-english');
+      await page.getByTestId('lang-switch').click();
+      await expect(page.getByTestId('menu-inbox').textContent()).resolves.toBe('我的待办');
+      await page.getByTestId('logout').click();
+      await page.waitForURL(/\/login$/);
+      // the session is gone: a protected page sends us back to login
+      await page.goto('/inbox');
+      await page.waitForURL(/\/login$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the session across a reload and deep-links after login', async () => {
+    const context = await newContext(browser, server!.baseUrl);
+    const page = await context.newPage();
+    try {
+      await page.goto('/customers');
+      await page.waitForURL(/\/login$/);
+      await page.locator('#login-username').fill('cs_agent');
+      await page.locator('#login-password').fill('demo1234');
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(/\/customers$/);
+      await page.reload();
+      await page.getByTestId('main-menu').waitFor();
+      expect(page.url()).toMatch(/\/customers$/);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import { useEffect, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import { BrowserRouter } from 'react-router-dom';
+import { I18nProvider, useI18n } from './i18n';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { AuthProvider } from './auth';
+import { AppRoutes } from './router';
+import { setNotifier } from './errors';
+import './format';
+
+/** Hands antd's context-aware notification API to the non-React error handler. */
+function ErrorBridge() {
+  const { notification } = AntApp.useApp();
+  useEffect(() => {
+    setNotifier(notification);
+    return () => setNotifier(null);
+  }, [notification]);
+  return null;
+}
+
+function Localized({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <ErrorBridge />
+        {children}
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Localized>
+        <ErrorBoundary>
+          <BrowserRouter>
+            <AuthProvider>
+              <AppRoutes />
+            </AuthProvider>
+          </BrowserRouter>
+        </ErrorBoundary>
+      </Localized>
+    </I18nProvider>
+  );
+}

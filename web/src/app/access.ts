@@ -1,0 +1,76 @@
+// Who sees what — the one place for the web app's role rules (like Ant Design Pro's
+// src/access.ts). The server enforces the real authorization; this only shapes the UI.
+
+export const ROLES = [
+  'sales',
+  'sales_manager',
+  'engineer',
+  'tech_manager',
+  'cs_agent',
+  'cs_manager',
+  'admin_clerk',
+  'gm',
+  'partner_engineer',
+  'sysadmin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type MenuKey = 'inbox' | 'deals' | 'tickets' | 'customers' | 'reports' | 'settings';
+
+/** Staff = everyone who works for the company (outsourced partner engineers do not). */
+const STAFF: readonly Role[] = ROLES.filter((r) => r !== 'partner_engineer');
+
+/** Menu entry → roles that see it; `'all'` = every signed-in user. */
+export const MENU_ACCESS: Record<MenuKey, readonly Role[] | 'all'> = {
+  inbox: 'all',
+  deals: ['sales', 'sales_manager', 'engineer', 'gm', 'admin_clerk', 'tech_manager'],
+  tickets: ['cs_agent', 'cs_manager', 'engineer', 'tech_manager', 'partner_engineer', 'gm'],
+  customers: STAFF,
+  reports: ['sales_manager', 'tech_manager', 'cs_manager', 'gm'],
+  settings: ['sysadmin'],
+};
+
+/** Menu order as shown in the side bar. */
+export const MENU_ORDER: readonly MenuKey[] = ['inbox', 'deals', 'tickets', 'customers', 'reports', 'settings'];
+
+function hasAny(roles: readonly string[], allowed: readonly Role[]): boolean {
+  return roles.some((r) => (allowed as readonly string[]).includes(r));
+}
+
+export function canSeeMenu(key: MenuKey, roles: readonly string[]): boolean {
+  const rule = MENU_ACCESS[key];
+  return rule === 'all' ? roles.length > 0 : hasAny(roles, rule);
+}
+
+export function visibleMenus(roles: readonly string[]): MenuKey[] {
+  return MENU_ORDER.filter((k) => canSeeMenu(k, roles));
+}
+
+/** Finer UI switches (buttons, default views). */
+export function access(roles: readonly string[]) {
+  return {
+    createDeal: hasAny(roles, ['sales']),
+    createTicket: hasAny(roles, ['cs_agent']),
+    createCustomer: hasAny(roles, STAFF),
+    editCustomer: hasAny(roles, STAFF),
+    viewCustomer: hasAny(roles, STAFF),
+    negotiationLog: hasAny(roles, ['sales', 'sales_manager']),
+    dealsKanbanByDefault: hasAny(roles, ['sales_manager']) && !hasAny(roles, ['sales']),
+    manageUsers: hasAny(roles, ['sysadmin']),
+    manageCalendar: hasAny(roles, ['sysadmin']),
+  };
+}
+
+/** Can this user act on a task (the server has the final word)? */
+export function canWorkOnTask(
+  task: { assigneeRole: string; assigneeId?: string | null; assigneeIds?: string[]; partnerId?: string | null; status: string; step: string },
+  user: { id: string; roles: readonly string[]; partnerId?: string | null },
+): boolean {
+  if (task.status !== 'open') return false;
+  if (task.assigneeId === user.id || task.assigneeIds?.includes(user.id)) return true;
+  // after-sales steps may also go to an outsourced company's engineers
+  if (task.partnerId && user.partnerId === task.partnerId && user.roles.includes('partner_engineer')) return true;
+  if (!user.roles.includes(task.assigneeRole)) return false;
+  // a task given to a named person or company is theirs alone
+  return !task.assigneeId && !(task.assigneeIds && task.assigneeIds.length) && !task.partnerId;
+}

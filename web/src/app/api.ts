@@ -1,0 +1,151 @@
+// The one HTTP client of the web app. Every failure goes through `reportApiError`
+// (errors.ts) unless the caller explicitly takes over for some statuses (`quiet`).
+import { reportApiError } from './errors';
+
+export const API_BASE = '/api/v1';
+const TOKEN_KEY = 'fy.token';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+  /** the endpoint does not exist (yet) on this server */
+  get isMissingEndpoint(): boolean {
+    return this.status === 404 || this.status === 405 || this.status === 501;
+  }
+}
+
+export function getToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setToken(token: string | null): void {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    /* ignore */
+  }
+}
+
+type UnauthorizedListener = () => void;
+let onUnauthorized: UnauthorizedListener | null = null;
+/** The auth provider registers here: a 401 anywhere sends the user back to login. */
+export function setUnauthorizedListener(fn: UnauthorizedListener | null): void {
+  onUnauthorized = fn;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Query;
+  /** statuses the caller handles itself (no global message); `true` = all */
+  quiet?: boolean | number[];
+  signal?: AbortSignal;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const url = path.startsWith('/api/') ? path : `${API_BASE}${path}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${url}?${qs}` : url;
+}
+
+function normalizeDetails(raw: unknown): ErrorDetail[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((d): d is Record<string, unknown> => typeof d === 'object' && d !== null)
+    .map((d) => ({
+      path: Array.isArray(d.path) ? d.path.join('.') : String(d.path ?? ''),
+      message: String(d.message ?? ''),
+    }));
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method: opts.method ?? (body !== undefined ? 'POST' : 'GET'),
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    const err = new ApiError(0, 'network', '');
+    if (opts.quiet !== true) reportApiError(err);
+    throw err;
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const err = new ApiError(res.status, e?.code ?? String(res.status), e?.message ?? '', normalizeDetails(e?.details));
+    const isLogin = path.endsWith('/auth/login');
+    if (res.status === 401 && !isLogin) {
+      setToken(null);
+      onUnauthorized?.();
+    }
+    const quiet = opts.quiet === true || (Array.isArray(opts.quiet) && opts.quiet.includes(res.status));
+    if (!quiet) reportApiError(err);
+    throw err;
+  }
+  return data as T;
+}
+
+export const api = {
+  request,
+  get: <T>(path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'method'> = {}) =>
+    request<T>(path, { ...opts, query, method: 'GET' }),
+  post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body' | 'method'> = {}) =>
+    request<T>(path, { ...opts, body: body ?? {}, method: 'POST' }),
+  put: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body' | 'method'> = {}) =>
+    request<T>(path, { ...opts, body: body ?? {}, method: 'PUT' }),
+  patch: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body' | 'method'> = {}) =>
+    request<T>(path, { ...opts, body: body ?? {}, method: 'PATCH' }),
+};
+
+/** A list reply; the server may or may not send `total`. */
+export interface ListReply<T> {
+  items: T[];
+  total?: number;
+}

@@ -1,0 +1,77 @@
+import { lazy, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Result, Spin } from 'antd';
+import { useAuth, useUser } from './auth';
+import { canSeeMenu, type MenuKey } from './access';
+import { useI18n } from './i18n';
+import { AppLayout } from './AppLayout';
+import LoginPage from '../features/auth/pages/LoginPage';
+import InboxPage from '../features/tasks/pages/InboxPage';
+
+// business pages load on demand (charts and big forms stay out of the first bundle)
+const CustomerListPage = lazy(() => import('../features/customers/pages/CustomerListPage'));
+const CustomerPage = lazy(() => import('../features/customers/pages/CustomerPage'));
+const DealListPage = lazy(() => import('../features/deals/pages/DealListPage'));
+const NewDealPage = lazy(() => import('../features/deals/pages/NewDealPage'));
+const DealPage = lazy(() => import('../features/deals/pages/DealPage'));
+const TicketListPage = lazy(() => import('../features/tickets/pages/TicketListPage'));
+const TicketConsolePage = lazy(() => import('../features/tickets/pages/TicketConsolePage'));
+const TicketPage = lazy(() => import('../features/tickets/pages/TicketPage'));
+const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
+const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
+const CalendarPage = lazy(() => import('../features/settings/pages/CalendarPage'));
+const CaseRedirectPage = lazy(() => import('../features/tasks/pages/CaseRedirectPage'));
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function RequireMenu({ menu, children }: { menu: MenuKey; children: ReactNode }) {
+  const user = useUser();
+  const { t } = useI18n();
+  if (!canSeeMenu(menu, user.roles)) return <Result status="403" title="403" subTitle={t('error.noAccess')} />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Result status="404" title="404" subTitle={t('error.pageNotFound')} />;
+}
+
+const guard = (menu: MenuKey, el: ReactNode) => <RequireMenu menu={menu}>{el}</RequireMenu>;
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/inbox" replace />} />
+        <Route path="/inbox" element={<InboxPage />} />
+        <Route path="/deals" element={guard('deals', <DealListPage />)} />
+        <Route path="/deals/new" element={guard('deals', <NewDealPage />)} />
+        <Route path="/deals/:id" element={<DealPage />} />
+        <Route path="/tickets" element={guard('tickets', <TicketListPage />)} />
+        <Route path="/tickets/new" element={guard('tickets', <TicketConsolePage />)} />
+        <Route path="/tickets/:id" element={<TicketPage />} />
+        <Route path="/customers" element={guard('customers', <CustomerListPage />)} />
+        <Route path="/customers/:id" element={<CustomerPage />} />
+        <Route path="/reports" element={guard('reports', <ReportsPage />)} />
+        <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
+        <Route path="/settings/users" element={guard('settings', <UsersPage />)} />
+        <Route path="/settings/calendar" element={guard('settings', <CalendarPage />)} />
+        <Route path="/cases/:id" element={<CaseRedirectPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,26 @@
+import { DatePicker } from 'antd';
+import { fromPickerValue, toPickerValue } from '../app/format';
+
+interface Props {
+  /** ISO 8601 with offset (the wire format) */
+  value?: string | null;
+  onChange?: (iso: string | undefined) => void;
+  id?: string;
+  disabled?: boolean;
+  showTime?: boolean;
+}
+
+/** A picker read and written as Asia/Shanghai wall-clock time; the form holds ISO text. */
+export function DateTimeInput({ value, onChange, id, disabled, showTime = true }: Props) {
+  return (
+    <DatePicker
+      id={id}
+      disabled={disabled}
+      style={{ width: '100%' }}
+      showTime={showTime ? { format: 'HH:mm', minuteStep: 5 } : false}
+      format={showTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD'}
+      value={toPickerValue(value ?? undefined) ?? null}
+      onChange={(d) => onChange?.(fromPickerValue(d))}
+    />
+  );
+}

@@ -1,0 +1,137 @@
+import { useMemo } from 'react';
+import { Card, Col, Empty, Row, Space, Statistic, Table, Tag } from 'antd';
+import ReactECharts from 'echarts-for-react';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../../app/i18n';
+import { useUser } from '../../../app/auth';
+import { canSeeMenu } from '../../../app/access';
+import { useRemote } from '../../../app/useRemote';
+import { fmtDate } from '../../../app/format';
+import { DEAL_STEPS, TICKET_STEPS } from '../../tasks/api';
+import { DEAL_END_STATES, listDeals } from '../../deals/api';
+import { listTickets } from '../../tickets/api';
+import { getPipeline } from '../api';
+
+const DEAL_STATES: readonly string[] = [...DEAL_STEPS, ...DEAL_END_STATES];
+const TICKET_STATES: readonly string[] = [...TICKET_STEPS, 'closed'];
+
+/** Counts per state from the list endpoints' totals (one small call per state). */
+async function countByState(states: readonly string[], list: (state: string) => Promise<{ items: unknown[]; total?: number }>) {
+  const counts = await Promise.all(states.map((s) => list(s).then((r) => r.total ?? r.items.length)));
+  return states.map((s, i) => ({ state: s, count: counts[i] }));
+}
+
+function StateChart({ title, data, testId }: { title: string; data: { state: string; count: number }[] | undefined; testId: string }) {
+  const { ts, t } = useI18n();
+  const option = useMemo(
+    () => ({
+      grid: { left: 110, right: 24, top: 8, bottom: 24 },
+      tooltip: {},
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: (data ?? []).map((d) => ts(d.state)) },
+      series: [{ type: 'bar', name: t('reports.count'), data: (data ?? []).map((d) => d.count), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
+    }),
+    [data, ts, t],
+  );
+  return (
+    <Card title={title} data-testid={testId}>
+      {data ? <ReactECharts option={option} style={{ height: Math.max(200, data.length * 28) }} notMerge /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+    </Card>
+  );
+}
+
+export default function ReportsPage() {
+  const { t, ts } = useI18n();
+  const user = useUser();
+  const seesDeals = canSeeMenu('deals', user.roles);
+  const seesTickets = canSeeMenu('tickets', user.roles);
+  const seesPipeline = user.roles.includes('sales_manager') || user.roles.includes('gm');
+  const deals = useRemote(() => (seesDeals ? countByState(DEAL_STATES, (state) => listDeals({ state, pageSize: 1 })) : Promise.resolve(undefined)), [seesDeals]);
+  const tickets = useRemote(
+    () => (seesTickets ? countByState(TICKET_STATES, (state) => listTickets({ state, pageSize: 1 })) : Promise.resolve(undefined)),
+    [seesTickets],
+  );
+  const pipeline = useRemote(() => (seesPipeline ? getPipeline() : Promise.resolve(undefined)), [seesPipeline]);
+  const p = pipeline.data;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Row gutter={[24, 24]}>
+        {seesDeals && (
+          <Col xs={24} xl={12}>
+            <StateChart title={t('reports.dealsByState')} data={deals.data} testId="report-deals" />
+          </Col>
+        )}
+        {seesTickets && (
+          <Col xs={24} xl={12}>
+            <StateChart title={t('reports.ticketsByState')} data={tickets.data} testId="report-tickets" />
+          </Col>
+        )}
+      </Row>
+      {seesPipeline && p && (
+        <>
+          <Card title={t('reports.pipeline')} data-testid="report-pipeline">
+            <Table
+              size="small"
+              rowKey="ownerId"
+              dataSource={p.salespeople}
+              pagination={false}
+              columns={[
+                { title: t('deal.owner'), dataIndex: 'displayName' },
+                { title: t('reports.open'), dataIndex: 'open' },
+                { title: t('reports.total'), dataIndex: 'total' },
+                { title: ts('lost'), dataIndex: 'lost' },
+                { title: ts('dropped'), dataIndex: 'dropped' },
+                { title: t('reports.longNegotiations'), dataIndex: 'longNegotiations', render: (v: number) => (v ? <Tag color="orange">{v}</Tag> : 0) },
+              ]}
+            />
+          </Card>
+          <Row gutter={[24, 24]}>
+            <Col xs={24} xl={12}>
+              <Card title={t('reports.longNegotiations')}>
+                <Table
+                  size="small"
+                  rowKey="dealId"
+                  dataSource={p.longNegotiations}
+                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  columns={[
+                    { title: t('deal.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/deals/${r.dealId}`}>{v}</Link> },
+                    { title: t('common.customer'), dataIndex: 'customerName' },
+                    { title: t('deal.owner'), dataIndex: 'ownerName' },
+                    { title: t('reports.workingDays'), dataIndex: 'workingDays' },
+                  ]}
+                />
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card title={t('reports.lostDeals')}>
+                <Table
+                  size="small"
+                  rowKey="dealId"
+                  dataSource={p.lostDeals}
+                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  columns={[
+                    { title: t('deal.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/deals/${r.dealId}`}>{v}</Link> },
+                    { title: t('common.customer'), dataIndex: 'customerName' },
+                    { title: t('nego.reason'), dataIndex: 'reason', ellipsis: true },
+                    { title: t('nego.competitor'), dataIndex: 'competitor', render: (v?: string | null) => v ?? '—' },
+                    { title: t('history.at'), dataIndex: 'endedAt', render: (v: string) => fmtDate(v) },
+                  ]}
+                />
+              </Card>
+            </Col>
+          </Row>
+          {!!p.competitors?.length && (
+            <Card title={t('reports.competitors')}>
+              <Space wrap size="large">
+                {p.competitors.map((c) => (
+                  <Statistic key={c.competitor} title={c.competitor} value={c.lost} />
+                ))}
+              </Space>
+            </Card>
+          )}
+        </>
+      )}
+    </Space>
+  );
+}

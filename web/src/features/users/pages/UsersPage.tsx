@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useI18n } from '../../../app/i18n';
+import { ROLES } from '../../../app/access';
+import { useRemote } from '../../../app/useRemote';
+import { applyServerErrors } from '../../../app/formErrors';
+import { cleanBody } from '../../../app/wire';
+import { fmtDate } from '../../../app/format';
+import type { ErrorDetail } from '../../../app/api';
+import { NotAvailable } from '../../../components/EmptyState';
+import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
+import { required } from '../../tasks/components/stepForm';
+import { createUser, listPartners, listUsers, type NewUser, type UserSummary } from '../api';
+
+function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t, tk } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<NewUser>();
+  const [saving, setSaving] = useState(false);
+  const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
+  const roles = Form.useWatch('roles', form) as string[] | undefined;
+  const partners = useRemote(() => (open ? listPartners() : Promise.resolve(undefined)), [open]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setUnmatched([]);
+    try {
+      await createUser(cleanBody(v));
+      message.success(t('users.created'));
+      form.resetFields();
+      onSaved();
+    } catch (e) {
+      setUnmatched(applyServerErrors(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open={open} title={t('users.new')} onCancel={onClose} onOk={submit} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <ServerErrorAlert details={unmatched} />
+      <Form form={form} layout="vertical" validateTrigger={['onChange', 'onBlur']} name="new-user">
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[...required(t, t('users.username')), { max: 64 }, { pattern: /^[A-Za-z0-9_.@-]+$/, message: t('users.usernameRule') }]}
+        >
+          <Input maxLength={64} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[...required(t, t('users.displayName')), { max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="password" label={t('users.password')} rules={[...required(t, t('users.password')), { min: 8, message: t('users.passwordRule') }, { max: 200 }]}>
+          <Input.Password autoComplete="new-password" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('users.roles') }) }]}>
+          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: tk('role', r) }))} />
+        </Form.Item>
+        {roles?.includes('partner_engineer') && (
+          <Form.Item name="partnerId" label={t('users.partnerId')} rules={required(t, t('users.partnerId'), { whitespace: false })}>
+            <Select
+              loading={partners.loading}
+              options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+export default function UsersPage() {
+  const { t, tk } = useI18n();
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(10);
+  const [creating, setCreating] = useState(false);
+  const list = useRemote(() => listUsers({ q: search || undefined, role, page, pageSize }), [search, role, page, pageSize]);
+  if (list.missing) return <NotAvailable />;
+
+  return (
+    <Card
+      title={t('users.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-new">
+          {t('users.new')}
+        </Button>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          style={{ width: 260 }}
+          placeholder={t('common.keyword')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            if (!e.target.value) {
+              setSearch('');
+              setPage(1);
+            }
+          }}
+          onSearch={(v) => {
+            setSearch(v.trim());
+            setPage(1);
+          }}
+        />
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('users.roles')}
+          value={role}
+          onChange={(v) => {
+            setRole(v);
+            setPage(1);
+          }}
+          options={ROLES.map((r) => ({ value: r, label: tk('role', r) }))}
+        />
+      </Space>
+      <Table<UserSummary & { createdAt?: string }>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? list.data?.items.length ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => t('common.total', { n }),
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+        columns={[
+          { title: t('users.username'), dataIndex: 'username' },
+          { title: t('users.displayName'), dataIndex: 'displayName' },
+          {
+            title: t('users.roles'),
+            dataIndex: 'roles',
+            render: (rs: string[]) => rs.map((r) => <Tag key={r}>{tk('role', r)}</Tag>),
+          },
+          { title: t('users.department'), dataIndex: 'department', render: (v?: string | null) => tk('department', v) },
+          { title: t('users.active'), dataIndex: 'active', render: (v?: boolean) => (v === false ? <Tag>{t('common.no')}</Tag> : <Tag color="green">{t('common.yes')}</Tag>) },
+          { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v?: string) => fmtDate(v) },
+        ]}
+      />
+      <NewUserModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          list.reload();
+        }}
+      />
+    </Card>
+  );
+}
