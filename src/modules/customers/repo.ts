@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { assets, customers } from '../../db/schema.js';
+import { containsPattern } from '../../db/like.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 
@@ -38,9 +39,9 @@ export async function searchCustomers(tx: Tx, f: { q?: string; tier?: string; li
   const isPhone = digits.length >= 3;
   const where = and(
     q ? or(
-      ilike(customers.name, `%${q}%`),
-      ilike(customers.contactPerson, `%${q}%`),
-      ilike(customers.address, `%${q}%`),
+      ilike(customers.name, containsPattern(q)),
+      ilike(customers.contactPerson, containsPattern(q)),
+      ilike(customers.address, containsPattern(q)),
       isPhone ? sql`strpos(${customers.phoneDigits}, ${digits}) > 0` : undefined,
       // the stored number is the tail of the caller's (area code or country code in front)
       digits.length >= 7 ? sql`(length(${customers.phoneDigits}) >= 7 and right(${digits}, length(${customers.phoneDigits})) = ${customers.phoneDigits})` : undefined,
@@ -81,12 +82,11 @@ export async function markAssetReplaced(tx: Tx, id: string, replacedAt: Date, re
   await tx.update(assets).set({ replacedAt, replacedById }).where(eq(assets.id, id));
 }
 /** LIKE wildcards typed by the user match themselves (serial numbers often contain `_`). */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 export async function assetHistory(tx: Tx, serialNumber: string) {
   return tx.select({ asset: assets, customerName: customers.name }).from(assets)
     .innerJoin(customers, eq(customers.id, assets.customerId))
-    .where(ilike(assets.serialNumber, `%${likeEscape(serialNumber)}%`))
+    .where(ilike(assets.serialNumber, containsPattern(serialNumber)))
     // per serial number: oldest stay first, the one in service last
     .orderBy(asc(assets.serialNumber), asc(assets.installedAt), sql`${assets.replacedAt} asc nulls last`, asc(assets.id)).limit(200);
 }

@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { audit, customers, deals, negotiationLog, tasks, users } from '../../db/schema.js';
+import { containsPattern } from '../../db/like.js';
 
 export type DealRow = typeof deals.$inferSelect;
 
 /** LIKE pattern that matches the text literally (a typed % or _ is not a wildcard). */
-const likeText = (s: string) => `%${s.trim().replace(/[\\%_]/g, '\\$&')}%`;
 
 export async function insertDeal(tx: Tx, row: typeof deals.$inferInsert) {
   return (await tx.insert(deals).values(row).returning())[0];
@@ -23,7 +23,7 @@ export async function listDeals(tx: Tx, f: { state?: string; q?: string; ownerId
   const where: SQL | undefined = and(
     f.state ? eq(deals.state, f.state) : undefined,
     f.ownerId ? eq(deals.ownerId, f.ownerId) : undefined,
-    f.q ? or(ilike(customers.name, likeText(f.q)), ilike(deals.number, likeText(f.q))) : undefined,
+    f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(deals.number, containsPattern(f.q))) : undefined,
   );
   const items = await tx.select({ deal: deals, customerName: customers.name }).from(deals)
     .innerJoin(customers, eq(customers.id, deals.customerId)).where(where)

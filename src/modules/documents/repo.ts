@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { customers, docCounters, documents } from '../../db/schema.js';
+import { containsPattern } from '../../db/like.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -42,8 +43,8 @@ export interface DocumentSearch {
 
 export async function searchDocuments(tx: Tx, f: DocumentSearch) {
   const where: SQL | undefined = and(
-    f.number ? ilike(documents.number, `%${f.number}%`) : undefined,
-    f.customer ? ilike(customers.name, `%${f.customer}%`) : undefined,
+    f.number ? ilike(documents.number, containsPattern(f.number)) : undefined,
+    f.customer ? ilike(customers.name, containsPattern(f.customer)) : undefined,
     f.form ? eq(documents.form, f.form) : undefined,
     f.from ? gte(documents.createdAt, f.from) : undefined,
     f.to ? lt(documents.createdAt, f.to) : undefined,

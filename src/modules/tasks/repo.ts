@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { customers, deals, tasks, tickets } from '../../db/schema.js';
+import { containsPattern } from '../../db/like.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
@@ -63,7 +64,7 @@ export interface TaskFilter {
 
 /** Tasks whose case belongs to a customer whose name matches (the inbox search box). */
 export function customerNameMatches(q: string): SQL {
-  const pattern = `%${q}%`;
+  const pattern = containsPattern(q);
   return sql`(
     ${tasks.caseId} in (select d.id from deals d join customers c on c.id = d.customer_id where c.name ilike ${pattern})
     or ${tasks.caseId} in (select t.id from tickets t join customers c on c.id = t.customer_id where c.name ilike ${pattern})

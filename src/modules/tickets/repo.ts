@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { customers, documents, partners, tasks, tickets, users } from '../../db/schema.js';
+import { containsPattern } from '../../db/like.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -48,7 +49,7 @@ export async function listTickets(tx: Tx, f: TicketFilter) {
     f.tier ? eq(tickets.tier, f.tier) : undefined,
     f.overdue === true ? and(isNull(tickets.closedAt), lt(tickets.dueAt, f.now)) : undefined,
     f.overdue === false ? or(isNotNull(tickets.closedAt), sql`${tickets.dueAt} >= ${f.now.toISOString()}::timestamptz`) : undefined,
-    f.q ? or(ilike(customers.name, `%${f.q}%`), ilike(tickets.number, `%${f.q}%`), ilike(tickets.problem, `%${f.q}%`)) : undefined,
+    f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(tickets.number, containsPattern(f.q)), ilike(tickets.problem, containsPattern(f.q))) : undefined,
   );
   const order = f.sort === 'due_asc' ? [asc(tickets.dueAt), asc(tickets.number)] : [desc(tickets.createdAt), desc(tickets.number)];
   const items = await tx.select({ ticket: tickets, customerName: customers.name }).from(tickets)

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { users } from '../../db/schema.js';
+import { containsPattern } from '../../db/like.js';
 
 export async function insertUser(tx: Tx, row: typeof users.$inferInsert) {
   const [u] = await tx.insert(users).values(row).returning();
@@ -23,7 +24,7 @@ export async function listUsers(tx: Tx, f: { role?: string; q?: string; limit: n
   const where = and(
     eq(users.active, true),
     f.role ? sql`${users.roles} @> ${JSON.stringify([f.role])}::jsonb` : undefined,
-    f.q ? or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`)) : undefined,
+    f.q ? or(ilike(users.username, containsPattern(f.q)), ilike(users.displayName, containsPattern(f.q))) : undefined,
   );
   const items = await tx.select().from(users).where(where).orderBy(asc(users.username)).limit(f.limit).offset(f.offset);
   const total = (await tx.select({ n: count() }).from(users).where(where))[0].n;
