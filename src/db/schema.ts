@@ -102,6 +102,8 @@ export const tickets = pgTable('tickets', {
   partnerId: text('partner_id').references(() => partners.id),
   dueAt: ts('due_at').notNull(),
   closedAt: ts('closed_at'),
+  /** set once when the two-day close deadline passes and the CS manager is told */
+  escalatedAt: ts('escalated_at'),
   specialReason: text('special_reason'),
   /** the revisit task whose problem opened this ticket (one ticket per revisit) */
   sourceTaskId: text('source_task_id'),
@@ -115,6 +117,8 @@ export const tickets = pgTable('tickets', {
 
 export const tasks = pgTable('tasks', {
   id: text('id').primaryKey(),
+  /** creation order: tasks opened at one instant (a manual clock) still list in order */
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   step: text('step').notNull(),
   caseType: text('case_type').notNull(),
   caseId: text('case_id').notNull(),

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { notifications, tasks } from '../../db/schema.js';
+import { notifications, tasks, tickets } from '../../db/schema.js';
 import { DEPARTMENT_MANAGER, type Department } from '../../domain/roles.js';
 import { usersWithRole } from '../users/repo.js';
 import { appendAudit } from '../audit/service.js';
@@ -54,14 +54,38 @@ export async function sweepOverdue(db: Db, now: Date, stepLabels: Record<string,
     }[];
     for (const r of rows) {
       const managerRole = DEPARTMENT_MANAGER[r.department as Department] ?? 'gm';
-      const due = new Date(r.due_at);
       const label = stepLabels[r.step] ?? r.step;
       await notifyRole(tx, {
         role: managerRole, kind: 'overdue', taskId: r.id, caseId: r.case_id, now,
-        message: `任务逾期：${label}（截止 ${due.toISOString()}）/ overdue: ${r.step}`,
+        message: `任务逾期：${label}（截止 ${shanghaiTime(new Date(r.due_at))}）/ overdue: ${r.step}`,
       });
       await appendAudit(tx, { at: now, actorId: null, action: 'task.escalate', entity: 'task', entityId: r.id, caseId: r.case_id, after: { managerRole } });
     }
-    return rows.length;
+    // the whole ticket's two-day close deadline: the CS manager hears of it once
+    const lateTickets = await tx.execute(sql`
+      with due as (
+        select id from ${tickets}
+        where closed_at is null and escalated_at is null and due_at < ${now.toISOString()}::timestamptz
+        order by due_at
+        limit 500
+        for update skip locked
+      )
+      update ${tickets} t set escalated_at = ${now.toISOString()}::timestamptz
+      from due where t.id = due.id
+      returning t.id, t.number, t.due_at`);
+    const ticketRows = ((lateTickets as { rows?: unknown[] }).rows ?? (lateTickets as unknown as unknown[])) as { id: string; number: string; due_at: string | Date }[];
+    for (const r of ticketRows) {
+      await notifyRole(tx, {
+        role: 'cs_manager', kind: 'ticket_overdue', caseId: r.id, now,
+        message: `工单超过结案期限：${r.number}（截止 ${shanghaiTime(new Date(r.due_at))}）/ ticket past its close deadline`,
+      });
+      await appendAudit(tx, { at: now, actorId: null, action: 'ticket.escalate', entity: 'ticket', entityId: r.id, caseId: r.id, after: { managerRole: 'cs_manager' } });
+    }
+    return rows.length + ticketRows.length;
   });
+}
+
+/** YYYY-MM-DD HH:mm in Asia/Shanghai, for messages people read. */
+function shanghaiTime(t: Date): string {
+  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

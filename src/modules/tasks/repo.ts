@@ -27,7 +27,7 @@ export async function updateTaskAssignment(tx: Tx, id: string, set: { assigneeId
 }
 
 export async function tasksOfCase(tx: Tx, caseType: string, caseId: string) {
-  return tx.select().from(tasks).where(and(eq(tasks.caseType, caseType), eq(tasks.caseId, caseId))).orderBy(asc(tasks.createdAt), asc(tasks.id));
+  return tx.select().from(tasks).where(and(eq(tasks.caseType, caseType), eq(tasks.caseId, caseId))).orderBy(asc(tasks.createdAt), asc(tasks.seq));
 }
 
 export async function openTasksOfCase(tx: Tx, caseId: string) {
@@ -83,9 +83,9 @@ async function cappedCount(tx: Tx, where: SQL | undefined): Promise<number> {
 /** One page of tasks, then the case numbers and customer names of just that page
  *  (joining before the limit would touch every task). */
 export async function listTasks(tx: Tx, f: TaskFilter) {
-  const order = f.order === 'due_desc' ? [sql`${tasks.dueAt} desc nulls last`, desc(tasks.id)]
-    : f.order === 'created_desc' ? [desc(tasks.createdAt), desc(tasks.id)]
-    : [sql`${tasks.dueAt} asc nulls last`, asc(tasks.id)];
+  const order = f.order === 'due_desc' ? [sql`${tasks.dueAt} desc nulls last`, desc(tasks.seq)]
+    : f.order === 'created_desc' ? [desc(tasks.createdAt), desc(tasks.seq)]
+    : [sql`${tasks.dueAt} asc nulls last`, asc(tasks.seq)];
   let page: TaskRow[];
   let total: number;
   if (f.branches?.length) {
@@ -94,7 +94,7 @@ export async function listTasks(tx: Tx, f: TaskFilter) {
       n: await cappedCount(tx, and(b, f.where)),
     })));
     const key = (t: TaskRow) => f.order === 'created_desc' ? -t.createdAt.getTime() : (t.dueAt?.getTime() ?? Number.MAX_SAFE_INTEGER) * (f.order === 'due_desc' ? -1 : 1);
-    page = parts.flatMap((p) => p.rows).sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : 1)).slice(f.offset, f.offset + f.limit);
+    page = parts.flatMap((p) => p.rows).sort((a, b) => key(a) - key(b) || (f.order === 'due_asc' ? a.seq - b.seq : b.seq - a.seq)).slice(f.offset, f.offset + f.limit);
     total = parts.reduce((s, p) => s + p.n, 0);
   } else {
     page = await tx.select().from(tasks).where(f.where).orderBy(...order).limit(f.limit).offset(f.offset);
