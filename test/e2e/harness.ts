@@ -158,10 +158,19 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByTestId('main-menu').waitFor({ state: 'visible' });
 }
 
+/**
+ * A whole-page picture as a user with a tall screen would see it: the viewport grows to the
+ * page's height first (a plain full-page capture misplaces the sticky side menu).
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  const original = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => original.height);
+  if (height > original.height) await page.setViewportSize({ width: original.width, height: Math.min(height, 4000) });
+  await page.waitForTimeout(300); // let the layout settle at the new size
+  await page.screenshot({ path: file });
+  if (height > original.height) await page.setViewportSize(original);
   return file;
 }
 

@@ -1,7 +1,7 @@
 // The web shell: every demo role signs in, sees its own menu and its inbox; language switch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
+import { apiCall, apiToken, launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
 
 type Menu = 'inbox' | 'deals' | 'tickets' | 'customers' | 'reports' | 'settings';
 
@@ -142,6 +142,57 @@ describe('web shell', () => {
       await page.reload();
       await page.getByTestId('main-menu').waitFor();
       expect(page.url()).toMatch(/\/customers$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // last: it moves the (manual) server clock forward, which never goes back
+  it('shows overdue work in the inbox and tells the manager through the bell', async () => {
+    const base = server!.baseUrl;
+    const sales = await apiToken(base, 'sales');
+    const c = await apiCall<{ id: string }>(base, 'POST', '/customers', { name: '苏州逾期测试有限公司', address: '苏州市工业园区 1 号', contactPerson: '周先生', phone: '0512-6666 0001' }, sales);
+    const d = await apiCall<{ id: string; number: string }>(base, 'POST', '/deals', {
+      customerId: c.data.id,
+      survey: { broadbandAvailable: true, hasPbx: false, monthlyLdBillFen: 100000, acceptsSplitMode: false },
+    }, sales);
+    expect(d.status).toBe(201);
+    const admin = await apiToken(base, 'sysadmin');
+    // qualify is due ½ working day after 09:00 → 14:00; at 15:00 it is overdue
+    const moved = await apiCall(base, 'POST', '/clock', { now: '2026-03-02T15:00:00+08:00' }, admin);
+    expect(moved.status).toBe(200);
+
+    const context = await newContext(browser, base);
+    const page = await context.newPage();
+    try {
+      await login(page, 'sales');
+      const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: '苏州逾期测试有限公司' });
+      await row.waitFor();
+      await row.locator('.ant-tag', { hasText: '逾期' }).waitFor();
+      await expect(row.getByTestId('task-due').textContent()).resolves.toBe('2026-03-02 14:00');
+      await screenshot(page, 'shell-overdue-inbox');
+      // search and step filter narrow the list; the row opens the deal
+      await page.getByTestId('inbox-search').locator('input').fill('苏州');
+      await page.getByTestId('inbox-search').locator('input').press('Enter');
+      await row.waitFor();
+      await row.click();
+      await page.waitForURL(new RegExp(`/deals/${d.data.id}$`));
+      await page.getByTestId('open-task-step').filter({ hasText: '客户定性' }).waitFor();
+      await page.getByText('逾期特殊原因').waitFor();
+      await page.getByTestId('logout').click();
+
+      await login(page, 'sales_manager');
+      await page.locator('[data-testid="notification-bell"]').locator('xpath=..').locator('.ant-badge-count').waitFor();
+      await page.getByTestId('notification-bell').click();
+      const item = page.getByTestId('notification-list').locator('[role="button"]').first();
+      await item.waitFor();
+      await screenshot(page, 'shell-overdue-bell');
+      await item.click();
+      await page.waitForURL(/\/(deals|cases)\//);
+    } catch (e) {
+      await screenshot(page, 'shell-overdue-failed').catch(() => undefined);
+      saveLogs(server, 'shell-overdue');
+      throw e;
     } finally {
       await context.close();
     }

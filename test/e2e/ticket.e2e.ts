@@ -2,7 +2,7 @@
 // replaced device (form 6), a dissatisfied follow-up sending it back, then closed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
+import { apiCall, apiToken, launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
 import { installedCustomer } from './fixtures';
 
 const CUSTOMER = '宁波港湾物流有限公司';
@@ -13,6 +13,7 @@ describe('ticket journey (seed chapter 3)', () => {
   let phone = '';
   let ticketUrl = '';
   let customerId = '';
+  let revisitTicketUrl = '';
 
   beforeAll(async () => {
     server = await startServer();
@@ -82,7 +83,7 @@ describe('ticket journey (seed chapter 3)', () => {
       await page.locator('#task-resolve_form_replacements_0_newSerialNumber').fill('GW-0101');
       await page.getByTestId('task-submit').click();
       // the server's 400 lands on the old-serial field and everything typed stays
-      await page.locator('#task-resolve_form_replacements_0_oldSerialNumber').locator('xpath=ancestor::div[contains(@class,"ant-form-item")][1]').locator('.ant-form-item-explain-error').waitFor();
+      await page.getByTestId('replacement-lines').locator('.ant-form-item-explain-error').waitFor();
       await expect(page.locator('#task-resolve_form_cause').inputValue()).resolves.toBe('网关电源模块损坏');
       await screenshot(page, 'ticket-02-resolve-error');
       await page.locator('#task-resolve_form_replacements_0_oldSerialNumber').fill('GW-0001');
@@ -116,6 +117,17 @@ describe('ticket journey (seed chapter 3)', () => {
       await page.getByTestId('task-submit').click();
       await page.getByText('已关闭').first().waitFor();
       await page.getByTestId('document-list').getByText('客户问题反馈单').waitFor();
+      // the printable A4 page opens in a new tab, signed in by the session cookie
+      const row = page.getByTestId('document-list').locator('tr', { hasText: '客户问题反馈单' });
+      const [popup] = await Promise.all([page.waitForEvent('popup'), row.getByTestId('document-print').click()]);
+      await popup.waitForLoadState();
+      expect(await popup.content()).toContain('客户问题反馈单');
+      await screenshot(popup, 'ticket-05-print-feedback');
+      await popup.close();
+      await row.getByRole('button', { name: /查\s*看/ }).click();
+      await page.getByRole('dialog').getByText('GW-0101', { exact: true }).waitFor();
+      await screenshot(page, 'ticket-05-document-view');
+      await page.keyboard.press('Escape');
     });
   });
 
@@ -125,6 +137,52 @@ describe('ticket journey (seed chapter 3)', () => {
       await page.getByRole('tab', { name: /设备资产/ }).click();
       await page.getByTestId('asset-table').getByText('GW-0101').waitFor();
       await page.getByTestId('asset-table').getByText(/已更换/).waitFor();
+    });
+  });
+
+  it('a periodic revisit that finds a problem opens a new ticket', async () => {
+    // VIP customers are revisited every 14 days: move the training clock past that
+    const admin = await apiToken(server!.baseUrl, 'sysadmin');
+    const moved = await apiCall(server!.baseUrl, 'POST', '/clock', { now: '2026-03-17T10:00:00+08:00' }, admin);
+    expect(moved.status).toBe(200);
+    await as('cs_agent', '07-revisit', async (page) => {
+      const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: '定期回访' }).first();
+      await row.waitFor();
+      await row.click();
+      await page.waitForURL(new RegExp(`/customers/${customerId}$`));
+      await page.getByTestId('open-task-step').filter({ hasText: '定期回访' }).waitFor();
+      await page.locator('#task-revisit_form_opinion').fill('会议室分机偶尔无声');
+      await page.locator('#task-revisit_form_problemFound').getByText('是').click();
+      await page.getByText('提交后完成回访并按客户意见开出工单').waitFor();
+      await screenshot(page, 'ticket-07-revisit-form');
+      await page.getByTestId('task-submit').click();
+      await page.waitForURL(/\/tickets\/[^/]+$/);
+      await page.getByTestId('open-task-step').filter({ hasText: '故障处理' }).waitFor();
+      await page.getByTestId('ticket-problem-text').filter({ hasText: '会议室分机偶尔无声' }).waitFor();
+      revisitTicketUrl = new URL(page.url()).pathname;
+    });
+  });
+
+  it('the tech manager gives the repair to the partner company, whose engineer resolves it', async () => {
+    await as('tech_manager', '08-assign-partner', async (page) => {
+      await page.goto(revisitTicketUrl);
+      await page.getByTestId('task-assign').click();
+      await page.getByRole('dialog').getByText('外包服务商').first().click();
+      await page.locator('#assign_partnerId').click();
+      await page.locator('.ant-select-item-option').first().click();
+      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已分派').waitFor();
+    });
+    await as('partner_engineer', '09-partner-resolve', async (page) => {
+      const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: '故障处理' }).first();
+      await row.waitFor();
+      await row.click();
+      await page.waitForURL(new RegExp(`${revisitTicketUrl}$`));
+      await page.locator('#task-resolve_form_cause').fill('分机线路老化');
+      await page.locator('#task-resolve_form_resolution').fill('更换分机线');
+      await page.locator('#task-resolve_form_qualityComplaint').getByText('否').click();
+      await page.getByTestId('task-submit').click();
+      await page.getByTestId('open-task-step').filter({ hasText: '回访确认' }).waitFor();
     });
   });
 });

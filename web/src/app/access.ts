@@ -74,3 +74,25 @@ export function canWorkOnTask(
   // a task given to a named person or company is theirs alone
   return !task.assigneeId && !(task.assigneeIds && task.assigneeIds.length) && !task.partnerId;
 }
+
+/** Who manages the work of a role (DEPARTMENT_MANAGER on the server); the GM may assign anything. */
+const MANAGER_OF_ROLE: Partial<Record<Role, Role>> = {
+  sales: 'sales_manager',
+  sales_manager: 'sales_manager',
+  engineer: 'tech_manager',
+  tech_manager: 'tech_manager',
+  partner_engineer: 'tech_manager',
+  cs_agent: 'cs_manager',
+  cs_manager: 'cs_manager',
+  admin_clerk: 'gm',
+};
+
+/** After-sales steps that may go to an outsourced company. */
+export const PARTNER_STEPS: readonly string[] = ['answer', 'resolve'];
+
+export function canAssignTask(task: { assigneeRole: string; status: string }, roles: readonly string[]): boolean {
+  if (task.status !== 'open') return false;
+  if (roles.includes('gm')) return true;
+  const manager = MANAGER_OF_ROLE[task.assigneeRole as Role];
+  return !!manager && roles.includes(manager);
+}

@@ -21,6 +21,8 @@ export function DateTimeInput({ value, onChange, id, disabled, showTime = true }
       format={showTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD'}
       value={toPickerValue(value ?? undefined) ?? null}
       onChange={(d) => onChange?.(fromPickerValue(d))}
+      // Enter confirms the typed time; it must not submit the surrounding form
+      onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
     />
   );
 }

@@ -77,3 +77,8 @@ export const DEAL_STEPS = [
 export const TICKET_STEPS = ['answer', 'resolve', 'follow_up'] as const;
 
 export const ALL_STEPS: readonly string[] = [...DEAL_STEPS, ...TICKET_STEPS, 'revisit'];
+
+/** A department manager gives a task to one person, or (after-sales) to a partner company. */
+export function assignTask(taskId: string, body: { assigneeId: string } | { partnerId: string }) {
+  return api.post<Task>(`/tasks/${encodeURIComponent(taskId)}/assign`, body);
+}

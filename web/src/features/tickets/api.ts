@@ -44,3 +44,8 @@ export function openTicket(body: { customerId: string; kind: 'inquiry' | 'compla
 export function recordSpecialReason(id: string, reason: string) {
   return api.put<TicketSummary>(`/tickets/${encodeURIComponent(id)}/special-reason`, { reason });
 }
+
+/** A revisit that found a problem: completes the revisit task and opens a ticket. */
+export function openTicketFromRevisit(taskId: string, body: { kind: 'inquiry' | 'complaint'; opinion?: string; problem?: string; contact?: string }) {
+  return api.post<TicketSummary>(`/tickets/from-revisit/${encodeURIComponent(taskId)}`, body);
+}

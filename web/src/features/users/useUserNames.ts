@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { listUsers } from './api';
+import { useAuth } from '../../app/auth';
 
 let cache: Promise<Map<string, string>> | null = null;
 
@@ -15,6 +16,7 @@ function loadNames(): Promise<Map<string, string>> {
 
 /** id → display name for history and timelines (falls back to the id). */
 export function useUserNames(): (id: string | null | undefined) => string {
+  const { user } = useAuth();
   const [names, setNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     let alive = true;
@@ -23,5 +25,6 @@ export function useUserNames(): (id: string | null | undefined) => string {
       alive = false;
     };
   }, []);
-  return (id) => (id ? names.get(id) ?? id.slice(0, 8) : '—');
+  // a server-sent name wins; partner engineers cannot list staff, but know themselves
+  return (id) => (id ? names.get(id) ?? (id === user?.id ? user.displayName : id.slice(0, 8)) : '—');
 }

@@ -28,7 +28,7 @@ export function SurveyFields() {
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name={S('broadbandType')} label={t('survey.broadbandType')} rules={[{ max: 100 }]}>
-            <Input maxLength={100} disabled={broadband === false} placeholder="ADSL / 光纤 / 专线" />
+            <Input maxLength={100} disabled={broadband === false} placeholder={t('survey.broadbandTypeHint')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

@@ -12,21 +12,34 @@ interface Row {
   createdAt: string;
 }
 
-function show(key: string, v: unknown): React.ReactNode {
+type Tk = (prefix: string, v: string | null | undefined) => string;
+
+function scalar(key: string, v: unknown): React.ReactNode {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'number' && key.endsWith('Fen')) return fmtFen(v);
   if (typeof v === 'boolean') return v ? '✓' : '✗';
-  if (Array.isArray(v)) {
-    return (
-      <div>
-        {v.map((x, i) => (
-          <div key={i}>{typeof x === 'object' && x ? Object.entries(x as Record<string, unknown>).map(([k, y]) => `${k}: ${k.endsWith('Fen') && typeof y === 'number' ? fmtFen(y) : String(y)}`).join(' · ') : String(x)}</div>
-        ))}
-      </div>
-    );
-  }
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return fmtDateTime(v);
   if (typeof v === 'object') return <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(v, null, 2)}</pre>;
   return <span style={{ whiteSpace: 'pre-wrap' }}>{String(v)}</span>;
+}
+
+/** A form field's value: lines (equipment, devices, replacements) as a small table. */
+function show(key: string, v: unknown, tk: Tk): React.ReactNode {
+  if (Array.isArray(v) && v.length && v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
+    const rows = v as Record<string, unknown>[];
+    const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    return (
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(_, i) => String(i)}
+        dataSource={rows}
+        columns={cols.map((c) => ({ title: tk('field', c), dataIndex: c, key: c, render: (x: unknown) => scalar(c, x) }))}
+      />
+    );
+  }
+  if (Array.isArray(v)) return v.map((x) => String(x)).join('、');
+  return scalar(key, v);
 }
 
 /** Forms of a case: number, view the fields, print the A4 page. */
@@ -94,15 +107,15 @@ export function DocumentList({ documents }: { documents: Row[] }) {
             <Descriptions.Item label={t('doc.number')}>{viewing.number ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('common.createdAt')}>{fmtDateTime(viewing.createdAt)}</Descriptions.Item>
             {Object.entries(viewing.fields ?? {}).map(([k, v]) => (
-              <Descriptions.Item key={k} label={fieldLabel(k, tk)}>
-                {show(k, v)}
+              <Descriptions.Item key={k} label={tk('field', k)}>
+                {show(k, v, tk)}
               </Descriptions.Item>
             ))}
             {!!viewing.signedBy?.length && (
               <Descriptions.Item label={t('doc.signedBy')}>{viewing.signedBy.map((s, i) => <Tag key={i}>{signer(s)}</Tag>)}</Descriptions.Item>
             )}
             {!!viewing.copies?.length && (
-              <Descriptions.Item label={t('doc.copies')}>{viewing.copies.map((s, i) => <Tag key={i}>{signer(s)}</Tag>)}</Descriptions.Item>
+              <Descriptions.Item label={t('doc.copies')}>{viewing.copies.map((s, i) => <Tag key={i}>{tk('department', signer(s))}</Tag>)}</Descriptions.Item>
             )}
           </Descriptions>
         )}
@@ -118,9 +131,4 @@ function signer(s: unknown): string {
     return String(o.displayName ?? o.name ?? o.department ?? o.role ?? o.userId ?? JSON.stringify(o));
   }
   return String(s);
-}
-
-function fieldLabel(key: string, tk: (p: string, v: string) => string): string {
-  const label = tk('field', key);
-  return label;
 }

@@ -7,6 +7,7 @@ import { useRemote } from '../../../app/useRemote';
 import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { TZ } from '../../../app/format';
+import { useServerClock } from '../../../app/serverClock';
 import { NotAvailable } from '../../../components/EmptyState';
 import { required } from '../../tasks/components/stepForm';
 import { deleteCalendarDay, getCalendarDay, getCalendarStatus, listCalendarDays, putBusinessHours, putCalendarDay, type CalendarDay } from '../api';
@@ -21,14 +22,17 @@ function KindTag({ kind }: { kind: string }) {
 /** The week around a date: how each day counts for deadlines. */
 function WeekLookup() {
   const { t } = useI18n();
-  const [date, setDate] = useState<Dayjs>(dayjs().tz(TZ));
+  const clock = useServerClock();
+  const [picked, setDate] = useState<Dayjs | null>(null);
+  // the server's today (a training server may run a manual clock)
+  const date = picked ?? dayjs(clock?.now ?? undefined).tz(TZ);
   const week = useRemote(async () => {
     const monday = date.startOf('day').subtract((date.day() + 6) % 7, 'day');
     return Promise.all(Array.from({ length: 7 }, (_, i) => getCalendarDay(monday.add(i, 'day').format('YYYY-MM-DD'))));
   }, [date.format('YYYY-MM-DD')]);
   if (week.missing) return <NotAvailable />;
   return (
-    <Card title={t('calendar.week')} extra={<DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} data-testid="calendar-date" />}>
+    <Card title={t('calendar.week')} extra={<DatePicker id="calendar-date" value={dayjs(date.format('YYYY-MM-DD'))} onChange={(d) => d && setDate(d)} allowClear={false} />}>
       <Table<CalendarDay>
         size="small"
         rowKey="date"

@@ -2,14 +2,16 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { canWorkOnTask } from '../../../app/access';
+import { canAssignTask, canWorkOnTask } from '../../../app/access';
+import { AssignTaskButton } from './AssignTaskButton';
 import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { fmtDateTime, fmtHours } from '../../../app/format';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { completeTask, type Task } from '../api';
-import type { StepFormRegistry } from './stepForm';
+import type { StepFormRegistry, StepFormValues } from './stepForm';
+import { useNavigate } from 'react-router-dom';
 
 interface Props<C> {
   task: Task;
@@ -23,6 +25,7 @@ export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
   const { t, tk } = useI18n();
   const user = useUser();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const [form] = Form.useForm();
   const [submitting, setSubmitting] = useState(false);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
@@ -48,6 +51,7 @@ export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
         <Typography.Text type="secondary">({t('inbox.remainingValue', { h: fmtHours(task.remainingWorkingHours) })})</Typography.Text>
       )}
       {task.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
+      {canAssignTask(task, user.roles) && <AssignTaskButton task={task} onAssigned={onCompleted} />}
     </Space>
   );
 
@@ -59,10 +63,17 @@ export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
     );
   }
 
-  const onFinish = async (values: { outcome?: string; form?: Record<string, unknown>; note?: string; specialReason?: string }) => {
+  const onFinish = async (values: StepFormValues) => {
     setSubmitting(true);
     setUnmatched([]);
     try {
+      const custom = spec.submit ? await spec.submit(task, values) : undefined;
+      if (custom) {
+        message.success(t('task.completed'));
+        if (custom.navigateTo) navigate(custom.navigateTo);
+        else onCompleted();
+        return;
+      }
       const base = spec.toBody ? spec.toBody(values) : { outcome: values.outcome, form: values.form ?? {}, note: values.note };
       const body = cleanBody({ ...base, form: base.form ?? {}, specialReason: values.specialReason });
       await completeTask(task.id, body);

@@ -16,7 +16,9 @@ export function TaskTimeline({ tasks, startLabel, startAt }: { tasks: Task[]; st
     const late = task.overdue;
     const color = open ? (late ? 'red' : 'blue') : late ? 'orange' : 'green';
     const icon = open ? (late ? <ExclamationCircleOutlined /> : <ClockCircleOutlined />) : <CheckCircleOutlined />;
-    const who = task.completedBy ? nameOf(task.completedBy) : task.assigneeId ? nameOf(task.assigneeId) : tk('role', task.assigneeRole);
+    const who =
+      task.completedByName ??
+      (task.completedBy ? nameOf(task.completedBy) : task.assigneeName ?? (task.assigneeId ? nameOf(task.assigneeId) : tk('role', task.assigneeRole)));
     return {
       key: task.id,
       color,

@@ -33,6 +33,19 @@ export interface StepFormSpec<C = unknown> {
   toBody?: (values: { outcome?: string; form?: Record<string, unknown>; note?: string }) => CompleteTaskBody;
   /** extra content shown above the form (e.g. the proposal being reviewed) */
   summary?: (caseData: C) => ReactNode;
+  /**
+   * A different way to finish the step (e.g. a revisit that found a problem opens a ticket);
+   * return `undefined` to complete the task normally, or where to go afterwards.
+   */
+  submit?: (task: Task, values: StepFormValues) => Promise<{ navigateTo?: string } | undefined>;
+}
+
+export interface StepFormValues {
+  outcome?: string;
+  form?: Record<string, unknown>;
+  note?: string;
+  specialReason?: string;
+  [extra: string]: unknown;
 }
 
 export type StepFormRegistry<C> = Record<string, StepFormSpec<C>>;

@@ -108,7 +108,7 @@ export default function InboxPage() {
       render: (h: number | null | undefined, task) =>
         typeof h === 'number' ? (
           <Typography.Text type={task.overdue || h <= 0 ? 'danger' : h < 4 ? 'warning' : undefined}>
-            {t('inbox.remainingValue', { h: fmtHours(h) })}
+            {h < 0 ? t('inbox.overdueBy', { h: fmtHours(-h) }) : t('inbox.remainingValue', { h: fmtHours(h) })}
           </Typography.Text>
         ) : (
           '—'

@@ -83,7 +83,7 @@ export default function TicketPage() {
           <Descriptions.Item label={t('common.customer')}>
             {x.customer ? can.viewCustomer ? <Link to={`/customers/${x.customerId}`}>{x.customer.name}</Link> : x.customer.name : x.customerName ?? '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('customer.phone')}>{x.customer ? `${x.customer.contactPerson} ${x.customer.phone}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customer.contactPerson')}>{x.customer ? `${x.customer.contactPerson} ${x.customer.phone}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customer.serviceTier')}>
             <TierTag tier={x.tier ?? x.customer?.serviceTier} />
           </Descriptions.Item>

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { App, Button, Form, Modal, Radio, Select } from 'antd';
+import { UserSwitchOutlined } from '@ant-design/icons';
+import { useI18n } from '../../../app/i18n';
+import { PARTNER_STEPS } from '../../../app/access';
+import { useRemote } from '../../../app/useRemote';
+import { applyServerErrors } from '../../../app/formErrors';
+import { listPartners, listUsers } from '../../users/api';
+import { assignTask, type Task } from '../api';
+
+interface Values {
+  to: 'user' | 'partner';
+  assigneeId?: string;
+  partnerId?: string;
+}
+
+/** 分派: the department manager gives the task to someone (or a certified partner). */
+export function AssignTaskButton({ task, onAssigned }: { task: Task; onAssigned: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const to = Form.useWatch('to', form) ?? 'user';
+  const partnersAllowed = PARTNER_STEPS.includes(task.step);
+  const users = useRemote(() => (open ? listUsers({ role: task.assigneeRole, pageSize: 200 }, true) : Promise.resolve(undefined)), [open, task.assigneeRole]);
+  const partners = useRemote(() => (open && partnersAllowed ? listPartners() : Promise.resolve(undefined)), [open, partnersAllowed]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      await assignTask(task.id, v.to === 'partner' ? { partnerId: v.partnerId! } : { assigneeId: v.assigneeId! });
+      message.success(t('assign.done'));
+      setOpen(false);
+      onAssigned();
+    } catch (e) {
+      applyServerErrors(form, e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Button size="small" icon={<UserSwitchOutlined />} onClick={() => setOpen(true)} data-testid="task-assign">
+        {t('assign.button')}
+      </Button>
+      <Modal open={open} title={t('assign.button')} onOk={submit} onCancel={() => setOpen(false)} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+        <Form form={form} layout="vertical" initialValues={{ to: 'user', assigneeId: task.assigneeId ?? undefined }} name="assign">
+          {partnersAllowed && (
+            <Form.Item name="to">
+              <Radio.Group
+                options={[
+                  { value: 'user', label: t('assign.toUser') },
+                  { value: 'partner', label: t('assign.toPartner') },
+                ]}
+              />
+            </Form.Item>
+          )}
+          {to === 'partner' ? (
+            <Form.Item name="partnerId" label={t('assign.toPartner')} rules={[{ required: true, message: t('common.required', { field: t('assign.toPartner') }) }]}>
+              <Select
+                loading={partners.loading}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.certified === false ? `${p.name} (${t('assign.expired')})` : p.name, disabled: p.certified === false }))}
+              />
+            </Form.Item>
+          ) : (
+            <Form.Item name="assigneeId" label={t('assign.toUser')} rules={[{ required: true, message: t('common.required', { field: t('assign.toUser') }) }]}>
+              <Select loading={users.loading} showSearch={{ optionFilterProp: 'label' }} options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}
