@@ -20,11 +20,17 @@ export async function notifyRole(tx: Tx, n: { role: string; kind: string; taskId
 }
 
 export async function listNotifications(tx: Tx, userId: string, unreadOnly: boolean) {
-  const rows = await tx.select().from(notifications)
+  // the case's type, so the web app links straight to the deal, ticket or customer page
+  const caseType = sql<string | null>`case
+    when ${notifications.caseId} is null then null
+    when exists (select 1 from deals d where d.id = ${notifications.caseId}) then 'deal'
+    when exists (select 1 from tickets t where t.id = ${notifications.caseId}) then 'ticket'
+    when exists (select 1 from customers c where c.id = ${notifications.caseId}) then 'customer' end`;
+  const rows = await tx.select({ n: notifications, caseType }).from(notifications)
     .where(and(eq(notifications.userId, userId), unreadOnly ? eq(notifications.read, false) : undefined))
     .orderBy(desc(notifications.createdAt)).limit(100);
-  return rows.map((n) => ({
-    id: n.id, kind: n.kind, ...(n.taskId ? { taskId: n.taskId } : {}), ...(n.caseId ? { caseId: n.caseId } : {}),
+  return rows.map(({ n, caseType: type }) => ({
+    id: n.id, kind: n.kind, ...(n.taskId ? { taskId: n.taskId } : {}), ...(n.caseId ? { caseId: n.caseId, caseType: type } : {}),
     message: n.message, createdAt: n.createdAt.toISOString(), read: n.read,
   }));
 }

@@ -62,12 +62,12 @@ export interface TaskFilter {
   order: 'due_asc' | 'due_desc' | 'created_desc';
 }
 
-/** Tasks whose case belongs to a customer whose name matches (the inbox search box). */
+/** Tasks whose case number, or the name of whose customer, matches (the inbox search box). */
 export function customerNameMatches(q: string): SQL {
   const pattern = containsPattern(q);
   return sql`(
-    ${tasks.caseId} in (select d.id from deals d join customers c on c.id = d.customer_id where c.name ilike ${pattern})
-    or ${tasks.caseId} in (select t.id from tickets t join customers c on c.id = t.customer_id where c.name ilike ${pattern})
+    ${tasks.caseId} in (select d.id from deals d join customers c on c.id = d.customer_id where c.name ilike ${pattern} or d.number ilike ${pattern})
+    or ${tasks.caseId} in (select t.id from tickets t join customers c on c.id = t.customer_id where c.name ilike ${pattern} or t.number ilike ${pattern})
     or (${tasks.caseType} = 'customer' and ${tasks.caseId} in (select c.id from customers c where c.name ilike ${pattern})))`;
 }
 

@@ -21,5 +21,9 @@ describe('ticket close deadline', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0].message).toContain(opened.body.number);
     expect(mine[0].message).toContain('2026-03-03 18:00');
+    expect(mine[0].caseType).toBe('ticket');
+    // the inbox search finds a task by its case number as well as by customer name
+    const byNumber = await t.call('GET', `/tasks?mine=true&q=${opened.body.number}`, { token: await t.login('engineer') });
+    expect(byNumber.body.items.map((x: { caseId: string }) => x.caseId)).toContain(opened.body.id);
   });
 });
