@@ -3,20 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, apiToken, launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
 
-type Menu = 'inbox' | 'deals' | 'tickets' | 'customers' | 'reports' | 'settings';
+type Menu = 'inbox' | 'deals' | 'tickets' | 'customers' | 'archive' | 'partners' | 'reports' | 'settings';
 
 // Stated here on purpose (not imported from web/src/app/access.ts): the test is the spec.
 const EXPECTED_MENUS: Record<string, Menu[]> = {
-  sales: ['inbox', 'deals', 'customers'],
-  sales_manager: ['inbox', 'deals', 'customers', 'reports'],
-  engineer: ['inbox', 'deals', 'tickets', 'customers'],
-  tech_manager: ['inbox', 'deals', 'tickets', 'customers', 'reports'],
-  cs_agent: ['inbox', 'tickets', 'customers'],
-  cs_manager: ['inbox', 'tickets', 'customers', 'reports'],
-  admin_clerk: ['inbox', 'deals', 'customers'],
-  gm: ['inbox', 'deals', 'tickets', 'customers', 'reports'],
+  sales: ['inbox', 'deals', 'customers', 'archive'],
+  sales_manager: ['inbox', 'deals', 'customers', 'archive', 'reports'],
+  engineer: ['inbox', 'deals', 'tickets', 'customers', 'archive'],
+  tech_manager: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports'],
+  cs_agent: ['inbox', 'tickets', 'customers', 'archive'],
+  cs_manager: ['inbox', 'tickets', 'customers', 'archive', 'reports'],
+  admin_clerk: ['inbox', 'deals', 'customers', 'archive'],
+  gm: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports'],
   partner_engineer: ['inbox', 'tickets'],
-  sysadmin: ['inbox', 'customers', 'settings'],
+  sysadmin: ['inbox', 'customers', 'archive', 'partners', 'settings'],
 };
 
 const ROLE_ZH: Record<string, string> = {
@@ -37,6 +37,8 @@ const MENU_ZH: Record<Menu, string> = {
   deals: '商机',
   tickets: '工单',
   customers: '客户',
+  archive: '档案',
+  partners: '外包服务商',
   reports: '报表',
   settings: '设置',
 };

@@ -2,6 +2,8 @@ import { Suspense, useMemo, useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import {
   CalendarOutlined,
+  FolderOpenOutlined,
+  ShopOutlined,
   CustomerServiceOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
@@ -27,6 +29,8 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   deals: <FundProjectionScreenOutlined />,
   tickets: <CustomerServiceOutlined />,
   customers: <TeamOutlined />,
+  archive: <FolderOpenOutlined />,
+  partners: <ShopOutlined />,
   reports: <LineChartOutlined />,
   settings: <SettingOutlined />,
 };

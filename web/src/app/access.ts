@@ -15,7 +15,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export type MenuKey = 'inbox' | 'deals' | 'tickets' | 'customers' | 'reports' | 'settings';
+export type MenuKey = 'inbox' | 'deals' | 'tickets' | 'customers' | 'archive' | 'partners' | 'reports' | 'settings';
 
 /** Staff = everyone who works for the company (outsourced partner engineers do not). */
 const STAFF: readonly Role[] = ROLES.filter((r) => r !== 'partner_engineer');
@@ -26,12 +26,14 @@ export const MENU_ACCESS: Record<MenuKey, readonly Role[] | 'all'> = {
   deals: ['sales', 'sales_manager', 'engineer', 'gm', 'admin_clerk', 'tech_manager'],
   tickets: ['cs_agent', 'cs_manager', 'engineer', 'tech_manager', 'partner_engineer', 'gm'],
   customers: STAFF,
+  archive: STAFF,
+  partners: ['sysadmin', 'tech_manager', 'gm'],
   reports: ['sales_manager', 'tech_manager', 'cs_manager', 'gm'],
   settings: ['sysadmin'],
 };
 
 /** Menu order as shown in the side bar. */
-export const MENU_ORDER: readonly MenuKey[] = ['inbox', 'deals', 'tickets', 'customers', 'reports', 'settings'];
+export const MENU_ORDER: readonly MenuKey[] = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'settings'];
 
 function hasAny(roles: readonly string[], allowed: readonly Role[]): boolean {
   return roles.some((r) => (allowed as readonly string[]).includes(r));
@@ -58,6 +60,13 @@ export function access(roles: readonly string[]) {
     dealsKanbanByDefault: hasAny(roles, ['sales_manager']) && !hasAny(roles, ['sales']),
     manageUsers: hasAny(roles, ['sysadmin']),
     manageCalendar: hasAny(roles, ['sysadmin']),
+    /** 归档: the administration clerk files documents */
+    archiveDocument: hasAny(roles, ['admin_clerk']),
+    /** create / edit outsourced partners (the GM only reads) */
+    managePartners: hasAny(roles, ['sysadmin', 'tech_manager']),
+    partnerSettlement: hasAny(roles, ['tech_manager', 'gm']),
+    /** 周总结: the GM and the department managers */
+    weeklySummary: hasAny(roles, ['gm', 'sales_manager', 'tech_manager', 'cs_manager']),
   };
 }
 

@@ -18,6 +18,9 @@ const TicketListPage = lazy(() => import('../features/tickets/pages/TicketListPa
 const TicketConsolePage = lazy(() => import('../features/tickets/pages/TicketConsolePage'));
 const TicketPage = lazy(() => import('../features/tickets/pages/TicketPage'));
 const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
+const WeeklyReportPage = lazy(() => import('../features/reports/pages/WeeklyReportPage'));
+const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage'));
+const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
 const CalendarPage = lazy(() => import('../features/settings/pages/CalendarPage'));
 const CaseRedirectPage = lazy(() => import('../features/tasks/pages/CaseRedirectPage'));
@@ -66,6 +69,9 @@ export function AppRoutes() {
         <Route path="/customers" element={guard('customers', <CustomerListPage />)} />
         <Route path="/customers/:id" element={<CustomerPage />} />
         <Route path="/reports" element={guard('reports', <ReportsPage />)} />
+        <Route path="/reports/weekly" element={guard('reports', <WeeklyReportPage />)} />
+        <Route path="/archive" element={guard('archive', <ArchivePage />)} />
+        <Route path="/partners" element={guard('partners', <PartnersPage />)} />
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
         <Route path="/settings/users" element={guard('settings', <UsersPage />)} />
         <Route path="/settings/calendar" element={guard('settings', <CalendarPage />)} />

@@ -87,40 +87,48 @@ export function DocumentList({ documents }: { documents: Row[] }) {
           },
         ]}
       />
-      <Modal
-        open={!!viewing}
-        title={viewing ? `${tk('form', viewing.form)} ${viewing.number ?? ''}` : ''}
-        onCancel={() => setViewing(null)}
-        footer={
-          viewing && (
-            <Button icon={<PrinterOutlined />} href={printUrl(viewing.id)} target="_blank" rel="noopener">
-              {t('common.print')}
-            </Button>
-          )
-        }
-        width={720}
-      >
-        {!viewing ? (
-          <Spin />
-        ) : (
-          <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('doc.number')}>{viewing.number ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('common.createdAt')}>{fmtDateTime(viewing.createdAt)}</Descriptions.Item>
-            {Object.entries(viewing.fields ?? {}).map(([k, v]) => (
-              <Descriptions.Item key={k} label={tk('field', k)}>
-                {show(k, v, tk)}
-              </Descriptions.Item>
-            ))}
-            {!!viewing.signedBy?.length && (
-              <Descriptions.Item label={t('doc.signedBy')}>{viewing.signedBy.map((s, i) => <Tag key={i}>{signer(s)}</Tag>)}</Descriptions.Item>
-            )}
-            {!!viewing.copies?.length && (
-              <Descriptions.Item label={t('doc.copies')}>{viewing.copies.map((s, i) => <Tag key={i}>{tk('department', signer(s))}</Tag>)}</Descriptions.Item>
-            )}
-          </Descriptions>
-        )}
-      </Modal>
+      <DocumentModal doc={viewing} onClose={() => setViewing(null)} />
     </>
+  );
+}
+
+/** The fields of one document in a dialog, with a print button. */
+export function DocumentModal({ doc: viewing, onClose }: { doc: FormDocument | null; onClose: () => void }) {
+  const { t, tk } = useI18n();
+  return (
+    <Modal
+      open={!!viewing}
+      title={viewing ? `${tk('form', viewing.form)} ${viewing.number ?? ''}` : ''}
+      onCancel={onClose}
+      footer={
+        viewing && (
+          <Button icon={<PrinterOutlined />} href={printUrl(viewing.id)} target="_blank" rel="noopener">
+            {t('common.print')}
+          </Button>
+        )
+      }
+      width={720}
+    >
+      {!viewing ? (
+        <Spin />
+      ) : (
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('doc.number')}>{viewing.number ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('common.createdAt')}>{fmtDateTime(viewing.createdAt)}</Descriptions.Item>
+          {Object.entries(viewing.fields ?? {}).map(([k, v]) => (
+            <Descriptions.Item key={k} label={tk('field', k)}>
+              {show(k, v, tk)}
+            </Descriptions.Item>
+          ))}
+          {!!viewing.signedBy?.length && (
+            <Descriptions.Item label={t('doc.signedBy')}>{viewing.signedBy.map((s, i) => <Tag key={i}>{signer(s)}</Tag>)}</Descriptions.Item>
+          )}
+          {!!viewing.copies?.length && (
+            <Descriptions.Item label={t('doc.copies')}>{viewing.copies.map((s, i) => <Tag key={i}>{tk('department', signer(s))}</Tag>)}</Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+    </Modal>
   );
 }
 

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { Card, Col, Empty, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { CalendarOutlined } from '@ant-design/icons';
 import ReactECharts from 'echarts-for-react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { canSeeMenu } from '../../../app/access';
+import { access, canSeeMenu } from '../../../app/access';
 import { useRemote } from '../../../app/useRemote';
 import { fmtDate } from '../../../app/format';
 import { DEAL_STEPS, TICKET_STEPS } from '../../tasks/api';
@@ -56,6 +57,18 @@ export default function ReportsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {access(user.roles).weeklySummary && (
+        <Card size="small" data-testid="report-weekly-link">
+          <Space wrap>
+            <Link to="/reports/weekly">
+              <Button type="primary" icon={<CalendarOutlined />}>
+                {t('reports.weeklyLink')}
+              </Button>
+            </Link>
+            <Typography.Text type="secondary">{t('reports.weeklyHint')}</Typography.Text>
+          </Space>
+        </Card>
+      )}
       <Row gutter={[24, 24]}>
         {seesDeals && (
           <Col xs={24} xl={12}>
