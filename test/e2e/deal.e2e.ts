@@ -221,9 +221,22 @@ describe('deal journey (seed chapters 1–2)', () => {
       await page.getByTestId('task-submit').click();
       await page.getByText('请填写客户特殊情况备注').waitFor();
       await page.locator('#task-installation_form_remarks').fill('机房在 3 楼，需提前联系物业。');
+      // the customer signs on screen
+      const pad = await page.getByTestId('signature-pad').boundingBox();
+      if (!pad) throw new Error('no signature pad');
+      await page.mouse.move(pad.x + 40, pad.y + 100);
+      await page.mouse.down();
+      for (const [dx, dy] of [[80, -60], [140, 20], [220, -50], [300, 30]]) await page.mouse.move(pad.x + dx, pad.y + 100 + dy, { steps: 5 });
+      await page.mouse.up();
       await screenshot(page, 'deal-10-install-form');
       await submitTask(page, null);
       await page.getByText('已装机').first().waitFor();
+      const signature = await page.evaluate(async (url) => {
+        const deal = await (await fetch(`/api/v1${url}`, { credentials: 'include' })).json();
+        const zj = deal.documents.find((d: { form: string }) => d.form === 'installation_order');
+        return String(zj?.fields?.customerSignature ?? '');
+      }, dealUrl);
+      expect(signature.startsWith('data:image/png;base64,')).toBe(true);
     });
   });
 

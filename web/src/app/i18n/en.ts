@@ -507,6 +507,8 @@ export const en: Record<MessageKey, string> = {
   'field.serialNumber': "Serial number",
   'field.configDocNumber': "Config document no.",
   'field.customerSignature': "Customer signature",
+  'signature.clear': "Clear",
+  'signature.hint': "The customer signs in the box with a finger or the mouse",
   'field.reason': "Reason",
   'field.competitor': "Competitor",
   'field.deliveredAt': "Delivered at",

@@ -506,6 +506,8 @@ export const zh = {
   'field.serialNumber': "序列号",
   'field.configDocNumber': "配置文档编号",
   'field.customerSignature': "客户签字",
+  'signature.clear': "清除",
+  'signature.hint': "请客户用手指或鼠标在框内签字",
   'field.reason': "原因",
   'field.competitor': "竞争对手",
   'field.deliveredAt': "递交时间",

@@ -10,6 +10,7 @@ import type { DealDetail } from '../api';
 import { EquipmentLines, equipmentTotalFen, type EquipmentLine } from './EquipmentLines';
 import { DeviceLines } from './DeviceLines';
 import { PurchaseListPanel } from './PurchaseListPanel';
+import { SignaturePad } from '../../../components/SignaturePad';
 
 const F = (...path: (string | number)[]) => ['form', ...path];
 
@@ -329,6 +330,9 @@ export const DEAL_STEP_FORMS: StepFormRegistry<DealDetail> = {
         <DeviceLines />
         <Form.Item name={F('remarks')} label={t('install.remarks')} rules={[...required(t, t('install.remarks')), { max: 5000 }]}>
           <Input.TextArea rows={3} maxLength={5000} showCount />
+        </Form.Item>
+        <Form.Item name={F('customerSignature')} label={t('field.customerSignature')}>
+          <SignaturePad />
         </Form.Item>
       </>
     ),

@@ -2,6 +2,7 @@ import { AutoComplete, Button, Form, Input, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { YesNo } from '../../../components/YesNo';
+import { SignaturePad } from '../../../components/SignaturePad';
 import { required, type StepFormRegistry } from '../../tasks/components/stepForm';
 import type { TicketDetail } from '../api';
 
@@ -90,6 +91,9 @@ export const TICKET_STEP_FORMS: StepFormRegistry<TicketDetail> = {
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
         <Replacements ticket={caseData} />
+        <Form.Item name={F('customerSignature')} label={t('field.customerSignature')}>
+          <SignaturePad />
+        </Form.Item>
       </>
     ),
   },
