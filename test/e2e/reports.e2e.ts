@@ -59,7 +59,7 @@ describe('weekly summary, archive and partners', () => {
       await page.getByTestId('report-weekly-link').getByText('周总结').click();
       await page.getByTestId('weekly-tickets').waitFor();
       // the server's (manual) week: Monday 2026-03-02
-      await expect(page.locator('#weekly-week').inputValue()).resolves.toBe('2026-W10');
+      await expect.poll(() => page.locator('#weekly-week').inputValue(), { timeout: 10_000 }).toBe('2026-W10');
       await page.getByText('2026-03-02 ~ 2026-03-08').waitFor();
       await page.getByText('本周没有客户意见').waitFor();
       const print = await page.getByTestId('weekly-print').getAttribute('href');
@@ -72,10 +72,11 @@ describe('weekly summary, archive and partners', () => {
       expect(res.headers()['content-type']).toContain('spreadsheetml');
       // another week
       await page.locator('#weekly-week').click();
+      await page.locator('.ant-picker-dropdown .ant-picker-header-prev-btn').waitFor();
       await page.locator('.ant-picker-dropdown .ant-picker-header-prev-btn').click();
       await page.locator('.ant-picker-dropdown td[title="2026-02-10"]').click();
-      await expect.poll(() => page.getByTestId('weekly-print').getAttribute('href')).toBe('/api/v1/reports/weekly/print?week=2026-W07');
       await page.getByText('2026-02-09 ~ 2026-02-15').waitFor();
+      await expect.poll(() => page.getByTestId('weekly-print').getAttribute('href'), { timeout: 10_000 }).toBe('/api/v1/reports/weekly/print?week=2026-W07');
     });
   });
 
@@ -125,12 +126,13 @@ describe('weekly summary, archive and partners', () => {
       const token = await apiToken(server!.baseUrl, 'tech_manager');
       const list = await apiCall<{ items: { name: string; ratePerRepairFen: number; certified: boolean }[] }>(server!.baseUrl, 'GET', '/partners', undefined, token);
       expect(list.data.items.find((p) => p.name === '华信维修服务有限公司')).toMatchObject({ ratePerRepairFen: 15000, certified: false });
+      await screenshot(page, 'reports-partners-list');
       await row.getByTestId('partner-settlement').click();
       const drawer = page.getByTestId('settlement-drawer');
       await drawer.getByText('华信维修服务有限公司 · 月度结算').waitFor();
       await drawer.getByText('本月没有维修记录').waitFor();
       await drawer.getByText('0 次 × ¥150.00 = ¥0.00').waitFor();
-      await expect(drawer.locator('#settlement-month').inputValue()).resolves.toBe('2026-03');
+      await expect.poll(() => drawer.locator('#settlement-month').inputValue(), { timeout: 10_000 }).toBe('2026-03');
     });
   });
 });
