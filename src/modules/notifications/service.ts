@@ -55,9 +55,7 @@ export async function sweepOverdue(db: Db, now: Date, stepLabels: Record<string,
       update ${tasks} t set escalated_at = ${now.toISOString()}::timestamptz
       from due where t.id = due.id
       returning t.id, t.step, t.case_type, t.case_id, t.department, t.due_at`);
-    const rows = ((claimed as { rows?: unknown[] }).rows ?? (claimed as unknown as unknown[])) as {
-      id: string; step: string; case_type: string; case_id: string; department: string; due_at: string | Date;
-    }[];
+    const rows = rowsOf<{ id: string; step: string; case_type: string; case_id: string; department: string; due_at: string | Date }>(claimed);
     for (const r of rows) {
       const managerRole = DEPARTMENT_MANAGER[r.department as Department] ?? 'gm';
       const label = stepLabels[r.step] ?? r.step;
@@ -79,7 +77,7 @@ export async function sweepOverdue(db: Db, now: Date, stepLabels: Record<string,
       update ${tickets} t set escalated_at = ${now.toISOString()}::timestamptz
       from due where t.id = due.id
       returning t.id, t.number, t.due_at`);
-    const ticketRows = ((lateTickets as { rows?: unknown[] }).rows ?? (lateTickets as unknown as unknown[])) as { id: string; number: string; due_at: string | Date }[];
+    const ticketRows = rowsOf<{ id: string; number: string; due_at: string | Date }>(lateTickets);
     for (const r of ticketRows) {
       await notifyRole(tx, {
         role: 'cs_manager', kind: 'ticket_overdue', caseId: r.id, now,
@@ -89,6 +87,11 @@ export async function sweepOverdue(db: Db, now: Date, stepLabels: Record<string,
     }
     return rows.length + ticketRows.length;
   });
+}
+
+/** The rows of a raw `execute`: node-postgres and PGlite both answer `{ rows }`. */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
 /** YYYY-MM-DD HH:mm in Asia/Shanghai, for messages people read. */
