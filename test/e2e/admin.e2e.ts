@@ -1,7 +1,7 @@
 // Settings and management pages: users, working calendar, reports, kanban, lists in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiCall, apiToken, launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, screenshot, startServer } from './harness';
 
 describe('settings, reports and lists', () => {
   let server: RunningServer | undefined;
@@ -33,24 +33,8 @@ describe('settings, reports and lists', () => {
     await server?.stop();
   });
 
-  async function as(role: string, name: string, fn: (page: Page) => Promise<void>, password?: string) {
-    const context: BrowserContext = await newContext(browser, server!.baseUrl);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await login(page, role, password);
-      await fn(page);
-      await screenshot(page, `admin-${name}`);
-      expect(errors).toEqual([]);
-    } catch (e) {
-      await screenshot(page, `admin-${name}-failed`).catch(() => undefined);
-      saveLogs(server, `admin-${name}`);
-      throw e;
-    } finally {
-      await context.close();
-    }
-  }
+  const as = (role: string, name: string, fn: (page: Page) => Promise<void>, password?: string) =>
+    asRole({ browser, server, prefix: 'admin' }, role, name, fn, password);
 
   it('the sysadmin creates a user, validated as typed', async () => {
     await as('sysadmin', 'users', async (page) => {

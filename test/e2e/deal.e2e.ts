@@ -1,8 +1,8 @@
 // Seed chapters 1–2 in the browser: a deal from the first survey to the installed devices,
 // each step done by its role through the task forms (Chinese UI).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { asRole, launchBrowser, openFromInbox, type RunningServer, screenshot, startServer } from './harness';
 
 const CUSTOMER = '杭州西湖贸易有限公司';
 
@@ -22,35 +22,10 @@ describe('deal journey (seed chapters 1–2)', () => {
     await server?.stop();
   });
 
-  /** Runs one role's part in a fresh browser session; keeps evidence when it fails. */
-  async function as(role: string, name: string, fn: (page: Page) => Promise<void>) {
-    const context: BrowserContext = await newContext(browser, server!.baseUrl);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await login(page, role);
-      await fn(page);
-      await screenshot(page, `deal-${name}`);
-      expect(errors).toEqual([]);
-    } catch (e) {
-      await screenshot(page, `deal-${name}-failed`).catch(() => undefined);
-      saveLogs(server, `deal-${name}`);
-      throw e;
-    } finally {
-      await context.close();
-    }
-  }
+  const as = (role: string, name: string, fn: (page: Page) => Promise<void>) =>
+    asRole({ browser, server, prefix: 'deal' }, role, name, fn);
 
-  /** Opens the case of my first open task of a step from the inbox. */
-  async function openFromInbox(page: Page, stepZh: string) {
-    await page.goto('/inbox');
-    const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: stepZh }).first();
-    await row.waitFor();
-    await row.click();
-    await page.waitForURL(/\/deals\//);
-    await expect(page.getByTestId('open-task-step').textContent()).resolves.toBe(stepZh);
-  }
+  const openDealTask = (page: Page, stepZh: string) => openFromInbox(page, stepZh, /\/deals\//);
 
   async function submitTask(page: Page, nextStepZh: string | null) {
     await page.getByTestId('task-submit').click();
@@ -106,7 +81,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('sales qualifies the customer (develop)', async () => {
     await as('sales', '02-qualify', async (page) => {
-      await openFromInbox(page, '客户定性');
+      await openDealTask(page, '客户定性');
       await page.locator('#task-qualify_outcome').getByText('开发').click();
       await page.locator('#task-qualify_form_customerType').fill('中小企业');
       await submitTask(page, '技术鉴定');
@@ -115,7 +90,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('the engineer submits the technical assessment (form 2) with a live total', async () => {
     await as('engineer', '03-assessment', async (page) => {
-      await openFromInbox(page, '技术鉴定');
+      await openDealTask(page, '技术鉴定');
       await page.locator('#task-tech_assessment_form_implementationDetails').fill('利用现有光纤宽带，增加 VoIP 网关接入集团电话中继。');
       await page.locator('#task-tech_assessment_form_equipment_0_brand').fill('华为');
       await page.locator('#task-tech_assessment_form_equipment_0_model').fill('AR161');
@@ -135,7 +110,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('sales drafts the proposal (investment carried over from form 2)', async () => {
     await as('sales', '04-proposal', async (page) => {
-      await openFromInbox(page, '方案草拟');
+      await openDealTask(page, '方案草拟');
       await expect(page.locator('#task-proposal_draft_form_investmentFen').inputValue()).resolves.toBe('4500.00');
       await page.locator('#task-proposal_draft_form_content').fill('方案：VoIP 分流长途话费，预计每月节省 30%。');
       await page.locator('#task-proposal_draft_form_monthlyGrossProfitFen').fill('900');
@@ -145,7 +120,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('the sales manager approves with the feasibility form 3 and sees the payback', async () => {
     await as('sales_manager', '05-review', async (page) => {
-      await openFromInbox(page, '经理审核');
+      await openDealTask(page, '经理审核');
       await page.locator('#task-manager_review_outcome').getByText('批准').click();
       await page.locator('#task-manager_review_form_feasibility_operatingMode').fill('客户自购设备，我方运营');
       await page.locator('#task-manager_review_form_feasibility_maxFluctuationPct').fill('20');
@@ -157,7 +132,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('the GM approves', async () => {
     await as('gm', '06-gm', async (page) => {
-      await openFromInbox(page, '总经理审批');
+      await openDealTask(page, '总经理审批');
       await page.locator('#task-gm_approval_outcome').getByText('批准').click();
       await submitTask(page, '方案递交');
     });
@@ -165,7 +140,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('sales delivers, logs a price cut, and signs a one-time contract', async () => {
     await as('sales', '07-negotiation', async (page) => {
-      await openFromInbox(page, '方案递交');
+      await openDealTask(page, '方案递交');
       await submitTask(page, '商务谈判');
       await page.locator('#negotiation-log_kind').click();
       await page.locator('.ant-select-item-option', { hasText: '客户压价' }).click();
@@ -181,7 +156,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('administration archives the contract and completes procurement', async () => {
     await as('admin_clerk', '08-admin', async (page) => {
-      await openFromInbox(page, '合同归档');
+      await openDealTask(page, '合同归档');
       await submitTask(page, '采购');
       // every purchase line planned from form 2 is received before procurement closes
       const received = page.getByTestId('purchase-received');
@@ -198,7 +173,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('the tech manager dispatches the installation to an engineer', async () => {
     await as('tech_manager', '09-dispatch', async (page) => {
-      await openFromInbox(page, '派工');
+      await openDealTask(page, '派工');
       await page.getByTestId('engineer-select').click();
       await page.locator('.ant-select-item-option').first().click();
       await page.keyboard.press('Escape');
@@ -209,7 +184,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('the engineer records the devices with a barcode scanner (form 4)', async () => {
     await as('engineer', '10-install', async (page) => {
-      await openFromInbox(page, '装机');
+      await openDealTask(page, '装机');
       // lines come from the assessment (2 + 1 units); the scanner fills serial numbers
       for (const serial of ['SN-AR161-0001', 'SN-AR161-0002', 'SN-MX8-0001']) {
         await page.getByTestId('device-scan').fill(serial);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
@@ -199,4 +200,38 @@ export async function apiToken(baseUrl: string, username: string, password = DEM
   const r = await apiCall<{ token: string }>(baseUrl, 'POST', '/auth/login', { username, password });
   if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status}`);
   return r.data.token;
+}
+
+/** Runs one role's part of a journey in a fresh browser session: signs in, runs `fn`, saves the
+ *  screenshot `<prefix>-<name>`, fails on any page error, and keeps evidence when it fails. */
+export async function asRole(
+  env: { browser: Browser; server: RunningServer | undefined; prefix: string },
+  role: string, name: string, fn: (page: Page) => Promise<void>, password?: string,
+): Promise<void> {
+  const context = await newContext(env.browser, env.server!.baseUrl);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await login(page, role, password);
+    await fn(page);
+    await screenshot(page, `${env.prefix}-${name}`);
+    expect(errors).toEqual([]);
+  } catch (e) {
+    await screenshot(page, `${env.prefix}-${name}-failed`).catch(() => undefined);
+    saveLogs(env.server, `${env.prefix}-${name}`);
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens the case of my first open task of a step from the inbox. */
+export async function openFromInbox(page: Page, stepZh: string, caseUrl: RegExp): Promise<void> {
+  await page.goto('/inbox');
+  const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: stepZh }).first();
+  await row.waitFor();
+  await row.click();
+  await page.waitForURL(caseUrl);
+  await expect(page.getByTestId('open-task-step').textContent()).resolves.toBe(stepZh);
 }

@@ -1,8 +1,8 @@
 // Management and back-office pages: the weekly summary (GM), the archive (admin clerk),
 // the outsourced partners and their settlement (tech manager).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiCall, apiToken, launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, screenshot, startServer } from './harness';
 
 describe('weekly summary, archive and partners', () => {
   let server: RunningServer | undefined;
@@ -34,24 +34,8 @@ describe('weekly summary, archive and partners', () => {
     await server?.stop();
   });
 
-  async function as(role: string, name: string, fn: (page: Page) => Promise<void>) {
-    const context: BrowserContext = await newContext(browser, server!.baseUrl);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await login(page, role);
-      await fn(page);
-      await screenshot(page, `reports-${name}`);
-      expect(errors).toEqual([]);
-    } catch (e) {
-      await screenshot(page, `reports-${name}-failed`).catch(() => undefined);
-      saveLogs(server, `reports-${name}`);
-      throw e;
-    } finally {
-      await context.close();
-    }
-  }
+  const as = (role: string, name: string, fn: (page: Page) => Promise<void>) =>
+    asRole({ browser, server, prefix: 'reports' }, role, name, fn);
 
   it('the GM opens the weekly summary from the reports page', async () => {
     await as('gm', 'weekly', async (page) => {

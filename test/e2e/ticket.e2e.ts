@@ -1,8 +1,8 @@
 // Seed chapter 3 in the browser: a complaint taken at the CS console, repaired on site with a
 // replaced device (form 6), a dissatisfied follow-up sending it back, then closed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiCall, apiToken, launchBrowser, login, newContext, saveLogs, screenshot, startServer, type RunningServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { apiCall, apiToken, asRole, launchBrowser, openFromInbox, type RunningServer, screenshot, startServer } from './harness';
 import { installedCustomer } from './fixtures';
 
 const CUSTOMER = '宁波港湾物流有限公司';
@@ -26,33 +26,10 @@ describe('ticket journey (seed chapter 3)', () => {
     await server?.stop();
   });
 
-  async function as(role: string, name: string, fn: (page: Page) => Promise<void>) {
-    const context: BrowserContext = await newContext(browser, server!.baseUrl);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await login(page, role);
-      await fn(page);
-      await screenshot(page, `ticket-${name}`);
-      expect(errors).toEqual([]);
-    } catch (e) {
-      await screenshot(page, `ticket-${name}-failed`).catch(() => undefined);
-      saveLogs(server, `ticket-${name}`);
-      throw e;
-    } finally {
-      await context.close();
-    }
-  }
+  const as = (role: string, name: string, fn: (page: Page) => Promise<void>) =>
+    asRole({ browser, server, prefix: 'ticket' }, role, name, fn);
 
-  async function openTicketTask(page: Page, stepZh: string) {
-    await page.goto('/inbox');
-    const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: stepZh }).first();
-    await row.waitFor();
-    await row.click();
-    await page.waitForURL(/\/tickets\//);
-    await expect(page.getByTestId('open-task-step').textContent()).resolves.toBe(stepZh);
-  }
+  const openTicketTask = (page: Page, stepZh: string) => openFromInbox(page, stepZh, /\/tickets\//);
 
   it('the CS agent finds the caller by phone and opens a complaint', async () => {
     await as('cs_agent', '01-console', async (page) => {
