@@ -93,7 +93,7 @@ describe('upgrade to the cases table', () => {
     await migrateWith(database, migrationsFolder);
     app = await buildApp(ctx);
     await app.ready();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await app?.close();
