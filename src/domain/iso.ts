@@ -12,10 +12,10 @@ const yearMessage = `year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
 
 /** An instant: ISO 8601 with an offset (`2026-03-02T09:00:00+08:00`), years 2000–2100. */
 export const isoTime = z.string()
-  .datetime({ offset: true, message: 'must be an ISO 8601 time with offset' })
+  .datetime({ offset: true, message: 'must be an ISO 8601 time with offset', abort: true })
   .refine(yearOk, yearMessage);
 
 /** A calendar day `YYYY-MM-DD` that exists, years 2000–2100. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date')
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be YYYY-MM-DD', abort: true })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'not a real date', abort: true })
   .refine(yearOk, yearMessage);

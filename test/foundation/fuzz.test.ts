@@ -72,6 +72,12 @@ describe('hostile input fuzz', () => {
       for (const m of Object.keys(ops)) if (['get', 'post', 'put', 'patch', 'delete'].includes(m)) routes.push([m.toUpperCase(), p]);
     }
     expect(routes.length).toBeGreaterThan(20);
+    // exports, print pages and reports cost a hundred times a refused request: thrown at less often
+    // signing out or ending sessions would end the fuzz's own sessions: those routes have their own tests
+    routes.splice(0, routes.length, ...routes.filter(([, p]) => !/logout|sessions/.test(p)));
+    const isHeavy = ([, p]: [string, string]) => /xlsx|print|reports|\/documents$|openapi/.test(p);
+    const heavy = routes.filter(isHeavy);
+    const light = routes.filter((r) => !isHeavy(r));
 
     // a case with every kind of record, so that real ids reach the handlers
     const { deal, customer } = await dealAt(t, 'procurement');
@@ -112,7 +118,7 @@ describe('hostile input fuzz', () => {
       ...(tok ? { authorization: `Bearer ${tok}` } : {}), ...(payload !== undefined && ct ? { 'content-type': ct } : {}),
     });
     const junkShot: fc.Arbitrary<Shot> = fc.record({
-      route: fc.constantFrom(...routes), seg: fc.oneof(pathJunk, fc.constantFrom(...ids), fc.string()), token, query,
+      route: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...light) }, { weight: 1, arbitrary: fc.constantFrom(...heavy) }), seg: fc.oneof(pathJunk, fc.constantFrom(...ids), fc.string()), token, query,
       body: fc.oneof(anyValue.map((v) => JSON.stringify(v) ?? 'null'), fc.constantFrom(...POLLUTION), fc.string()),
       ct: contentTypes,
     }).map(({ route: [method, p], seg, token: tok, query: q, body, ct }) => {
@@ -151,5 +157,5 @@ describe('hostile input fuzz', () => {
 
     console.log(`fuzz (${t.ctx.database.engine}): ${shots.length} requests in ${seconds.toFixed(1)} s (this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); status counts ${JSON.stringify(counts)}`);
     expect(failures.slice(0, 10)).toEqual([]);
-  }, 900_000);
+  }, 1_800_000);
 });
