@@ -1,4 +1,4 @@
-// Upgrading a database written before the cases table (migration 0008_cases_table): deals,
+// Upgrading a database written before the cases table (migration 0010_cases_table): deals,
 // tickets and revisit work written in the old layout answer the same through the API after
 // the migration, and the engine goes on with them.
 import crypto from 'node:crypto';
@@ -15,7 +15,7 @@ import { adminUrl, withDatabase } from '../support/pg.js';
 import { withDbName } from '../support/global-setup.js';
 import { ASSESSMENT } from '../support/factories.js';
 
-const CASES_MIGRATION = '0008_cases_table';
+const CASES_MIGRATION = '0010_cases_table';
 
 /** A migrations folder that stops just before the cases table. */
 function migrationsBefore(tag: string): string {
