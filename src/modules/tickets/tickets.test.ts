@@ -69,12 +69,15 @@ describe('opening tickets', () => {
     expect((await t.call('POST', '/tickets', { token: await t.login('partner_engineer'), body })).status).toBe(403);
     for (const bad of [
       { ...body, kind: 'praise' }, { ...body, problem: '' }, { ...body, customerId: 'nope' }, { kind: 'complaint' },
-      { ...body, problem: 'x'.repeat(6000) }, [], 'text',
+      { ...body, problem: 'x'.repeat(6000) }, [],
     ]) {
       const r = await t.call('POST', '/tickets', { token: cs, body: bad });
       expect(r.status, JSON.stringify(bad).slice(0, 80)).toBe(400);
       expect(r.body.error.code).toBe('validation_failed');
     }
+    // a body without a content type is refused in the one error format
+    const text = await t.call('POST', '/tickets', { token: cs, body: 'text' });
+    expect([text.status, text.body.error.code]).toEqual([415, 'unsupported_media_type']);
     expect((await t.call('GET', '/tickets/does-not-exist', { token: cs })).status).toBe(404);
     expect((await t.call('GET', '/tickets?overdue=maybe', { token: cs })).status).toBe(400);
     expect((await t.call('GET', '/tickets?sort=x', { token: cs })).status).toBe(400);
