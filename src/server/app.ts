@@ -6,13 +6,14 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError, errorBody, zodDetails } from './errors.js';
 import type { AppContext } from './context.js';
 import { authPlugin } from '../modules/auth/plugin.js';
 import { moduleRoutes } from './routes.js';
+import { replySerializer } from './replies.js';
 
 export type App = FastifyInstance;
 
@@ -74,7 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const webRoot = path.resolve('web/dist');
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(replySerializer({ strict: ctx.config.strictReplies }));
 
   app.setErrorHandler((err, req, reply) => {
     const appErr = toAppError(err);
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
 
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

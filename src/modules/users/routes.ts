@@ -6,6 +6,7 @@ import { requireRole, requireStaff } from '../../server/policy.js';
 import { createUser, presentUser } from './service.js';
 import * as repo from './repo.js';
 import { pageQuery, paging } from '../../server/paging.js';
+import { userPage, userView } from './schema.js';
 
 const createBody = z.object({
   username: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits and _ . @ - only'),
@@ -16,7 +17,7 @@ const createBody = z.object({
 });
 
 export async function userRoutes(app: ZApp) {
-  app.post('/users', { schema: { body: createBody, tags: ['users'] } }, async (req, reply) => {
+  app.post('/users', { schema: { body: createBody, tags: ['users'], response: { 201: userView } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     const user = await app.ctx.db.transaction((tx) => createUser({ ...req.body, actor, now: app.ctx.clock.now() }, tx));
@@ -25,7 +26,7 @@ export async function userRoutes(app: ZApp) {
   });
 
   app.get('/users', {
-    schema: { querystring: pageQuery.extend({ role: z.enum(ROLES).optional(), q: z.string().max(100).optional() }), tags: ['users'] },
+    schema: { querystring: pageQuery.extend({ role: z.enum(ROLES).optional(), q: z.string().max(100).optional() }), tags: ['users'], response: { 200: userPage } },
   }, async (req) => {
     requireStaff(actorOf(req));
     const { limit, offset } = paging(req.query);
