@@ -6,14 +6,14 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler,
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError, errorBody, zodDetails } from './errors.js';
 import type { AppContext } from './context.js';
 import { authPlugin } from '../modules/auth/plugin.js';
 import { moduleRoutes } from './routes.js';
-import { replySerializer } from './replies.js';
+import { openapiComponents, replySerializer } from './replies.js';
 
 export type App = FastifyInstance;
 
@@ -101,7 +101,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: openapiComponents,
   });
 
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

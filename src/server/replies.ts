@@ -3,7 +3,8 @@
 // OpenAPI document shows and the web's generated types come from (web/src/app/api-schema.d.ts).
 import { isDeepStrictEqual } from 'node:util';
 import type { FastifySerializerCompiler } from 'fastify';
-import { createSerializerCompiler } from 'fastify-type-provider-zod';
+import type { SwaggerTransformObject } from '@fastify/swagger';
+import { createSerializerCompiler, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 /** An instant as the presenters write it: `Date#toISOString()`. */
@@ -66,3 +67,25 @@ export function replySerializer(opts: { strict: boolean }): FastifySerializerCom
 }
 
 export const healthReply = z.object({ ok: z.literal(true), engine: z.string(), now: instant }).meta({ id: 'Health' });
+
+/**
+ * The OpenAPI document's named schemas (`.meta({ id })`). The zod type provider adds an
+ * `<id>Input` twin of every named schema for request bodies; reply schemas never appear in a
+ * request, so their unreferenced twins are dropped to keep the document (and the web's
+ * generated types) to what exists.
+ */
+export const openapiComponents: SwaggerTransformObject = (doc) => {
+  const out = jsonSchemaTransformObject(doc) as { components?: { schemas?: Record<string, unknown> } };
+  const schemas = out.components?.schemas;
+  if (!schemas) return out as ReturnType<SwaggerTransformObject>;
+  const refs = (v: unknown) => [...JSON.stringify(v).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+  const reached = new Set(refs({ ...out, components: { ...out.components, schemas: undefined } }));
+  for (const key of Object.keys(schemas)) if (!key.endsWith('Input') || !schemas[key.slice(0, -'Input'.length)]) reached.add(key);
+  for (let todo = [...reached]; todo.length;) {
+    const next = refs(schemas[todo.pop()!]).filter((k) => !reached.has(k));
+    for (const k of next) reached.add(k);
+    todo.push(...next);
+  }
+  for (const key of Object.keys(schemas)) if (!reached.has(key)) delete schemas[key];
+  return out as ReturnType<SwaggerTransformObject>;
+};
