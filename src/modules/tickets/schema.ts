@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { abilities, instant, pageOf, tier } from '../../server/replies.js';
 import { auditEntry } from '../audit/schema.js';
-import { customerView } from '../customers/schema.js';
+import { assetView, customerView } from '../customers/schema.js';
 import { documentView } from '../documents/schema.js';
 import { taskView } from '../tasks/schema.js';
 
@@ -58,7 +58,7 @@ export const ticketDetail = ticketView.extend({
   customerName: z.string().nullable(),
   partnerName: z.string().nullable(),
   breach: breachVerdict,
-  customer: customerView.nullable(),
+  customer: customerView.extend({ assets: z.array(assetView) }).nullable(),
   documents: z.array(documentView),
   tasks: z.array(taskView),
   history: z.array(auditEntry),

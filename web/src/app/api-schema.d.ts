@@ -2653,7 +2653,25 @@ export interface components {
             contact: string | null;
             /** Format: date-time */
             createdAt: string;
-            customer: components["schemas"]["Customer"] | null;
+            customer: {
+                address: string;
+                assets: components["schemas"]["Asset"][];
+                contactPerson: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** Format: date-time */
+                inServiceSince: string | null;
+                name: string;
+                /** Format: date-time */
+                nextRevisitAt: string | null;
+                phone: string;
+                /** @enum {string|null} */
+                serviceTier: "standard" | "vip" | null;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+            } | null;
             customerId: string;
             customerName: string | null;
             definitionVersion: number;

@@ -1,22 +1,16 @@
-import { api } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  department?: string | null;
-  partnerId?: string | null;
-}
+/** Who is signed in. */
+export type CurrentUser = Schemas['Actor'];
 
 export function login(username: string, password: string) {
-  return api.post<{ token: string; user: CurrentUser }>('/auth/login', { username, password }, { quiet: [401] });
+  return api.post<Schemas['LoginReply']>('/auth/login', { username, password }, { quiet: [401] });
 }
 
 export function logout() {
-  return api.post<unknown>('/auth/logout', {}, { quiet: true });
+  return api.post<Schemas['Ok']>('/auth/logout', {}, { quiet: true });
 }
 
 export function fetchMe() {
-  return api.get<{ user: CurrentUser }>('/auth/me', undefined, { quiet: true });
+  return api.get<Schemas['Me']>('/auth/me', undefined, { quiet: true });
 }

@@ -1,14 +1,6 @@
-import { api, type ListReply } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface UserSummary {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  department?: string | null;
-  partnerId?: string | null;
-  active?: boolean;
-}
+export type UserSummary = Schemas['User'];
 
 export interface NewUser {
   username: string;
@@ -18,21 +10,16 @@ export interface NewUser {
   partnerId?: string;
 }
 
-export function listUsers(query: { role?: string; q?: string; page?: number; pageSize?: number } = {}, quiet: boolean | number[] = [404, 501]) {
-  return api.get<ListReply<UserSummary>>('/users', query, { quiet });
+export function listUsers(query: { role?: string; q?: string; page?: number; pageSize?: number } = {}, quiet: boolean | number[] = false) {
+  return api.get<Schemas['UserPage']>('/users', query, { quiet });
 }
 
 export function createUser(body: NewUser) {
   return api.post<UserSummary>('/users', body);
 }
 
-export interface Partner {
-  id: string;
-  name: string;
-  certifiedUntil?: string;
-  certified?: boolean;
-}
+export type Partner = Schemas['Partner'];
 
 export function listPartners() {
-  return api.get<ListReply<Partner>>('/partners', undefined, { quiet: true });
+  return api.get<Schemas['PartnerList']>('/partners', undefined, { quiet: true });
 }

@@ -8,7 +8,6 @@ import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { fmtDate } from '../../../app/format';
 import type { ErrorDetail } from '../../../app/api';
-import { NotAvailable } from '../../../components/EmptyState';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { required } from '../../tasks/components/stepForm';
 import { createUser, listPartners, listUsers, type NewUser, type UserSummary } from '../api';
@@ -81,7 +80,6 @@ export default function UsersPage() {
   const [pageSize, setPageSize] = useState(10);
   const [creating, setCreating] = useState(false);
   const list = useRemote(() => listUsers({ q: search || undefined, role, page, pageSize }), [search, role, page, pageSize]);
-  if (list.missing) return <NotAvailable />;
 
   return (
     <Card
