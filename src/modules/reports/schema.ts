@@ -1,10 +1,8 @@
 // Reply shapes of the weekly summary and the partner settlement (service.ts).
 import { z } from 'zod';
 import { day, instant } from '../../server/replies.js';
+import { breachOwner } from '../tickets/schema.js';
 
-const breachOwner = z.object({
-  key: z.string(), kind: z.enum(['partner', 'user', 'role']), id: z.string(), name: z.string(), step: z.string(), taskId: z.string(),
-});
 /** 0–1, or null when there is nothing to count */
 const rate = z.number().nullable();
 

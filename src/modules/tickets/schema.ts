@@ -28,7 +28,7 @@ export const ticketView = z.object({
   updatedAt: instant,
 }).meta({ id: 'Ticket' });
 
-const breachOwner = z.object({
+export const breachOwner = z.object({
   key: z.string(), kind: z.enum(['partner', 'user', 'role']), id: z.string(), name: z.string(), step: z.string(), taskId: z.string(),
 }).meta({ id: 'BreachOwner' });
 

@@ -2804,15 +2804,7 @@ export interface components {
                 dueAt: string;
                 kind: string;
                 number: string;
-                owner: {
-                    id: string;
-                    key: string;
-                    /** @enum {string} */
-                    kind: "partner" | "user" | "role";
-                    name: string;
-                    step: string;
-                    taskId: string;
-                } | null;
+                owner: components["schemas"]["BreachOwner"] | null;
                 ticketId: string;
             }[];
             breachesByOwner: {
