@@ -16,6 +16,9 @@ export const tier = z.enum(['standard', 'vip']);
 /** `{ ok: true }`: the reply of an action that has nothing else to say. */
 export const okReply = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
 
+/** 204: nothing to say. */
+export const noContent = z.null().meta({ description: 'no content' });
+
 /** One page of a list: `{ items, total }`. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 /** An unpaged list: `{ items }`. */

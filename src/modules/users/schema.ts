@@ -12,6 +12,9 @@ export const actorView = z.object({
   partnerId: z.string().nullable(),
 }).meta({ id: 'Actor' });
 
+/** The signed-in user as auth returns it. */
+export const signedInUser = actorView.extend({ mustChangePassword: z.boolean() }).meta({ id: 'SignedInUser' });
+
 export const userView = z.object({
   id: z.string(),
   username: z.string(),
@@ -20,6 +23,8 @@ export const userView = z.object({
   department: z.string().nullable(),
   partnerId: z.string().nullable(),
   active: z.boolean(),
+  /** after a reset: every call but changing the password answers 403 */
+  mustChangePassword: z.boolean(),
   createdAt: instant,
 }).meta({ id: 'User' });
 

@@ -1,10 +1,12 @@
 import { api, type Schemas } from '../../app/api';
 
-/** Who is signed in. */
-export type CurrentUser = Schemas['Actor'];
+/** Who is signed in; `mustChangePassword`: after a reset (or the first sign-in of a real company) only the password change works. */
+export type CurrentUser = Schemas['SignedInUser'];
+
+export type OwnSession = Schemas['SessionList']['items'][number];
 
 export function login(username: string, password: string) {
-  return api.post<Schemas['LoginReply']>('/auth/login', { username, password }, { quiet: [401] });
+  return api.post<Schemas['LoginReply']>('/auth/login', { username, password }, { quiet: [401, 429] });
 }
 
 export function logout() {
@@ -13,4 +15,21 @@ export function logout() {
 
 export function fetchMe() {
   return api.get<Schemas['Me']>('/auth/me', undefined, { quiet: true });
+}
+
+/** public: whether this server holds the demo company */
+export function fetchMeta() {
+  return api.get<Schemas['Meta']>('/meta', undefined, { quiet: true });
+}
+
+export function changePassword(currentPassword: string, newPassword: string) {
+  return api.post<void>('/auth/password', { currentPassword, newPassword }, { quiet: [400] });
+}
+
+export function listOwnSessions() {
+  return api.get<Schemas['SessionList']>('/auth/sessions');
+}
+
+export function endOwnSession(id: string) {
+  return api.request<void>(`/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
