@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler,
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError, errorBody, zodDetails } from './errors.js';
@@ -16,6 +16,7 @@ import { refuseUnstorableText } from './input-guard.js';
 import { securityHeaders } from './security-headers.js';
 import { authPlugin } from '../modules/auth/plugin.js';
 import { moduleRoutes } from './routes.js';
+import { openapiComponents, replySerializer } from './replies.js';
 
 export type App = FastifyInstance;
 
@@ -94,7 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const webRoot = path.resolve('web/dist');
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(replySerializer({ strict: ctx.config.strictReplies }));
 
   app.setErrorHandler((err, req, reply) => {
     const appErr = toAppError(err);
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: openapiComponents,
   });
 
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

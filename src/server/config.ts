@@ -18,6 +18,8 @@ export interface Config {
   connectionTimeoutMs: number;
   sweepIntervalMs: number;
   logLevel: string;
+  /** replies the schema would change are errors (the test suite; see server/replies.ts) */
+  strictReplies: boolean;
 }
 
 const flag = (v: string | undefined, dflt: boolean) =>
@@ -44,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectionTimeoutMs: Number(env.CONNECTION_TIMEOUT_MS ?? 120_000),
     sweepIntervalMs: Number(env.SWEEP_INTERVAL_MS ?? 60_000),
     logLevel: env.LOG_LEVEL ?? 'warn',
+    strictReplies: flag(env.FANGYUAN_STRICT_REPLIES, false),
   };
 }

@@ -16,11 +16,12 @@ import { partnerRoutes } from '../modules/partners/routes.js';
 import { procurementRoutes } from '../modules/procurement/routes.js';
 import { archiveRoutes } from '../modules/documents/archive-routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
+import { healthReply } from './replies.js';
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 export async function moduleRoutes(app: ZApp) {
-  app.get('/health', { schema: { tags: ['system'], security: [] } }, async () => ({ ok: true, engine: app.ctx.database.engine, now: app.ctx.clock.now().toISOString() }));
+  app.get('/health', { schema: { tags: ['system'], security: [], response: { 200: healthReply } } }, async () => ({ ok: true as const, engine: app.ctx.database.engine, now: app.ctx.clock.now().toISOString() }));
   for (const routes of [
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,

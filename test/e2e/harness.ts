@@ -75,6 +75,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       DATA_DIR: dataDir,
       DEMO: '1',
       FANGYUAN_CLOCK: 'manual',
+      FANGYUAN_STRICT_REPLIES: '1', // a reply the schema would change is a 500 the journey sees
       FANGYUAN_CLOCK_START: CLOCK_START,
       ...extraEnv,
     },

@@ -51,7 +51,7 @@ export interface TestApp {
 export async function testApp(opts: { clockStart?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
   const { database, url, dir } = await freshDatabase();
   const config: Config = {
-    ...loadConfig({}), demo: true, logLevel: 'silent', clockMode: 'manual',
+    ...loadConfig({}), demo: true, logLevel: 'silent', clockMode: 'manual', strictReplies: true,
     clockStart: new Date(opts.clockStart ?? DEFAULT_START), ...opts.config,
   };
   const ctx = await createContext(config, { database });

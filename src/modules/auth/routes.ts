@@ -5,6 +5,8 @@ import { actorOf, SESSION_COOKIE } from './plugin.js';
 import { changeOwnPassword, endOwnSession, login, logout, ownSessions, ThrottledError } from './service.js';
 import { assertPasswordPolicy, MAX_PASSWORD_LENGTH } from './password-policy.js';
 import { isDemoCompany } from '../users/service.js';
+import { noContent, okReply } from '../../server/replies.js';
+import { loginReply, meReply, metaReply, sessionList } from './schema.js';
 
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 const loginBody = z.object({ username: z.string().min(1).max(100), password });
@@ -24,7 +26,7 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
 const sessionId = (req: FastifyRequest) => req.sessionId!;
 
 export async function authRoutes(app: ZApp) {
-  app.post('/auth/login', { schema: { body: loginBody, tags: ['auth'], security: [] } }, async (req, reply) => {
+  app.post('/auth/login', { schema: { body: loginBody, tags: ['auth'], security: [], response: { 200: loginReply } } }, async (req, reply) => {
     const result = await withRetryAfter(reply, () => login({
       ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], wallNow: app.ctx.wallNow(),
     }, app.ctx.db));
@@ -34,19 +36,19 @@ export async function authRoutes(app: ZApp) {
     return result;
   });
 
-  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.post('/auth/logout', { schema: { tags: ['auth'], response: { 200: okReply } } }, async (req, reply) => {
     actorOf(req);
     await logout({ token: req.sessionToken!, wallNow: app.ctx.wallNow() }, app.ctx.db);
     reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => {
+  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: meReply } } }, async (req) => {
     const actor = actorOf(req);
     return { user: { ...actor, mustChangePassword: req.mustChangePassword ?? false }, demo: await isDemoCompany(app.ctx.db) };
   });
 
-  app.post('/auth/password', { schema: { body: passwordBody, tags: ['auth'] } }, async (req, reply) => {
+  app.post('/auth/password', { schema: { body: passwordBody, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {
     const actor = actorOf(req);
     assertPasswordPolicy('newPassword', req.body.newPassword);
     await withRetryAfter(reply, () => changeOwnPassword({
@@ -55,13 +57,13 @@ export async function authRoutes(app: ZApp) {
     reply.status(204);
   });
 
-  app.get('/auth/sessions', { schema: { tags: ['auth'] } }, async (req) =>
+  app.get('/auth/sessions', { schema: { tags: ['auth'], response: { 200: sessionList } } }, async (req) =>
     ownSessions({ actor: actorOf(req), sessionId: sessionId(req), wallNow: app.ctx.wallNow() }, app.ctx.db));
 
-  app.delete('/auth/sessions/:id', { schema: { params: sessionParams, tags: ['auth'] } }, async (req, reply) => {
+  app.delete('/auth/sessions/:id', { schema: { params: sessionParams, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {
     await endOwnSession({ actor: actorOf(req), id: req.params.id, wallNow: app.ctx.wallNow() }, app.ctx.db);
     reply.status(204);
   });
 
-  app.get('/meta', { schema: { tags: ['system'], security: [] } }, async () => ({ demo: await isDemoCompany(app.ctx.db) }));
+  app.get('/meta', { schema: { tags: ['system'], security: [], response: { 200: metaReply } } }, async () => ({ demo: await isDemoCompany(app.ctx.db) }));
 }

@@ -6,19 +6,21 @@ import { fieldError, notFound } from '../../server/errors.js';
 import { isoDate, isoTime } from '../../domain/iso.js';
 import { calendarStatus, deleteCalendarDay, putCalendarDay, setBusinessHours } from './admin.js';
 import * as repo from './repo.js';
+import { okReply } from '../../server/replies.js';
+import { businessHours, calendarOverride, calendarStatusReply, calendarYear, dayInfo, dueReply } from './schema.js';
 
 
 export async function calendarRoutes(app: ZApp) {
   const { ctx } = app;
   app.get('/calendar/due', {
-    schema: { tags: ['calendar'], querystring: z.object({ from: isoTime, days: z.coerce.number().min(0).max(3650), tier: z.enum(['standard', 'vip']).default('standard') }) },
+    schema: { tags: ['calendar'], querystring: z.object({ from: isoTime, days: z.coerce.number().min(0).max(3650), tier: z.enum(['standard', 'vip']).default('standard') }), response: { 200: dueReply } },
   }, async (req) => {
     actorOf(req);
     const cal = await ctx.calendars.get(ctx.db);
     return { dueAt: cal.dueAt(new Date(req.query.from), req.query.days, req.query.tier).toISOString() };
   });
 
-  app.get('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }) } }, async (req) => {
+  app.get('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }), response: { 200: dayInfo } } }, async (req) => {
     actorOf(req);
     const cal = await ctx.calendars.get(ctx.db);
     const year = Number(req.params.date.slice(0, 4));
@@ -27,7 +29,7 @@ export async function calendarRoutes(app: ZApp) {
   });
 
   app.get('/calendar/days', {
-    schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200) }) },
+    schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200) }), response: { 200: calendarYear } },
   }, async (req) => {
     actorOf(req);
     const y = req.query.year;
@@ -37,22 +39,22 @@ export async function calendarRoutes(app: ZApp) {
   });
 
   app.put('/calendar/days/:date', {
-    schema: { tags: ['calendar'], params: z.object({ date: isoDate }), body: z.object({ kind: z.enum(['holiday', 'makeup_workday']), name: z.string().trim().max(100).optional() }) },
+    schema: { tags: ['calendar'], params: z.object({ date: isoDate }), body: z.object({ kind: z.enum(['holiday', 'makeup_workday']), name: z.string().trim().max(100).optional() }), response: { 200: calendarOverride } },
   }, async (req) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     return ctx.db.transaction((tx) => putCalendarDay({ date: req.params.date, ...req.body, actor, now: ctx.clock.now() }, tx, ctx));
   });
 
-  app.delete('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }) } }, async (req) => {
+  app.delete('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }), response: { 200: okReply } } }, async (req) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     const ok = await ctx.db.transaction((tx) => deleteCalendarDay({ date: req.params.date, actor, now: ctx.clock.now() }, tx, ctx));
     if (!ok) throw notFound('calendar day');
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/calendar/status', { schema: { tags: ['calendar'] } }, async (req) => {
+  app.get('/calendar/status', { schema: { tags: ['calendar'], response: { 200: calendarStatusReply } } }, async (req) => {
     actorOf(req);
     return calendarStatus(ctx.db, ctx);
   });
@@ -61,6 +63,7 @@ export async function calendarRoutes(app: ZApp) {
     schema: {
       tags: ['calendar'],
       body: z.object({ periods: z.array(z.object({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })).min(1).max(6) }),
+      response: { 200: businessHours },
     },
   }, async (req) => {
     const actor = actorOf(req);

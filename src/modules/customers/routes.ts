@@ -6,6 +6,7 @@ import { pageQuery, paging } from '../../server/paging.js';
 import { createCustomer, customerPage, presentCustomer, updateCustomerDetails } from './service.js';
 import { assetHistoryBySerial } from './assets.js';
 import * as repo from './repo.js';
+import { assetHistory, customerDetail, customerListReply, customerView } from './schema.js';
 
 const fields = {
   name: z.string().trim().min(1).max(200),
@@ -16,7 +17,7 @@ const fields = {
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export async function customerRoutes(app: ZApp) {
-  app.post('/customers', { schema: { tags: ['customers'], body: z.object(fields) } }, async (req, reply) => {
+  app.post('/customers', { schema: { tags: ['customers'], body: z.object(fields), response: { 201: customerView } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireStaff(actor);
     const c = await app.ctx.db.transaction((tx) => createCustomer({ input: req.body, actor, now: app.ctx.clock.now() }, tx));
@@ -25,7 +26,7 @@ export async function customerRoutes(app: ZApp) {
   });
 
   app.get('/customers', {
-    schema: { tags: ['customers'], querystring: pageQuery.extend({ q: z.string().max(100).optional(), tier: z.enum(['standard', 'vip']).optional() }) },
+    schema: { tags: ['customers'], querystring: pageQuery.extend({ q: z.string().max(100).optional(), tier: z.enum(['standard', 'vip']).optional() }), response: { 200: customerListReply } },
   }, async (req) => {
     requireStaff(actorOf(req));
     const { limit, offset } = paging(req.query);
@@ -33,14 +34,14 @@ export async function customerRoutes(app: ZApp) {
     return { items: items.map(presentCustomer), total };
   });
 
-  app.get('/customers/:id', { schema: { tags: ['customers'], params: idParams } }, async (req) => {
+  app.get('/customers/:id', { schema: { tags: ['customers'], params: idParams, response: { 200: customerDetail } } }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
     return customerPage({ id: req.params.id, actor }, app.ctx.db);
   });
 
   app.patch('/customers/:id', {
-    schema: { tags: ['customers'], params: idParams, body: z.object({ ...fields, version: z.number().int().positive() }).partial() },
+    schema: { tags: ['customers'], params: idParams, body: z.object({ ...fields, version: z.number().int().positive() }).partial(), response: { 200: customerView } },
   }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
@@ -49,7 +50,7 @@ export async function customerRoutes(app: ZApp) {
   });
 
   // the asset registry by serial number: the full history of every matching device
-  app.get('/assets', { schema: { tags: ['customers'], querystring: z.object({ serial: z.string().trim().min(2).max(100) }) } }, async (req) => {
+  app.get('/assets', { schema: { tags: ['customers'], querystring: z.object({ serial: z.string().trim().min(2).max(100) }), response: { 200: assetHistory } } }, async (req) => {
     requireStaff(actorOf(req));
     return assetHistoryBySerial(req.query.serial, app.ctx.db);
   });

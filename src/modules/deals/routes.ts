@@ -6,12 +6,13 @@ import { pageQuery, paging } from '../../server/paging.js';
 import { isoDate, isoTime } from '../../domain/iso.js';
 import { surveyInput } from '../../domain/process/forms.js';
 import { addNegotiationEntry, createDeal, dealPage, listDealsView, pipelineReport, setSecondMeeting, upcomingMeetings } from './service.js';
+import { dealCreated, dealDetail, dealListReply, dealView, negotiationEntry, pipelineReply, upcomingMeetingsReply } from './schema.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 export async function dealRoutes(app: ZApp) {
-  app.post('/deals', { schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: surveyInput }) } }, async (req, reply) => {
+  app.post('/deals', { schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: surveyInput }), response: { 201: dealCreated } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sales');
     const deal = await app.ctx.db.transaction((tx) => createDeal({ ...req.body, actor }, tx, app.ctx));
@@ -20,7 +21,7 @@ export async function dealRoutes(app: ZApp) {
   });
 
   app.get('/deals', {
-    schema: { tags: ['deals'], querystring: pageQuery.extend({ state: z.string().max(64).optional(), q: z.string().max(100).optional(), mine: z.enum(['true', 'false']).optional() }) },
+    schema: { tags: ['deals'], querystring: pageQuery.extend({ state: z.string().max(64).optional(), q: z.string().max(100).optional(), mine: z.enum(['true', 'false']).optional() }), response: { 200: dealListReply } },
   }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
@@ -30,7 +31,7 @@ export async function dealRoutes(app: ZApp) {
 
   // seed step B in the salesperson's inbox: the coming second meetings
   app.get('/deals/upcoming-meetings', {
-    schema: { tags: ['deals'], querystring: z.object({ days: z.coerce.number().int().min(0).max(90).default(7), all: z.enum(['true', 'false']).optional() }) },
+    schema: { tags: ['deals'], querystring: z.object({ days: z.coerce.number().int().min(0).max(90).default(7), all: z.enum(['true', 'false']).optional() }), response: { 200: upcomingMeetingsReply } },
   }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
@@ -38,7 +39,7 @@ export async function dealRoutes(app: ZApp) {
   });
 
   app.get('/reports/pipeline', {
-    schema: { tags: ['reports'], querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) },
+    schema: { tags: ['reports'], querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }), response: { 200: pipelineReply } },
   }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
@@ -49,14 +50,14 @@ export async function dealRoutes(app: ZApp) {
     }, app.ctx.db, app.ctx);
   });
 
-  app.get('/deals/:id', { schema: { tags: ['deals'], params: idParams } }, async (req) => {
+  app.get('/deals/:id', { schema: { tags: ['deals'], params: idParams, response: { 200: dealDetail } } }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
     return dealPage({ id: req.params.id, actor }, app.ctx.db, app.ctx);
   });
 
   app.post('/deals/:id/negotiation-log', {
-    schema: { tags: ['deals'], params: idParams, body: z.object({ kind: z.enum(['price_cut', 'contract_change', 'policy_adjustment', 'other']), note: z.string().trim().min(1).max(5000) }) },
+    schema: { tags: ['deals'], params: idParams, body: z.object({ kind: z.enum(['price_cut', 'contract_change', 'policy_adjustment', 'other']), note: z.string().trim().min(1).max(5000) }), response: { 201: negotiationEntry } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     requireStaff(actor);
@@ -66,7 +67,7 @@ export async function dealRoutes(app: ZApp) {
   });
 
   app.put('/deals/:id/second-meeting', {
-    schema: { tags: ['deals'], params: idParams, body: z.object({ secondMeetingAt: isoTime }) },
+    schema: { tags: ['deals'], params: idParams, body: z.object({ secondMeetingAt: isoTime }), response: { 200: dealView } },
   }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);

@@ -9,6 +9,8 @@ import { departmentsOf, hasRole, requireRole, requireStaff } from '../../server/
 import { archiveDocument } from './archive.js';
 import { exportDocuments } from './export.js';
 import type { DocumentSearch } from './repo.js';
+import { fileReply, XLSX } from '../../server/replies.js';
+import { documentView } from './schema.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -34,7 +36,7 @@ export function toDocumentSearch(q: z.infer<typeof archiveFilters>, actor: Actor
 
 export async function archiveRoutes(app: ZApp) {
   const { ctx } = app;
-  app.get('/documents/export.xlsx', { schema: { tags: ['documents'], querystring: archiveFilters } }, async (req, reply) => {
+  app.get('/documents/export.xlsx', { schema: { tags: ['documents'], querystring: archiveFilters, response: { 200: fileReply(XLSX, 'the matching documents as an Excel workbook') } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireStaff(actor);
     const now = ctx.clock.now();
@@ -48,7 +50,7 @@ export async function archiveRoutes(app: ZApp) {
   });
 
   // admin view: GET /documents?archived=false lists what waits; this files one of them
-  app.post('/documents/:id/archive', { schema: { tags: ['documents'], params: idParams } }, async (req) => {
+  app.post('/documents/:id/archive', { schema: { tags: ['documents'], params: idParams, response: { 200: documentView } } }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
     requireRole(actor, 'admin_clerk');

@@ -8,16 +8,18 @@ import { presentDocument, readDocument } from './service.js';
 import { renderPrint } from './print.js';
 import { archiveFilters, toDocumentSearch } from './archive-routes.js';
 import * as repo from './repo.js';
+import { fileReply, HTML } from '../../server/replies.js';
+import { archivePage, documentView } from './schema.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export async function documentRoutes(app: ZApp) {
   const { ctx } = app;
-  app.get('/documents/:id', { schema: { tags: ['documents'], params: idParams } }, async (req) => {
+  app.get('/documents/:id', { schema: { tags: ['documents'], params: idParams, response: { 200: documentView } } }, async (req) => {
     return presentDocument(await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db));
   });
 
-  app.get('/documents/:id/print', { schema: { tags: ['documents'], params: idParams } }, async (req, reply) => {
+  app.get('/documents/:id/print', { schema: { tags: ['documents'], params: idParams, response: { 200: fileReply(HTML, 'the printable A4 page') } } }, async (req, reply) => {
     const doc = await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db);
     const customer = await findCustomer(ctx.db, doc.customerId);
     const title = ctx.processes.current().forms[doc.form]?.title ?? doc.form;
@@ -31,6 +33,7 @@ export async function documentRoutes(app: ZApp) {
       tags: ['documents'],
       // the same filters as the Excel export (archive-routes.ts); impossible dates are a 400
       querystring: pageQuery.extend(archiveFilters.shape),
+      response: { 200: archivePage },
     },
   }, async (req) => {
     const actor = actorOf(req);

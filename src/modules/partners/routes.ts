@@ -6,6 +6,7 @@ import { requireRole, requireStaff } from '../../server/policy.js';
 import { createPartner, getPartner, presentPartner, updatePartnerDetails } from './service.js';
 import * as repo from './repo.js';
 import { isoDate } from '../../domain/iso.js';
+import { partnerList, partnerView } from './schema.js';
 
 
 const fields = {
@@ -17,7 +18,7 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export async function partnerRoutes(app: ZApp) {
   app.post('/partners', {
-    schema: { tags: ['partners'], body: z.object({ ...fields, ratePerRepairFen: fields.ratePerRepairFen.optional() }) },
+    schema: { tags: ['partners'], body: z.object({ ...fields, ratePerRepairFen: fields.ratePerRepairFen.optional() }), response: { 201: partnerView } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin', 'tech_manager');
@@ -27,7 +28,7 @@ export async function partnerRoutes(app: ZApp) {
   });
 
   app.patch('/partners/:id', {
-    schema: { tags: ['partners'], params: idParams, body: z.object(fields).partial() },
+    schema: { tags: ['partners'], params: idParams, body: z.object(fields).partial(), response: { 200: partnerView } },
   }, async (req) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin', 'tech_manager');
@@ -35,13 +36,13 @@ export async function partnerRoutes(app: ZApp) {
     return app.ctx.db.transaction((tx) => updatePartnerDetails({ id: req.params.id, input: req.body, actor, now: app.ctx.clock.now() }, tx));
   });
 
-  app.get('/partners', { schema: { tags: ['partners'] } }, async (req) => {
+  app.get('/partners', { schema: { tags: ['partners'], response: { 200: partnerList } } }, async (req) => {
     requireStaff(actorOf(req));
     const now = app.ctx.clock.now();
     return { items: (await repo.listPartners(app.ctx.db)).map((p) => presentPartner(p, now)) };
   });
 
-  app.get('/partners/:id', { schema: { tags: ['partners'], params: idParams } }, async (req) => {
+  app.get('/partners/:id', { schema: { tags: ['partners'], params: idParams, response: { 200: partnerView } } }, async (req) => {
     const actor = actorOf(req);
     // a partner engineer may read its own company, nothing else
     if (actor.partnerId !== req.params.id) requireStaff(actor);

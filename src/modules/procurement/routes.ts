@@ -4,6 +4,7 @@ import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { requireRole, requireStaff } from '../../server/policy.js';
 import { purchaseListOfDeal, updatePurchaseLine } from './service.js';
+import { purchaseLine, purchaseList } from './schema.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const isoOrNull = isoTime.nullable().optional();
@@ -19,12 +20,12 @@ const purchaseLinePatch = z.object({
 const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
 export async function procurementRoutes(app: ZApp) {
-  app.get('/deals/:id/purchases', { schema: { tags: ['procurement'], params: idParams } }, async (req) => {
+  app.get('/deals/:id/purchases', { schema: { tags: ['procurement'], params: idParams, response: { 200: purchaseList } } }, async (req) => {
     requireStaff(actorOf(req));
     return purchaseListOfDeal({ dealId: req.params.id }, app.ctx.db);
   });
 
-  app.patch('/purchases/:id', { schema: { tags: ['procurement'], params: idParams, body: purchaseLinePatch } }, async (req) => {
+  app.patch('/purchases/:id', { schema: { tags: ['procurement'], params: idParams, body: purchaseLinePatch, response: { 200: purchaseLine } } }, async (req) => {
     const actor = actorOf(req);
     requireStaff(actor);
     requireRole(actor, 'admin_clerk');

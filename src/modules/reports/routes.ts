@@ -6,6 +6,8 @@ import type { Role } from '../../domain/roles.js';
 import { isoWeekOf, monthOf, monthParam, parseIsoWeek, parseMonth, weekParam } from './period.js';
 import { partnerSettlement, weeklySummary } from './service.js';
 import { renderWeeklyHtml, renderWeeklyXlsx } from './weekly-render.js';
+import { fileReply, HTML, XLSX } from '../../server/replies.js';
+import { partnerSettlement as partnerSettlementSchema, weeklySummary as weeklySummarySchema } from './schema.js';
 
 /** The weekly summary is for the GM and the department managers. */
 const WEEKLY_READERS: Role[] = ['gm', 'sales_manager', 'tech_manager', 'cs_manager'];
@@ -21,15 +23,15 @@ export async function reportRoutes(app: ZApp) {
     return weeklySummary({ period, now }, app.ctx.db);
   };
 
-  app.get('/reports/weekly', { schema: { tags: ['reports'], querystring: weekQuery } }, async (req) => summary(req));
+  app.get('/reports/weekly', { schema: { tags: ['reports'], querystring: weekQuery, response: { 200: weeklySummarySchema } } }, async (req) => summary(req));
 
-  app.get('/reports/weekly/print', { schema: { tags: ['reports'], querystring: weekQuery } }, async (req, reply) => {
+  app.get('/reports/weekly/print', { schema: { tags: ['reports'], querystring: weekQuery, response: { 200: fileReply(HTML, 'the printable weekly summary') } } }, async (req, reply) => {
     const s = await summary(req);
     reply.type('text/html; charset=utf-8');
     return renderWeeklyHtml(s);
   });
 
-  app.get('/reports/weekly.xlsx', { schema: { tags: ['reports'], querystring: weekQuery } }, async (req, reply) => {
+  app.get('/reports/weekly.xlsx', { schema: { tags: ['reports'], querystring: weekQuery, response: { 200: fileReply(XLSX, 'the weekly summary as an Excel workbook') } } }, async (req, reply) => {
     const s = await summary(req);
     reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     reply.header('content-disposition', `attachment; filename="weekly-${s.week}.xlsx"`);
@@ -40,6 +42,7 @@ export async function reportRoutes(app: ZApp) {
     schema: {
       tags: ['reports'],
       querystring: z.object({ partnerId: z.string().min(1).max(100), month: monthParam.optional() }),
+      response: { 200: partnerSettlementSchema },
     },
   }, async (req) => {
     const actor = actorOf(req);

@@ -8,6 +8,7 @@ import { DEPARTMENT_MANAGER, type Department } from '../../domain/roles.js';
 import { badRequest } from '../../server/errors.js';
 import { assignTask, completeTask, presentTask } from './service.js';
 import * as repo from './repo.js';
+import { completeTaskReply, taskListReply, taskView } from './schema.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -25,6 +26,7 @@ export async function taskRoutes(app: ZApp) {
         q: z.string().max(100).optional(),
         sort: z.enum(['due_asc', 'due_desc', 'created_desc']).default('due_asc'),
       }),
+      response: { 200: taskListReply },
     },
   }, async (req) => {
     const actor = actorOf(req);
@@ -51,7 +53,7 @@ export async function taskRoutes(app: ZApp) {
     const { items, total } = await repo.listTasks(ctx.db, { where, branches, limit, offset, order: qy.sort });
     const calendar = await ctx.calendars.get(ctx.db);
     const capped = !!branches && total > repo.COUNT_CAP;
-    return { items: items.map((r) => presentTask(r.task, now, calendar, r)), total: capped ? repo.COUNT_CAP : total, ...(capped ? { totalCapped: true } : {}) };
+    return { items: items.map((r) => presentTask(r.task, now, calendar, r)), total: capped ? repo.COUNT_CAP : total, ...(capped ? { totalCapped: true as const } : {}) };
   });
 
   app.post('/tasks/:id/complete', {
@@ -64,6 +66,7 @@ export async function taskRoutes(app: ZApp) {
         note: z.string().max(5000).optional(),
         specialReason: z.string().max(2000).optional(),
       }).nullish(),
+      response: { 200: completeTaskReply },
     },
   }, async (req) => {
     const actor = actorOf(req);
@@ -76,6 +79,7 @@ export async function taskRoutes(app: ZApp) {
       tags: ['tasks'],
       params: idParams,
       body: z.object({ assigneeId: z.string().min(1).max(100).optional(), partnerId: z.string().min(1).max(100).optional() }),
+      response: { 200: taskView },
     },
   }, async (req) => {
     const actor = actorOf(req);

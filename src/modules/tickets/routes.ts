@@ -4,6 +4,7 @@ import { actorOf } from '../auth/plugin.js';
 import { requireRole } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { listTicketsFor, openTicket, openTicketFromRevisit, recordSpecialReason, ticketPage } from './service.js';
+import { ticketCreated, ticketDetail, ticketListReply, ticketWithBreach } from './schema.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -19,6 +20,7 @@ export async function ticketRoutes(app: ZApp) {
         problem: z.string().trim().min(1).max(5000),
         contact: z.string().trim().max(200).optional(),
       }),
+      response: { 201: ticketCreated },
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
@@ -41,19 +43,20 @@ export async function ticketRoutes(app: ZApp) {
         tier: z.enum(['standard', 'vip']).optional(),
         sort: z.enum(['created_desc', 'due_asc']).default('created_desc'),
       }),
+      response: { 200: ticketListReply },
     },
   }, async (req) => {
     const { page, pageSize, ...filter } = req.query;
     return listTicketsFor({ actor: actorOf(req), filter: { ...filter, ...paging({ page, pageSize }) } }, app.ctx.db, app.ctx);
   });
 
-  app.get('/tickets/:id', { schema: { tags: ['tickets'], params: idParams } }, async (req) => {
+  app.get('/tickets/:id', { schema: { tags: ['tickets'], params: idParams, response: { 200: ticketDetail } } }, async (req) => {
     return ticketPage({ id: req.params.id, actor: actorOf(req) }, app.ctx.db, app.ctx);
   });
 
   // 特殊原因: the CS manager explains a late ticket, so it is not counted as a breach
   app.put('/tickets/:id/special-reason', {
-    schema: { tags: ['tickets'], params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }) },
+    schema: { tags: ['tickets'], params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }), response: { 200: ticketWithBreach } },
   }, async (req) => {
     const actor = actorOf(req);
     requireRole(actor, 'cs_manager', 'gm');
@@ -70,6 +73,7 @@ export async function ticketRoutes(app: ZApp) {
         opinion: z.string().trim().max(5000).optional(),
         contact: z.string().trim().max(200).optional(),
       }).nullish(),
+      response: { 201: ticketCreated },
     },
   }, async (req, reply) => {
     const actor = actorOf(req);

@@ -10,8 +10,8 @@ import type { Tier } from '../../domain/calendar/index.js';
 import { appendAudit, auditOfCase } from '../audit/service.js';
 import { createDocument, presentDocument, readableDocumentsOfCase } from '../documents/service.js';
 import { nextSequence } from '../documents/repo.js';
-import { findCustomer } from '../customers/repo.js';
-import { presentCustomer } from '../customers/service.js';
+import { assetsOfCustomer, findCustomer } from '../customers/repo.js';
+import { presentAsset, presentCustomer } from '../customers/service.js';
 import { findPartner } from '../partners/repo.js';
 import { completeTask, presentTask, startCase } from '../tasks/service.js';
 import { findTask, tasksOfCase } from '../tasks/repo.js';
@@ -119,7 +119,8 @@ export async function ticketPage(opts: { id: string; actor: Actor }, tx: Tx, ctx
     customerName: customer?.name ?? null,
     partnerName: partner?.name ?? null,
     breach: await ticketBreach(tx, t),
-    customer: customer ? presentCustomer(customer) : null,
+    // with its devices: the repair form's replaced serial numbers are picked from them
+    customer: customer ? { ...presentCustomer(customer), assets: (await assetsOfCustomer(tx, customer.id)).map(presentAsset) } : null,
     documents: (await readableDocumentsOfCase(tx, opts.actor, t.id)).map(presentDocument),
     tasks: (await tasksOfCase(tx, 'ticket', t.id)).map((x) => presentTask(x, now, calendar)),
     history: await auditOfCase(tx, t.id),

@@ -7,6 +7,8 @@ import { createUser, endUserSessions, presentUser, resetPassword, updateUser } f
 import * as repo from './repo.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { assertPasswordPolicy, MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
+import { noContent } from '../../server/replies.js';
+import { userPage, userView } from './schema.js';
 
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
@@ -31,7 +33,7 @@ export async function userRoutes(app: ZApp) {
   const { ctx } = app;
   const stamp = () => ({ now: ctx.clock.now(), wallNow: ctx.wallNow() });
 
-  app.post('/users', { schema: { body: createBody, tags: ['users'] } }, async (req, reply) => {
+  app.post('/users', { schema: { body: createBody, tags: ['users'], response: { 201: userView } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     assertPasswordPolicy('password', req.body.password);
@@ -46,6 +48,7 @@ export async function userRoutes(app: ZApp) {
         role: z.enum(ROLES).optional(), q: z.string().max(100).optional(), status: z.enum(['active', 'inactive', 'all']).optional(),
       }),
       tags: ['users'],
+      response: { 200: userPage },
     },
   }, async (req) => {
     requireStaff(actorOf(req));
@@ -54,14 +57,14 @@ export async function userRoutes(app: ZApp) {
     return { items: items.map(presentUser), total };
   });
 
-  app.patch('/users/:id', { schema: { params: idParams, body: patchBody, tags: ['users'] } }, async (req) => {
+  app.patch('/users/:id', { schema: { params: idParams, body: patchBody, tags: ['users'], response: { 200: userView } } }, async (req) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     return ctx.db.transaction((tx) => updateUser({ ...req.body, id: req.params.id, actor, ...stamp() }, tx));
   });
 
   app.post('/users/:id/password', {
-    schema: { params: idParams, body: z.object({ password }), tags: ['users'] },
+    schema: { params: idParams, body: z.object({ password }), tags: ['users'], response: { 204: noContent } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
@@ -70,7 +73,7 @@ export async function userRoutes(app: ZApp) {
     reply.status(204);
   });
 
-  app.delete('/users/:id/sessions', { schema: { params: idParams, tags: ['users'] } }, async (req, reply) => {
+  app.delete('/users/:id/sessions', { schema: { params: idParams, tags: ['users'], response: { 204: noContent } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     await ctx.db.transaction((tx) => endUserSessions({ id: req.params.id, actor, ...stamp() }, tx));

@@ -1,6 +1,10 @@
 // The one HTTP client of the web app. Every failure goes through `reportApiError`
 // (errors.ts) unless the caller explicitly takes over for some statuses (`quiet`).
 import { reportApiError } from './errors';
+import type { components } from './api-schema';
+
+/** The server's reply shapes, generated from its OpenAPI document (`npm run api:types`). */
+export type Schemas = components['schemas'];
 
 export const API_BASE = '/api/v1';
 // The session lives only in the server's HttpOnly cookie: no token is kept where a script
@@ -21,10 +25,6 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.details = details;
-  }
-  /** the endpoint does not exist (yet) on this server */
-  get isMissingEndpoint(): boolean {
-    return this.status === 404 || this.status === 405 || this.status === 501;
   }
 }
 
@@ -131,7 +131,7 @@ export const api = {
     request<T>(path, { ...opts, body: body ?? {}, method: 'PATCH' }),
 };
 
-/** A list reply; the server may or may not send `total`. */
+/** A list reply: `{ items, total }` (paged) or `{ items }`. */
 export interface ListReply<T> {
   items: T[];
   total?: number;

@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { api, type Schemas } from './api';
 
-export interface ServerClock {
-  now: string;
-  mode?: 'system' | 'manual' | string;
-}
+export type ServerClock = Schemas['Clock'];
 
 let cached: Promise<ServerClock | null> | null = null;
 

@@ -5,8 +5,6 @@ export interface Remote<T> {
   data: T | undefined;
   loading: boolean;
   error: ApiError | null;
-  /** the endpoint is not there (yet): show a friendly empty state */
-  missing: boolean;
   reload: () => void;
 }
 
@@ -41,5 +39,5 @@ export function useRemote<T>(load: () => Promise<T>, deps: DependencyList): Remo
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((x) => x + 1), []);
-  return { data, loading, error, missing: !!error?.isMissingEndpoint, reload };
+  return { data, loading, error, reload };
 }

@@ -1,40 +1,25 @@
-import { api, type ListReply } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  department?: string | null;
-  partnerId?: string | null;
-  /** a reset (or the first sign-in of a real company): only the password change works */
-  mustChangePassword?: boolean;
-}
+/** Who is signed in; `mustChangePassword`: after a reset (or the first sign-in of a real company) only the password change works. */
+export type CurrentUser = Schemas['SignedInUser'];
 
-export interface OwnSession {
-  id: string;
-  createdAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+export type OwnSession = Schemas['SessionList']['items'][number];
 
 export function login(username: string, password: string) {
-  return api.post<{ token: string; user: CurrentUser }>('/auth/login', { username, password }, { quiet: [401, 429] });
+  return api.post<Schemas['LoginReply']>('/auth/login', { username, password }, { quiet: [401, 429] });
 }
 
 export function logout() {
-  return api.post<unknown>('/auth/logout', {}, { quiet: true });
+  return api.post<Schemas['Ok']>('/auth/logout', {}, { quiet: true });
 }
 
 export function fetchMe() {
-  return api.get<{ user: CurrentUser; demo?: boolean }>('/auth/me', undefined, { quiet: true });
+  return api.get<Schemas['Me']>('/auth/me', undefined, { quiet: true });
 }
 
 /** public: whether this server holds the demo company */
 export function fetchMeta() {
-  return api.get<{ demo?: boolean }>('/meta', undefined, { quiet: true });
+  return api.get<Schemas['Meta']>('/meta', undefined, { quiet: true });
 }
 
 export function changePassword(currentPassword: string, newPassword: string) {
@@ -42,7 +27,7 @@ export function changePassword(currentPassword: string, newPassword: string) {
 }
 
 export function listOwnSessions() {
-  return api.get<ListReply<OwnSession>>('/auth/sessions');
+  return api.get<Schemas['SessionList']>('/auth/sessions');
 }
 
 export function endOwnSession(id: string) {

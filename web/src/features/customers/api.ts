@@ -1,56 +1,17 @@
-import { api, type ListReply } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface Customer {
-  id: string;
-  name: string;
-  address: string;
-  contactPerson: string;
-  phone: string;
-  serviceTier?: 'standard' | 'vip' | null;
-  inServiceSince?: string | null;
-  nextRevisitAt?: string | null;
-  version?: number;
-  createdAt?: string;
-}
-
-export interface Asset {
-  id?: string;
-  brandModel: string;
-  serialNumber: string;
-  configDocNumber: string;
-  installedAt: string;
-  replacedAt?: string | null;
-}
-
-export interface CaseSummary {
-  id: string;
-  number?: string | null;
-  state: string;
-  kind?: string;
-  problem?: string;
-  createdAt: string;
-  dueAt?: string | null;
-}
-
-export interface DocumentSummary {
-  id: string;
-  form: string;
-  number?: string | null;
-  caseId?: string | null;
-  createdAt: string;
-}
-
-export interface CustomerDetail extends Customer {
-  assets?: Asset[];
-  deals?: CaseSummary[];
-  tickets?: CaseSummary[];
-  documents?: DocumentSummary[];
-}
+export type Customer = Schemas['Customer'];
+/** A device in the customer's registry; a replaced one stays, marked `replacedAt`. */
+export type Asset = Schemas['Asset'];
+export type CustomerDetail = Schemas['CustomerDetail'];
+/** The customer page's deal and ticket rows. */
+export type CaseSummary = CustomerDetail['deals'][number] | CustomerDetail['tickets'][number];
+export type DocumentSummary = CustomerDetail['documents'][number];
 
 export type CustomerInput = Pick<Customer, 'name' | 'address' | 'contactPerson' | 'phone'>;
 
 export function searchCustomers(query: { q?: string; page?: number; pageSize?: number }) {
-  return api.get<ListReply<Customer>>('/customers', query, { quiet: [404, 405, 501] });
+  return api.get<Schemas['CustomerPage']>('/customers', query);
 }
 
 export function getCustomer(id: string) {
@@ -63,5 +24,5 @@ export function createCustomer(input: CustomerInput) {
 
 /** `version` guards against overwriting someone else's change (409). */
 export function updateCustomer(id: string, input: Partial<CustomerInput> & { version?: number }) {
-  return api.patch<Customer>(`/customers/${encodeURIComponent(id)}`, input, { quiet: [404, 405, 501] });
+  return api.patch<Customer>(`/customers/${encodeURIComponent(id)}`, input);
 }

@@ -1,54 +1,16 @@
-import { api, type ListReply } from '../../app/api';
-import type { Task } from '../tasks/api';
-import type { Customer } from '../customers/api';
-import type { FormDocument } from '../documents/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface DealSummary {
-  id: string;
-  number?: string | null;
-  state: string;
-  customerId: string;
-  customerName?: string | null;
-  ownerId?: string | null;
-  createdAt: string;
-  amountFen?: number | null;
-  secondMeetingAt?: string | null;
-}
-
-export interface HistoryEntry {
-  at: string;
-  actorId?: string | null;
-  action: string;
-  entity?: string;
-  entityId?: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface NegotiationEntry {
-  id?: string;
-  kind: string;
-  note: string;
-  actorId?: string | null;
-  at: string;
-}
-
-export interface DealDetail extends DealSummary {
-  customer?: Customer | null;
-  documents?: FormDocument[];
-  tasks?: Task[];
-  history?: HistoryEntry[];
-  negotiationLog?: NegotiationEntry[];
-  longNegotiation?: boolean;
-  endReason?: string | null;
-  competitor?: string | null;
-  paymentModel?: string | null;
-}
+/** A row of the deal list. */
+export type DealSummary = Schemas['DealPage']['items'][number];
+/** One entry of a case's history (the audit, filtered by what the reader may see). */
+export type HistoryEntry = Schemas['AuditEntry'];
+export type NegotiationEntry = Schemas['NegotiationEntry'];
+export type DealDetail = Schemas['DealDetail'];
 
 export type NegotiationKind = 'price_cut' | 'contract_change' | 'policy_adjustment' | 'other';
 
 export function listDeals(query: { state?: string; q?: string; page?: number; pageSize?: number; mine?: string }) {
-  return api.get<ListReply<DealSummary>>('/deals', query, { quiet: [404, 405, 501] });
+  return api.get<Schemas['DealPage']>('/deals', query);
 }
 
 export function getDeal(id: string) {
@@ -56,7 +18,7 @@ export function getDeal(id: string) {
 }
 
 export function createDeal(body: { customerId: string; survey: Record<string, unknown> }) {
-  return api.post<DealSummary>('/deals', body);
+  return api.post<Schemas['DealCreated']>('/deals', body);
 }
 
 export function addNegotiationEntry(dealId: string, body: { kind: NegotiationKind; note: string }) {
@@ -65,34 +27,12 @@ export function addNegotiationEntry(dealId: string, body: { kind: NegotiationKin
 
 export const DEAL_END_STATES = ['installed', 'dropped', 'lost'] as const;
 
-export interface PurchaseLine {
-  id: string;
-  lineNo: number;
-  brand: string;
-  model: string;
-  quantity: number;
-  unitPriceFen: number;
-  lineTotalFen: number;
-  supplier: string | null;
-  orderedAt: string | null;
-  receivedAt: string | null;
-  status: 'pending' | 'ordered' | 'received';
-  version: number;
-}
-
-export interface PurchaseList {
-  dealId: string;
-  planned: boolean;
-  totalFen: number;
-  allReceived: boolean;
-  closedAt?: string | null;
-  exception?: string | null;
-  lines: PurchaseLine[];
-}
+export type PurchaseLine = Schemas['PurchaseLine'];
+export type PurchaseList = Schemas['PurchaseList'];
 
 /** 采购: the purchase list planned from form 2 when the contract was archived. */
 export function getPurchases(dealId: string) {
-  return api.get<PurchaseList>(`/deals/${encodeURIComponent(dealId)}/purchases`, undefined, { quiet: [404, 405, 501] });
+  return api.get<PurchaseList>(`/deals/${encodeURIComponent(dealId)}/purchases`);
 }
 
 export function updatePurchaseLine(id: string, body: { supplier?: string | null; orderedAt?: string | null; receivedAt?: string | null; version?: number }) {

@@ -1,19 +1,10 @@
-import { api, buildUrl } from '../../app/api';
+import { api, buildUrl, type Schemas } from '../../app/api';
 
-export interface FormDocument {
-  id: string;
-  form: string;
-  number?: string | null;
-  caseId?: string | null;
-  caseType?: string | null;
-  fields?: Record<string, unknown>;
-  signedBy?: unknown[];
-  copies?: unknown[];
-  createdAt: string;
-}
+/** A numbered document; `fields` holds the form's values. */
+export type FormDocument = Schemas['Document'];
 
 export function getDocument(id: string) {
-  return api.get<FormDocument>(`/documents/${encodeURIComponent(id)}`, undefined, { quiet: [404, 501] });
+  return api.get<FormDocument>(`/documents/${encodeURIComponent(id)}`, undefined, { quiet: [404] });
 }
 
 /** The printable A4 page; opened in a new tab, authenticated by the session cookie. */
@@ -50,18 +41,14 @@ export interface ArchiveFilters {
   archived?: 'true' | 'false';
 }
 
-export interface ArchivedDocument extends FormDocument {
-  customerId: string;
-  customerName: string | null;
-  archivedAt: string | null;
-}
+export type ArchivedDocument = Schemas['ArchivePage']['items'][number];
 
 export function searchDocuments(filters: ArchiveFilters, page: number, pageSize: number) {
-  return api.get<{ items: ArchivedDocument[]; total: number }>('/documents', { ...filters, page, pageSize }, { quiet: [404, 405, 501] });
+  return api.get<Schemas['ArchivePage']>('/documents', { ...filters, page, pageSize });
 }
 
 export function archiveDocument(id: string) {
-  return api.post<ArchivedDocument>(`/documents/${encodeURIComponent(id)}/archive`);
+  return api.post<FormDocument>(`/documents/${encodeURIComponent(id)}/archive`);
 }
 
 /** The Excel export of the same search (a download link; the session cookie authenticates). */
@@ -71,20 +58,8 @@ export function exportUrl(filters: ArchiveFilters): string {
 
 // ---- the asset registry by serial number (GET /assets?serial=) ----
 
-export interface AssetHistoryItem {
-  id: string;
-  brandModel: string;
-  serialNumber: string;
-  configDocNumber?: string | null;
-  installedAt: string;
-  replacedAt?: string;
-  customerId: string;
-  customerName: string | null;
-  inService: boolean;
-  replacedBy: { id: string; brandModel: string; serialNumber: string } | null;
-  replaces: { id: string; brandModel: string; serialNumber: string } | null;
-}
+export type AssetHistoryItem = Schemas['AssetHistory']['items'][number];
 
 export function assetsBySerial(serial: string) {
-  return api.get<{ items: AssetHistoryItem[] }>('/assets', { serial }, { quiet: [404, 405, 501] });
+  return api.get<Schemas['AssetHistory']>('/assets', { serial });
 }

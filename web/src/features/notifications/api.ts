@@ -1,21 +1,12 @@
-import { api, type ListReply } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface AppNotification {
-  id: string;
-  kind: string;
-  taskId?: string | null;
-  caseId?: string | null;
-  caseType?: string | null;
-  message: string;
-  createdAt: string;
-  read: boolean;
-}
+export type AppNotification = Schemas['Notification'];
 
 /** Polled in the background: failures stay quiet (no notice every 30 s). */
 export function fetchNotifications() {
-  return api.get<ListReply<AppNotification>>('/notifications', undefined, { quiet: true });
+  return api.get<Schemas['NotificationList']>('/notifications', undefined, { quiet: true });
 }
 
 export function markNotificationRead(id: string) {
-  return api.post<unknown>(`/notifications/${encodeURIComponent(id)}/read`, {}, { quiet: [404] });
+  return api.post<Schemas['Ok']>(`/notifications/${encodeURIComponent(id)}/read`, {}, { quiet: [404] });
 }

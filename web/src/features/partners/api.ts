@@ -1,15 +1,7 @@
-import { api } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface Partner {
-  id: string;
-  name: string;
-  /** YYYY-MM-DD, the last day the certificate is valid */
-  certifiedUntil: string;
-  ratePerRepairFen: number;
-  /** the certificate is valid today (the server's today, Shanghai) */
-  certified?: boolean;
-  createdAt: string;
-}
+/** An outsourced after-sales company; `certified`: its certificate is valid today (Shanghai). */
+export type Partner = Schemas['Partner'];
 
 export interface PartnerInput {
   name: string;
@@ -18,7 +10,7 @@ export interface PartnerInput {
 }
 
 export function listPartners() {
-  return api.get<{ items: Partner[] }>('/partners', undefined, { quiet: [404, 405, 501] });
+  return api.get<Schemas['PartnerList']>('/partners');
 }
 
 export function createPartner(body: PartnerInput) {

@@ -1,32 +1,16 @@
-import { api } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface CalendarDay {
-  date: string;
-  workday: boolean;
-  kind: 'workday' | 'weekend' | 'holiday' | 'makeup_workday' | string;
-  name?: string | null;
-}
-
-export interface CalendarOverride {
-  date: string;
-  kind: string;
-  name?: string | null;
-  source?: string;
-}
-
-export interface CalendarStatus {
-  hours?: { periods: { start: string; end: string }[] };
-  officialYears?: number[];
-  missingYears?: number[];
-  warning?: string | null;
-}
+export type CalendarDay = Schemas['CalendarDay'];
+/** A holiday or make-up workday entered for the year (official or by the sysadmin). */
+export type CalendarOverride = Schemas['CalendarOverride'];
+export type CalendarStatus = Schemas['CalendarStatus'];
 
 export function getCalendarDay(date: string) {
-  return api.get<CalendarDay>(`/calendar/days/${encodeURIComponent(date)}`, undefined, { quiet: [404, 501] });
+  return api.get<CalendarDay>(`/calendar/days/${encodeURIComponent(date)}`);
 }
 
 export function listCalendarDays(year: number) {
-  return api.get<{ year: number; officialData?: boolean; items: CalendarOverride[] }>('/calendar/days', { year }, { quiet: [404, 405, 501] });
+  return api.get<Schemas['CalendarYear']>('/calendar/days', { year });
 }
 
 export function putCalendarDay(date: string, body: { kind: 'holiday' | 'makeup_workday'; name?: string }) {
@@ -34,13 +18,13 @@ export function putCalendarDay(date: string, body: { kind: 'holiday' | 'makeup_w
 }
 
 export function deleteCalendarDay(date: string) {
-  return api.request<unknown>(`/calendar/days/${encodeURIComponent(date)}`, { method: 'DELETE' });
+  return api.request<Schemas['Ok']>(`/calendar/days/${encodeURIComponent(date)}`, { method: 'DELETE' });
 }
 
 export function getCalendarStatus() {
-  return api.get<CalendarStatus>('/calendar/status', undefined, { quiet: [404, 405, 501] });
+  return api.get<CalendarStatus>('/calendar/status');
 }
 
 export function putBusinessHours(periods: { start: string; end: string }[]) {
-  return api.put<unknown>('/calendar/hours', { periods });
+  return api.put<Schemas['BusinessHours']>('/calendar/hours', { periods });
 }

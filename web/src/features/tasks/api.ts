@@ -1,33 +1,9 @@
-import { api, type ListReply } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
 export type CaseType = 'deal' | 'ticket' | 'customer';
 
-export interface Task {
-  id: string;
-  step: string;
-  caseType: CaseType;
-  caseId: string;
-  assigneeRole: string;
-  assigneeId: string | null;
-  createdAt: string;
-  dueAt: string | null;
-  status: 'open' | 'done';
-  overdue: boolean;
-  customerName?: string | null;
-  caseNumber?: string | null;
-  remainingWorkingHours?: number | null;
-  // optional extras a server may send for timelines
-  assigneeName?: string | null;
-  completedAt?: string | null;
-  doneAt?: string | null;
-  completedBy?: string | null;
-  completedByName?: string | null;
-  outcome?: string | null;
-  note?: string | null;
-  partnerId?: string | null;
-  assigneeIds?: string[];
-  tier?: string | null;
-}
+/** A task as the server sends it (inbox rows also carry `customerName` and `caseNumber`). */
+export type Task = Schemas['Task'];
 
 export interface CompleteTaskBody {
   outcome?: string;
@@ -44,13 +20,13 @@ export interface TaskQuery {
   caseId?: string;
 }
 
-/** My open work. The server pages (`total`); the contract only promises `items`. */
+/** My open work, one page. */
 export function fetchMyOpenTasks(query: TaskQuery = {}) {
-  return api.get<ListReply<Task>>('/tasks', { mine: true, status: 'open', ...query });
+  return api.get<Schemas['TaskPage']>('/tasks', { mine: true, status: 'open', ...query });
 }
 
 export function completeTask(taskId: string, body: CompleteTaskBody) {
-  return api.post<{ task: Task; next: Task[] }>(`/tasks/${encodeURIComponent(taskId)}/complete`, body);
+  return api.post<Schemas['CompleteTaskReply']>(`/tasks/${encodeURIComponent(taskId)}/complete`, body);
 }
 
 export function casePath(caseType: string | undefined, caseId: string): string {

@@ -1,35 +1,12 @@
-import { api, type ListReply } from '../../app/api';
-import type { Task } from '../tasks/api';
-import type { Asset, Customer } from '../customers/api';
-import type { FormDocument } from '../documents/api';
-import type { HistoryEntry } from '../deals/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface TicketSummary {
-  id: string;
-  number?: string | null;
-  state: string;
-  customerId: string;
-  customerName?: string | null;
-  kind: 'inquiry' | 'complaint' | string;
-  problem?: string;
-  createdAt: string;
-  dueAt?: string | null;
-  overdue?: boolean;
-  closedAt?: string | null;
-}
-
-export interface TicketDetail extends TicketSummary {
-  customer?: (Customer & { assets?: Asset[] }) | null;
-  documents?: FormDocument[];
-  tasks?: Task[];
-  history?: HistoryEntry[];
-  contact?: string | null;
-  tier?: string | null;
-  specialReason?: string | null;
-}
+/** A row of the ticket list, with the steps it waits on. */
+export type TicketSummary = Schemas['TicketPage']['items'][number];
+export type TicketDetail = Schemas['TicketDetail'];
+export type Ticket = Schemas['Ticket'];
 
 export function listTickets(query: { state?: string; kind?: string; q?: string; customerId?: string; page?: number; pageSize?: number }) {
-  return api.get<ListReply<TicketSummary>>('/tickets', query, { quiet: [404, 405, 501] });
+  return api.get<Schemas['TicketPage']>('/tickets', query);
 }
 
 export function getTicket(id: string) {
@@ -37,15 +14,15 @@ export function getTicket(id: string) {
 }
 
 export function openTicket(body: { customerId: string; kind: 'inquiry' | 'complaint'; problem: string; contact?: string }) {
-  return api.post<TicketSummary>('/tickets', body);
+  return api.post<Schemas['TicketCreated']>('/tickets', body);
 }
 
 /** 特殊原因: the CS manager explains why a ticket closed late. */
 export function recordSpecialReason(id: string, reason: string) {
-  return api.put<TicketSummary>(`/tickets/${encodeURIComponent(id)}/special-reason`, { reason });
+  return api.put<Schemas['TicketWithBreach']>(`/tickets/${encodeURIComponent(id)}/special-reason`, { reason });
 }
 
 /** A revisit that found a problem: completes the revisit task and opens a ticket. */
 export function openTicketFromRevisit(taskId: string, body: { kind: 'inquiry' | 'complaint'; opinion?: string; problem?: string; contact?: string }) {
-  return api.post<TicketSummary>(`/tickets/from-revisit/${encodeURIComponent(taskId)}`, body);
+  return api.post<Schemas['TicketCreated']>(`/tickets/from-revisit/${encodeURIComponent(taskId)}`, body);
 }

@@ -1,15 +1,6 @@
-import { api, type ListReply } from '../../app/api';
+import { api, type Schemas } from '../../app/api';
 
-export interface UserSummary {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  department?: string | null;
-  partnerId?: string | null;
-  active?: boolean;
-  mustChangePassword?: boolean;
-}
+export type UserSummary = Schemas['User'];
 
 export interface UserPatch {
   displayName?: string;
@@ -27,8 +18,8 @@ export interface NewUser {
   partnerId?: string;
 }
 
-export function listUsers(query: { role?: string; q?: string; status?: 'active' | 'inactive' | 'all'; page?: number; pageSize?: number } = {}, quiet: boolean | number[] = [404, 501]) {
-  return api.get<ListReply<UserSummary>>('/users', query, { quiet });
+export function listUsers(query: { role?: string; q?: string; status?: 'active' | 'inactive' | 'all'; page?: number; pageSize?: number } = {}, quiet: boolean | number[] = false) {
+  return api.get<Schemas['UserPage']>('/users', query, { quiet });
 }
 
 export function createUser(body: NewUser) {
@@ -47,13 +38,8 @@ export function endUserSessions(id: string) {
   return api.request<void>(`/users/${encodeURIComponent(id)}/sessions`, { method: 'DELETE' });
 }
 
-export interface Partner {
-  id: string;
-  name: string;
-  certifiedUntil?: string;
-  certified?: boolean;
-}
+export type Partner = Schemas['Partner'];
 
 export function listPartners() {
-  return api.get<ListReply<Partner>>('/partners', undefined, { quiet: true });
+  return api.get<Schemas['PartnerList']>('/partners', undefined, { quiet: true });
 }

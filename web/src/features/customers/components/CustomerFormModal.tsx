@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { applyServerErrors } from '../../../app/formErrors';
-import { ApiError, type ErrorDetail } from '../../../app/api';
+import { type ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { createCustomer, updateCustomer, type Customer, type CustomerInput } from '../api';
 
@@ -45,7 +45,6 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
     } catch (e) {
       // keep what the user typed; show the server's reasons on the fields
       setUnmatched(applyServerErrors(form, e));
-      if (e instanceof ApiError && e.isMissingEndpoint && customer) setUnmatched([{ path: '', message: t('customer.editUnsupported') }]);
     } finally {
       setSaving(false);
     }

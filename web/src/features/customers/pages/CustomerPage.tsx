@@ -29,7 +29,7 @@ export default function CustomerPage() {
 
   if (customer.loading && !customer.data) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (customer.error?.status === 404) return <NotFoundState />;
-  if (customer.missing || !customer.data) return <NotAvailable />;
+  if (!customer.data) return <NotAvailable />;
   const c: CustomerDetail = customer.data;
   const openTasks = (tasks.data?.items ?? []).filter((x) => x.caseId === id && x.status === 'open');
 

@@ -14,7 +14,7 @@ export function PurchaseListPanel({ dealId, editable }: { dealId: string; editab
   const list = useRemote(() => getPurchases(dealId), [dealId]);
   const [busy, setBusy] = useState<string | null>(null);
   const [suppliers, setSuppliers] = useState<Record<string, string>>({});
-  if (list.missing || !list.data) return null;
+  if (!list.data) return null;
   if (!list.data.planned) return <Alert type="info" showIcon title={t('purchase.notPlanned')} style={{ marginBottom: 16 }} />;
 
   const patch = async (line: PurchaseLine, body: Parameters<typeof updatePurchaseLine>[1]) => {

@@ -7,7 +7,6 @@ import { useUser } from '../../../app/auth';
 import { access } from '../../../app/access';
 import { useRemote } from '../../../app/useRemote';
 import { fmtDate, fmtDateTime, fmtFen } from '../../../app/format';
-import { NotAvailable } from '../../../components/EmptyState';
 import { StateTag } from '../../../components/StateTag';
 import { useUserNames } from '../../users/useUserNames';
 import { DEAL_STEPS } from '../../tasks/api';
@@ -60,7 +59,6 @@ function DealTable() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const list = useRemote(() => listDeals({ q: search || undefined, state, page, pageSize }), [search, state, page, pageSize]);
-  if (list.missing) return <NotAvailable />;
 
   return (
     <>

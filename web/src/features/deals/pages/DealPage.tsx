@@ -5,7 +5,7 @@ import { useUser } from '../../../app/auth';
 import { access } from '../../../app/access';
 import { useRemote } from '../../../app/useRemote';
 import { fmtDateTime, fmtFen } from '../../../app/format';
-import { NotAvailable, NotFoundState } from '../../../components/EmptyState';
+import { NotFoundState } from '../../../components/EmptyState';
 import { StateTag } from '../../../components/StateTag';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { TaskPanel } from '../../tasks/components/TaskPanel';
@@ -26,7 +26,7 @@ export default function DealPage() {
 
   if (deal.loading && !deal.data) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (deal.error?.status === 404) return <NotFoundState />;
-  if (!deal.data) return deal.missing ? <NotAvailable /> : <NotFoundState />;
+  if (!deal.data) return <NotFoundState />;
   const d = deal.data;
   const tasks = d.tasks ?? [];
   const open = tasks.filter((x) => x.status === 'open');
@@ -45,7 +45,7 @@ export default function DealPage() {
       >
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label={t('common.customer')}>
-            {d.customer ? <Link to={`/customers/${d.customerId}`}>{d.customer.name}</Link> : d.customerName ?? d.customerId}
+            {d.customer ? <Link to={`/customers/${d.customerId}`}>{d.customer.name}</Link> : d.customerId}
           </Descriptions.Item>
           <Descriptions.Item label={t('customer.contactPerson')}>
             {d.customer ? `${d.customer.contactPerson} ${d.customer.phone}` : '—'}

@@ -10,7 +10,7 @@ import { useUser } from '../../../app/auth';
 import { access } from '../../../app/access';
 import { useRemote } from '../../../app/useRemote';
 import { fmtDate, fmtDateTime } from '../../../app/format';
-import { EmptyBlock, NotAvailable } from '../../../components/EmptyState';
+import { EmptyBlock } from '../../../components/EmptyState';
 import { DocumentModal } from '../components/DocumentList';
 import {
   archiveDocument,
@@ -66,7 +66,6 @@ function DocumentsTab() {
   const filters = toFilters(values, archived);
   const list = useRemote(() => searchDocuments(filters, page, pageSize), [JSON.stringify(filters), page, pageSize]);
 
-  if (list.missing) return <NotAvailable />;
 
   const view = async (id: string) => {
     setBusyId(id);
@@ -230,7 +229,6 @@ function AssetsTab() {
   const [searched, setSearched] = useState('');
   const result = useRemote(() => (searched ? assetsBySerial(searched) : Promise.resolve(undefined)), [searched]);
 
-  if (result.missing) return <NotAvailable />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Input.Search

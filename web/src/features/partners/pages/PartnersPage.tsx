@@ -13,7 +13,7 @@ import type { ErrorDetail } from '../../../app/api';
 import { fmtDateTime, fmtFen } from '../../../app/format';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
-import { EmptyBlock, NotAvailable } from '../../../components/EmptyState';
+import { EmptyBlock } from '../../../components/EmptyState';
 import { fmtRate, getPartnerSettlement } from '../../reports/api';
 import { createPartner, listPartners, updatePartner, type Partner } from '../api';
 
@@ -120,8 +120,6 @@ function SettlementDrawer({ partner, onClose }: { partner: Partner | null; onClo
         </Space>
         {s.loading && !d ? (
           <Spin />
-        ) : s.missing ? (
-          <NotAvailable />
         ) : s.error?.status === 403 ? (
           <Result status="403" title="403" subTitle={t('error.noAccess')} />
         ) : !d ? (
@@ -179,7 +177,6 @@ export default function PartnersPage() {
     return (list.data?.items ?? []).filter((p) => !k || p.name.toLowerCase().includes(k));
   }, [list.data, q]);
 
-  if (list.missing) return <NotAvailable />;
 
   return (
     <Card

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useRemote } from '../../../app/useRemote';
 import { fmtDate, fmtDateTime, fmtFen, toPickerValue } from '../../../app/format';
-import { NotAvailable, EmptyBlock } from '../../../components/EmptyState';
+import { EmptyBlock } from '../../../components/EmptyState';
 import { fmtRate, getWeekly, weeklyPrintUrl, weeklyXlsxUrl, type WeeklySummary } from '../api';
 
 /** The ISO week (Monday first, week 1 holds the 4th of January) of a date: "2026-W10". */
@@ -67,7 +67,6 @@ export default function WeeklyReportPage() {
 
   let body: React.ReactNode;
   if (remote.loading && !s) body = <Spin style={{ display: 'block', marginTop: 40 }} />;
-  else if (remote.missing) body = <NotAvailable />;
   else if (remote.error?.status === 403) body = <Result status="403" title="403" subTitle={t('error.noAccess')} />;
   else if (remote.error || !s)
     body = <Alert type="error" showIcon title={t('weekly.loadFailed')} action={<Button onClick={remote.reload}>{t('common.refresh')}</Button>} />;

@@ -8,7 +8,6 @@ import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { TZ } from '../../../app/format';
 import { useServerClock } from '../../../app/serverClock';
-import { NotAvailable } from '../../../components/EmptyState';
 import { required } from '../../tasks/components/stepForm';
 import { deleteCalendarDay, getCalendarDay, getCalendarStatus, listCalendarDays, putBusinessHours, putCalendarDay, type CalendarDay } from '../api';
 
@@ -30,7 +29,6 @@ function WeekLookup() {
     const monday = date.startOf('day').subtract((date.day() + 6) % 7, 'day');
     return Promise.all(Array.from({ length: 7 }, (_, i) => getCalendarDay(monday.add(i, 'day').format('YYYY-MM-DD'))));
   }, [date.format('YYYY-MM-DD')]);
-  if (week.missing) return <NotAvailable />;
   return (
     <Card title={t('calendar.week')} extra={<DatePicker id="calendar-date" value={dayjs(date.format('YYYY-MM-DD'))} onChange={(d) => d && setDate(d)} allowClear={false} />}>
       <Table<CalendarDay>
@@ -57,7 +55,6 @@ function SpecialDays() {
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ date: Dayjs; kind: 'holiday' | 'makeup_workday'; name?: string }>();
   const days = useRemote(() => listCalendarDays(year), [year]);
-  if (days.missing) return <Alert type="info" showIcon title={t('calendar.stubHint')} />;
 
   const save = async () => {
     const v = await form.validateFields();
@@ -150,7 +147,7 @@ function BusinessHours() {
   const status = useRemote(() => getCalendarStatus(), []);
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ periods: { start: string; end: string }[] }>();
-  if (status.missing || status.error) return null;
+  if (status.error) return null;
   const s = status.data;
   const save = async () => {
     const v = await form.validateFields();

@@ -11,14 +11,12 @@ export function TaskTimeline({ tasks, startLabel, startAt }: { tasks: Task[]; st
   const nameOf = useUserNames();
   const sorted = [...tasks].sort((a, b) => compareIso(a.createdAt, b.createdAt));
   const items = sorted.map((task) => {
-    const doneAt = task.completedAt ?? task.doneAt ?? null;
+    const doneAt = task.completedAt;
     const open = task.status === 'open';
     const late = task.overdue;
     const color = open ? (late ? 'red' : 'blue') : late ? 'orange' : 'green';
     const icon = open ? (late ? <ExclamationCircleOutlined /> : <ClockCircleOutlined />) : <CheckCircleOutlined />;
-    const who =
-      task.completedByName ??
-      (task.completedBy ? nameOf(task.completedBy) : task.assigneeName ?? (task.assigneeId ? nameOf(task.assigneeId) : tk('role', task.assigneeRole)));
+    const who = task.completedBy ? nameOf(task.completedBy) : task.assigneeId ? nameOf(task.assigneeId) : tk('role', task.assigneeRole);
     return {
       key: task.id,
       color,

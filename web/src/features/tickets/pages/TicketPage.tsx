@@ -7,7 +7,7 @@ import { access } from '../../../app/access';
 import { useRemote } from '../../../app/useRemote';
 import { fmtDateTime } from '../../../app/format';
 import { applyServerErrors } from '../../../app/formErrors';
-import { NotAvailable, NotFoundState } from '../../../components/EmptyState';
+import { NotFoundState } from '../../../components/EmptyState';
 import { StateTag } from '../../../components/StateTag';
 import { TierTag } from '../../customers/components/TierTag';
 import { DocumentList } from '../../documents/components/DocumentList';
@@ -61,7 +61,7 @@ export default function TicketPage() {
 
   if (ticket.loading && !ticket.data) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (ticket.error?.status === 404) return <NotFoundState />;
-  if (!ticket.data) return ticket.missing ? <NotAvailable /> : <NotFoundState />;
+  if (!ticket.data) return <NotFoundState />;
   const x = ticket.data;
   const tasks = x.tasks ?? [];
   const open = tasks.filter((task) => task.status === 'open');

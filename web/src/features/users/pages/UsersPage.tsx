@@ -8,7 +8,6 @@ import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { fmtDate } from '../../../app/format';
 import type { ErrorDetail } from '../../../app/api';
-import { NotAvailable } from '../../../components/EmptyState';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { required } from '../../tasks/components/stepForm';
 import { createUser, endUserSessions, listPartners, listUsers, updateUser, type NewUser, type UserSummary } from '../api';
@@ -95,7 +94,6 @@ export default function UsersPage() {
     await endUserSessions(u.id);
     message.success(t('users.sessionsEnded'));
   };
-  if (list.missing) return <NotAvailable />;
 
   return (
     <Card

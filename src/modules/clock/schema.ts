@@ -1,0 +1,7 @@
+// Reply shapes of the business clock.
+import { z } from 'zod';
+import { instant } from '../../server/replies.js';
+
+export const clockView = z.object({ now: instant, mode: z.enum(['system', 'manual']) }).meta({ id: 'Clock' });
+/** after a move: the new time and what the sweep did */
+export const clockMoved = z.object({ now: instant, escalated: z.number().int(), revisits: z.number().int() }).meta({ id: 'ClockMoved' });

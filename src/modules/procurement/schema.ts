@@ -1,0 +1,36 @@
+// Reply shapes of purchase lists (presenters in service.ts).
+import { z } from 'zod';
+import { instant } from '../../server/replies.js';
+
+export const purchaseLine = z.object({
+  id: z.string(),
+  dealId: z.string(),
+  lineNo: z.number().int(),
+  brand: z.string(),
+  model: z.string(),
+  quantity: z.number().int(),
+  unitPriceFen: z.number().int(),
+  lineTotalFen: z.number().int(),
+  supplier: z.string().nullable(),
+  orderedAt: instant.nullable(),
+  receivedAt: instant.nullable(),
+  status: z.enum(['received', 'ordered', 'pending']),
+  version: z.number().int(),
+  updatedAt: instant,
+}).meta({ id: 'PurchaseLine' });
+
+export const purchaseList = z.object({
+  dealId: z.string(),
+  dealNumber: z.string(),
+  /** false until the contract is archived */
+  planned: z.boolean(),
+  sourceDocumentId: z.string().nullable(),
+  sourceDocumentNumber: z.string().nullable(),
+  createdAt: instant.nullable(),
+  closedAt: instant.nullable(),
+  closedBy: z.string().nullable(),
+  exception: z.string().nullable(),
+  totalFen: z.number().int(),
+  allReceived: z.boolean(),
+  lines: z.array(purchaseLine),
+}).meta({ id: 'PurchaseList' });

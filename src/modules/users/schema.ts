@@ -1,0 +1,31 @@
+// Reply shapes of users and the signed-in actor (presentUser in service.ts, toActor in auth).
+import { z } from 'zod';
+import { instant, pageOf } from '../../server/replies.js';
+
+/** Who is signed in (auth): what the web needs to show menus and buttons. */
+export const actorView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  department: z.string().nullable(),
+  partnerId: z.string().nullable(),
+}).meta({ id: 'Actor' });
+
+/** The signed-in user as auth returns it. */
+export const signedInUser = actorView.extend({ mustChangePassword: z.boolean() }).meta({ id: 'SignedInUser' });
+
+export const userView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  department: z.string().nullable(),
+  partnerId: z.string().nullable(),
+  active: z.boolean(),
+  /** after a reset: every call but changing the password answers 403 */
+  mustChangePassword: z.boolean(),
+  createdAt: instant,
+}).meta({ id: 'User' });
+
+export const userPage = pageOf(userView).meta({ id: 'UserPage' });

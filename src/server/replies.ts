@@ -1,0 +1,94 @@
+// Reply schemas shared by every module, and the serializer that writes replies from them.
+// Each route declares `response: { 200: schema }`; the zod schema is the contract the
+// OpenAPI document shows and the web's generated types come from (web/src/app/api-schema.d.ts).
+import { isDeepStrictEqual } from 'node:util';
+import type { FastifySerializerCompiler } from 'fastify';
+import type { SwaggerTransformObject } from '@fastify/swagger';
+import { createSerializerCompiler, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/** An instant as the presenters write it: `Date#toISOString()`. */
+export const instant = z.string().meta({ format: 'date-time' });
+/** A calendar day, YYYY-MM-DD. */
+export const day = z.string().meta({ format: 'date' });
+export const tier = z.enum(['standard', 'vip']);
+
+/** `{ ok: true }`: the reply of an action that has nothing else to say. */
+export const okReply = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
+
+/** 204: nothing to say. */
+export const noContent = z.null().meta({ description: 'no content' });
+
+/** One page of a list: `{ items, total }`. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+/** An unpaged list: `{ items }`. */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** What the actor may do on a case or task (policies); the web shows buttons from it. */
+export const abilities = z.record(z.string(), z.boolean());
+
+/** A binary or HTML reply: declared by content type (OpenAPI shows it; nothing to serialize). */
+export const fileReply = (contentType: string, description: string) => ({
+  description,
+  content: { [contentType]: { schema: z.custom<string | Buffer>().meta({ type: 'string', format: 'binary' }) } },
+});
+export const HTML = 'text/html; charset=utf-8';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const zodSerializer = createSerializerCompiler();
+
+/** The first place where `b` lacks or differs from `a`, as a path; undefined when equal. */
+function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d) return d;
+    }
+  }
+  return path || '(root)';
+}
+
+/**
+ * Serializes a reply from its zod schema. With `strict` (the test suite), a reply the schema
+ * would change — a field the presenter writes but the schema does not declare, so the
+ * serializer would silently drop it — is an error naming the field: a schema that falls behind
+ * its presenter fails the tests instead of taking a field away from the web.
+ */
+export function replySerializer(opts: { strict: boolean }): FastifySerializerCompiler<z.ZodType> {
+  return (route) => {
+    const write = zodSerializer(route as Parameters<typeof zodSerializer>[0]);
+    if (!opts.strict) return write;
+    return (data) => {
+      const json = write(data);
+      const diff = firstDifference(JSON.parse(JSON.stringify(data)), JSON.parse(json));
+      if (diff) throw new Error(`reply of ${route.method} ${route.url} (${route.httpStatus}): the schema drops or changes ${diff}`);
+      return json;
+    };
+  };
+}
+
+export const healthReply = z.object({ ok: z.literal(true), engine: z.string(), now: instant }).meta({ id: 'Health' });
+
+/**
+ * The OpenAPI document's named schemas (`.meta({ id })`). The zod type provider adds an
+ * `<id>Input` twin of every named schema for request bodies; reply schemas never appear in a
+ * request, so their unreferenced twins are dropped to keep the document (and the web's
+ * generated types) to what exists.
+ */
+export const openapiComponents: SwaggerTransformObject = (doc) => {
+  const out = jsonSchemaTransformObject(doc) as { components?: { schemas?: Record<string, unknown> } };
+  const schemas = out.components?.schemas;
+  if (!schemas) return out as ReturnType<SwaggerTransformObject>;
+  const refs = (v: unknown) => [...JSON.stringify(v).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+  const reached = new Set(refs({ ...out, components: { ...out.components, schemas: undefined } }));
+  for (const key of Object.keys(schemas)) if (!key.endsWith('Input') || !schemas[key.slice(0, -'Input'.length)]) reached.add(key);
+  for (let todo = [...reached]; todo.length;) {
+    const next = refs(schemas[todo.pop()!]).filter((k) => !reached.has(k));
+    for (const k of next) reached.add(k);
+    todo.push(...next);
+  }
+  for (const key of Object.keys(schemas)) if (!reached.has(key)) delete schemas[key];
+  return out as ReturnType<SwaggerTransformObject>;
+};
