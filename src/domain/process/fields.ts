@@ -44,9 +44,15 @@ function objectSchema(fields: FieldSpec[]) {
   return z.object(shape).strict();
 }
 
-/** The input schema of a form (no form: an empty object). */
-export function formInputSchema(form: Pick<FormDefinition, 'fields'> | undefined) {
-  return objectSchema(form?.fields ?? []);
+const schemas = new WeakMap<object, z.ZodType<Record<string, unknown>>>();
+const NO_FORM = objectSchema([]);
+
+/** The input schema of a form (no form: an empty object); built once per form of a loaded definition. */
+export function formInputSchema(form: Pick<FormDefinition, 'fields'> | undefined): z.ZodType<Record<string, unknown>> {
+  if (!form) return NO_FORM;
+  let s = schemas.get(form);
+  if (!s) schemas.set(form, s = objectSchema(form.fields));
+  return s;
 }
 
 /** The document's fields from a validated input: a group's fields are stored flat beside the others. */
