@@ -23,23 +23,32 @@ export const users = pgTable('users', {
   department: text('department'),
   partnerId: text('partner_id').references(() => partners.id),
   active: boolean('active').notNull().default(true),
+  /** set by a reset or the first sysadmin of DEMO=0: every call but the change is refused */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: ts('created_at').notNull(),
 });
 
 export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
+  /** the public handle of a session (the token hash is never shown) */
+  id: text('id').notNull().default(sql`gen_random_uuid()::text`),
   userId: text('user_id').notNull().references(() => users.id),
   createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
   revokedAt: ts('revoked_at'),
-});
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [uniqueIndex('sessions_id').on(t.id), index('sessions_user').on(t.userId)]);
 
-export const loginAttempts = pgTable('login_attempts', {
-  username: text('username').primaryKey(),
+/** Login throttling: one row per key (client address, account, account at an address), the
+ *  key hashed to a fixed size. Idle rows are pruned by the sweep, so guesses at unknown
+ *  usernames cannot grow the table without bound. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  windowStart: ts('window_start').notNull(),
-  lockedUntil: ts('locked_until'),
-});
+  lastFailureAt: ts('last_failure_at').notNull(),
+  nextAllowedAt: ts('next_allowed_at').notNull(),
+}, (t) => [index('login_throttle_last').on(t.lastFailureAt)]);
 
 export const processDefinitions = pgTable('process_definitions', {
   version: integer('version').primaryKey(),

@@ -7,7 +7,7 @@ import { createManualClock, systemClock } from './clock.js';
 import { createCalendarService, seedOfficialCalendar } from '../modules/calendar/service.js';
 import { loadProcessService, validateDefinition } from '../modules/process/service.js';
 import { DefinitionError } from '../domain/process/definition.js';
-import { seedUsers } from '../modules/users/service.js';
+import { isDemoCompany, seedUsers } from '../modules/users/service.js';
 
 /** The definition of PROCESS_FILE (JSON); absent: the default. */
 export function readProcessFile(file: string | undefined): unknown {
@@ -25,7 +25,7 @@ export function readProcessFile(file: string | undefined): unknown {
   }
 }
 
-export async function createContext(config: Config, opts: { database?: Database; process?: unknown } = {}): Promise<AppContext & { seeded: string[] }> {
+export async function createContext(config: Config, opts: { database?: Database; process?: unknown } = {}): Promise<AppContext & { seeded: string[]; demo: boolean }> {
   // a bad definition is refused before anything is opened
   const definition = opts.process ?? readProcessFile(config.processFile);
   if (definition !== undefined) validateDefinition(definition);
@@ -36,5 +36,8 @@ export async function createContext(config: Config, opts: { database?: Database;
   await seedOfficialCalendar(db, now);
   const processes = await loadProcessService(db, now, definition);
   const { created } = await db.transaction((tx) => seedUsers({ demo: config.demo, demoPassword: config.demoPassword, adminPassword: config.adminPassword, now }, tx));
-  return { database, db, clock, config, calendars: createCalendarService(), processes, seeded: created };
+  return {
+    database, db, clock, config, calendars: createCalendarService(), processes, seeded: created,
+    wallNow: () => new Date(), demo: await isDemoCompany(db),
+  };
 }

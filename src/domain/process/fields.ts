@@ -2,9 +2,9 @@
 // integer fen, ISO times with offset). Computed fields are not input and are left out.
 import { z } from 'zod';
 import type { FieldSpec, FormDefinition } from './definition.js';
+import { isoDate, isoTime } from '../iso.js';
 
 const DATA_URL_IMAGE = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function textSchema(f: FieldSpec, defaultMax: number) {
   const s = z.string().trim().max(f.max ?? defaultMax);
@@ -21,8 +21,8 @@ export function fieldValueSchema(f: FieldSpec): z.ZodType {
     case 'money': return z.number().int('must be integer fen').min(f.min ?? 0).max(f.max ?? 1e13);
     case 'percent': return z.number().min(f.min ?? 0).max(f.max ?? 100);
     case 'bool': return z.boolean();
-    case 'date': return z.string().regex(DAY, 'must be YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date');
-    case 'datetime': return z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with offset' });
+    case 'date': return isoDate;
+    case 'datetime': return isoTime;
     case 'select': return z.enum((f.options ?? []).map((o) => o.value) as [string, ...string[]]);
     case 'user': {
       const id = z.string().min(1).max(100);
