@@ -20,6 +20,8 @@ export interface Config {
   logLevel: string;
   /** replies the schema would change are errors (the test suite; see server/replies.ts) */
   strictReplies: boolean;
+  /** a JSON process definition to run instead of the default (validated at start-up) */
+  processFile?: string;
 }
 
 const flag = (v: string | undefined, dflt: boolean) =>
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: Number(env.SWEEP_INTERVAL_MS ?? 60_000),
     logLevel: env.LOG_LEVEL ?? 'warn',
     strictReplies: flag(env.FANGYUAN_STRICT_REPLIES, false),
+    processFile: env.PROCESS_FILE || undefined,
   };
 }

@@ -8,7 +8,7 @@ import { purgeSecurityState } from '../modules/auth/service.js';
 export async function runSweeps(ctx: AppContext) {
   const now = ctx.clock.now();
   const def = ctx.processes.current();
-  const labels = Object.fromEntries(Object.entries(def.steps).map(([k, s]) => [k, s.label]));
+  const labels = Object.fromEntries(Object.entries(def.steps).map(([k, s]) => [k, s.label.zh]));
   const escalated = await sweepOverdue(ctx.db, now, labels);
   const revisits = await generateRevisits(ctx, now);
   const purged = await purgeSecurityState(ctx.db, ctx.wallNow());

@@ -17,6 +17,7 @@ import { procurementRoutes } from '../modules/procurement/routes.js';
 import { archiveRoutes } from '../modules/documents/archive-routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { healthReply } from './replies.js';
+import { processRoutes } from '../modules/process/routes.js';
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -26,7 +27,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes,
+    reportRoutes, processRoutes,
   ]) {
     await routes(app);
   }

@@ -4,7 +4,6 @@ import { actorOf } from '../auth/plugin.js';
 import { requireRole, requireStaff } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { isoDate, isoTime } from '../../domain/iso.js';
-import { surveyInput } from '../../domain/process/forms.js';
 import { addNegotiationEntry, createDeal, dealPage, listDealsView, pipelineReport, setSecondMeeting, upcomingMeetings } from './service.js';
 import { dealCreated, dealDetail, dealListReply, dealView, negotiationEntry, pipelineReply, upcomingMeetingsReply } from './schema.js';
 
@@ -12,7 +11,7 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 export async function dealRoutes(app: ZApp) {
-  app.post('/deals', { schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: surveyInput }), response: { 201: dealCreated } } }, async (req, reply) => {
+  app.post('/deals', { schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: z.record(z.string(), z.unknown()).describe('form 1: the fields of the survey form of GET /process') }), response: { 201: dealCreated } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sales');
     const deal = await app.ctx.db.transaction((tx) => createDeal({ ...req.body, actor }, tx, app.ctx));

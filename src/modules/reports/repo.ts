@@ -30,7 +30,8 @@ export async function ticketsOverdueAt(tx: Tx, to: Date) {
 
 /** Completed tasks of one step in the period, with their case's number (a ticket's; a
  *  customer's revisit case has none) and customer: one join to `cases`, whatever the type. */
-export async function completedStepIn(tx: Tx, step: string, from: Date, to: Date) {
+export async function completedStepIn(tx: Tx, steps: string[], from: Date, to: Date) {
+  if (!steps.length) return [];
   return tx.select({
     task: tasks, ticketNumber: cases.number,
     customerId: cases.customerId,
@@ -40,12 +41,13 @@ export async function completedStepIn(tx: Tx, step: string, from: Date, to: Date
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, tasks.completedBy))
-    .where(and(eq(tasks.step, step), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
+    .where(and(inArray(tasks.step, steps), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
     .orderBy(asc(tasks.completedAt), asc(tasks.id));
 }
 
-export async function countStepOpenedIn(tx: Tx, step: string, from: Date, to: Date) {
-  return (await tx.select({ n: sql<number>`count(*)::int` }).from(tasks).where(and(eq(tasks.step, step), within(tasks.createdAt, from, to))))[0].n;
+export async function countStepOpenedIn(tx: Tx, steps: string[], from: Date, to: Date) {
+  if (!steps.length) return 0;
+  return (await tx.select({ n: sql<number>`count(*)::int` }).from(tasks).where(and(inArray(tasks.step, steps), within(tasks.createdAt, from, to))))[0].n;
 }
 
 /** The documents of one form written by the given tasks (revisit records, …). */
@@ -61,7 +63,8 @@ export async function complaintRecordsOf(tx: Tx, ticketIds: string[]) {
 }
 
 /** Negotiations that ended (signed or lost) in the period, with the deal, customer and salesperson. */
-export async function negotiationsEndedIn(tx: Tx, from: Date, to: Date, step: string) {
+export async function negotiationsEndedIn(tx: Tx, from: Date, to: Date, steps: string[]) {
+  if (!steps.length) return [];
   return tx.select({
     task: tasks, deal: dealColumns, customerName: customers.name, ownerName: users.displayName,
   }).from(tasks)
@@ -69,14 +72,15 @@ export async function negotiationsEndedIn(tx: Tx, from: Date, to: Date, step: st
     .innerJoin(deals, eq(deals.id, cases.id))
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, cases.ownerId))
-    .where(and(eq(tasks.step, step), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
+    .where(and(inArray(tasks.step, steps), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
     .orderBy(asc(tasks.completedAt), asc(cases.number));
 }
 
 const followUp = alias(tasks, 'follow_up');
 
 /** A partner's repairs (completed repair steps) in the period, each with the follow-up call that came after it. */
-export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairStep: string; followUpStep: string; from: Date; to: Date }) {
+export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairSteps: string[]; followUpSteps: string[]; from: Date; to: Date }) {
+  if (!o.repairSteps.length) return [];
   return tx.select({
     task: tasks, ticketNumber: cases.number, ticketId: cases.id, customerName: customers.name,
     completedByName: users.displayName,
@@ -85,8 +89,8 @@ export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairSte
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, tasks.completedBy))
-    .leftJoin(followUp, and(eq(followUp.caseId, tasks.caseId), eq(followUp.step, o.followUpStep), eq(followUp.createdAt, tasks.completedAt)))
-    .where(and(eq(tasks.partnerId, o.partnerId), eq(tasks.step, o.repairStep), eq(tasks.status, 'done'), within(tasks.completedAt, o.from, o.to)))
+    .leftJoin(followUp, and(eq(followUp.caseId, tasks.caseId), inArray(followUp.step, o.followUpSteps.length ? o.followUpSteps : ['-']), eq(followUp.createdAt, tasks.completedAt)))
+    .where(and(eq(tasks.partnerId, o.partnerId), inArray(tasks.step, o.repairSteps), eq(tasks.status, 'done'), within(tasks.completedAt, o.from, o.to)))
     .orderBy(asc(tasks.completedAt), asc(tasks.id));
 }
 

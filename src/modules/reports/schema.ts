@@ -56,7 +56,7 @@ export const partnerSettlement = z.object({
   ratePerRepairFen: z.number().int(),
   amountFen: z.number().int(),
   items: z.array(z.object({
-    taskId: z.string(), ticketId: z.string(), ticketNumber: z.string(), customerName: z.string().nullable(), engineerName: z.string().nullable(),
+    taskId: z.string(), ticketId: z.string(), ticketNumber: z.string().nullable(), customerName: z.string(), engineerName: z.string().nullable(),
     dueAt: instant.nullable(), completedAt: instant.nullable(), onTime: z.boolean(), satisfied: z.boolean().nullable(),
   })),
 }).meta({ id: 'PartnerSettlement' });

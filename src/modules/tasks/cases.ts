@@ -4,6 +4,8 @@ import type { Tier } from '../../domain/calendar/index.js';
 import type { Actor } from '../../server/context.js';
 import { isStaff } from '../../server/policy.js';
 import { findCase, setState } from '../cases/repo.js';
+import { updateDeal } from '../deals/repo.js';
+import { updateTicket } from '../tickets/repo.js';
 
 export type CaseType = 'deal' | 'ticket' | 'customer';
 
@@ -39,4 +41,10 @@ export async function setCaseState(tx: Tx, c: CaseRef, state: string, now: Date,
 export function canSeeCase(actor: Actor, c: CaseRef): boolean {
   if (isStaff(actor)) return true;
   return c.type === 'ticket' && !!actor.partnerId && c.partnerId === actor.partnerId;
+}
+
+/** Applies an effect's patch to the case's own columns (deal: end reason, contract figures, second meeting). */
+export async function patchCase(tx: Tx, c: CaseRef, patch: Record<string, unknown>, now: Date) {
+  if (c.type === 'deal') await updateDeal(tx, c.id, { ...patch, updatedAt: now });
+  if (c.type === 'ticket') await updateTicket(tx, c.id, { ...patch, updatedAt: now });
 }
