@@ -13,6 +13,7 @@ import { AppError, errorBody, zodDetails } from './errors.js';
 import type { AppContext } from './context.js';
 import { authPlugin } from '../modules/auth/plugin.js';
 import { moduleRoutes } from './routes.js';
+import { enforceRoutePolicies, recordRoutePolicies } from '../policies/hook.js';
 
 export type App = FastifyInstance;
 
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     routerOptions: { maxParamLength: 500 },
   });
   app.decorate('ctx', ctx);
+  recordRoutePolicies(app);
   const webRoot = path.resolve('web/dist');
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   app.setValidatorCompiler(validatorCompiler);
@@ -106,6 +108,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   await app.register(async (api) => {
     await api.register(authPlugin);
+    enforceRoutePolicies(api);
     await moduleRoutes(api.withTypeProvider<ZodTypeProvider>());
   }, { prefix: '/api/v1' });
 

@@ -10,7 +10,8 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'fy_session';
-const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json']);
+/** routes that answer without a session; every other one declares a policy (src/policies) */
+export const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json']);
 
 export function requestToken(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
@@ -29,7 +30,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const { ctx } = app;
     if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
     const url = req.url.split('?')[0];
-    if (PUBLIC.has(url)) return;
+    if (PUBLIC_ROUTES.has(url)) return;
     const token = requestToken(req);
     if (!token || token.length > 200) throw unauthorized();
     const actor = await authenticate({ token, wallNow: new Date() }, ctx.db);

@@ -14,12 +14,12 @@ export async function authRoutes(app: ZApp) {
     return result;
   });
 
-  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.post('/auth/logout', { config: { policy: 'account.session' }, schema: { tags: ['auth'] } }, async (req, reply) => {
     actorOf(req);
     await logout({ token: req.sessionToken!, wallNow: new Date() }, app.ctx.db);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({ user: actorOf(req) }));
+  app.get('/auth/me', { config: { policy: 'account.session' }, schema: { tags: ['auth'] } }, async (req) => ({ user: actorOf(req) }));
 }

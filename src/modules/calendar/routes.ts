@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { requireRole } from '../../server/policy.js';
 import { fieldError, notFound } from '../../server/errors.js';
 import { isoDate } from '../partners/routes.js';
 import { calendarStatus, deleteCalendarDay, putCalendarDay, setBusinessHours } from './admin.js';
@@ -12,6 +11,7 @@ const isoTime = z.string().datetime({ offset: true, message: 'must be an ISO 860
 export async function calendarRoutes(app: ZApp) {
   const { ctx } = app;
   app.get('/calendar/due', {
+    config: { policy: 'admin.calendarRead' },
     schema: { tags: ['calendar'], querystring: z.object({ from: isoTime, days: z.coerce.number().min(0).max(3650), tier: z.enum(['standard', 'vip']).default('standard') }) },
   }, async (req) => {
     actorOf(req);
@@ -19,7 +19,7 @@ export async function calendarRoutes(app: ZApp) {
     return { dueAt: cal.dueAt(new Date(req.query.from), req.query.days, req.query.tier).toISOString() };
   });
 
-  app.get('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }) } }, async (req) => {
+  app.get('/calendar/days/:date', { config: { policy: 'admin.calendarRead' }, schema: { tags: ['calendar'], params: z.object({ date: isoDate }) } }, async (req) => {
     actorOf(req);
     const cal = await ctx.calendars.get(ctx.db);
     const year = Number(req.params.date.slice(0, 4));
@@ -28,6 +28,7 @@ export async function calendarRoutes(app: ZApp) {
   });
 
   app.get('/calendar/days', {
+    config: { policy: 'admin.calendarRead' },
     schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200) }) },
   }, async (req) => {
     actorOf(req);
@@ -38,34 +39,33 @@ export async function calendarRoutes(app: ZApp) {
   });
 
   app.put('/calendar/days/:date', {
+    config: { policy: 'admin.calendar' },
     schema: { tags: ['calendar'], params: z.object({ date: isoDate }), body: z.object({ kind: z.enum(['holiday', 'makeup_workday']), name: z.string().trim().max(100).optional() }) },
   }, async (req) => {
     const actor = actorOf(req);
-    requireRole(actor, 'sysadmin');
     return ctx.db.transaction((tx) => putCalendarDay({ date: req.params.date, ...req.body, actor, now: ctx.clock.now() }, tx, ctx));
   });
 
-  app.delete('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }) } }, async (req) => {
+  app.delete('/calendar/days/:date', { config: { policy: 'admin.calendar' }, schema: { tags: ['calendar'], params: z.object({ date: isoDate }) } }, async (req) => {
     const actor = actorOf(req);
-    requireRole(actor, 'sysadmin');
     const ok = await ctx.db.transaction((tx) => deleteCalendarDay({ date: req.params.date, actor, now: ctx.clock.now() }, tx, ctx));
     if (!ok) throw notFound('calendar day');
     return { ok: true };
   });
 
-  app.get('/calendar/status', { schema: { tags: ['calendar'] } }, async (req) => {
+  app.get('/calendar/status', { config: { policy: 'admin.calendarRead' }, schema: { tags: ['calendar'] } }, async (req) => {
     actorOf(req);
     return calendarStatus(ctx.db, ctx);
   });
 
   app.put('/calendar/hours', {
+    config: { policy: 'admin.calendar' },
     schema: {
       tags: ['calendar'],
       body: z.object({ periods: z.array(z.object({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })).min(1).max(6) }),
     },
   }, async (req) => {
     const actor = actorOf(req);
-    requireRole(actor, 'sysadmin');
     return ctx.db.transaction((tx) => setBusinessHours({ hours: req.body, actor, now: ctx.clock.now() }, tx, ctx));
   });
 }

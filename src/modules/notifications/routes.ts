@@ -5,10 +5,10 @@ import { notFound } from '../../server/errors.js';
 import { listNotifications, markRead } from './service.js';
 
 export async function notificationRoutes(app: ZApp) {
-  app.get('/notifications', { schema: { tags: ['notifications'], querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) } }, async (req) => {
+  app.get('/notifications', { config: { policy: 'account.notifications' }, schema: { tags: ['notifications'], querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) } }, async (req) => {
     return { items: await listNotifications(app.ctx.db, actorOf(req).id, req.query.unread === 'true') };
   });
-  app.post('/notifications/:id/read', { schema: { tags: ['notifications'], params: z.object({ id: z.string().min(1).max(100) }) } }, async (req) => {
+  app.post('/notifications/:id/read', { config: { policy: 'account.notifications' }, schema: { tags: ['notifications'], params: z.object({ id: z.string().min(1).max(100) }) } }, async (req) => {
     if (!(await markRead(app.ctx.db, actorOf(req).id, req.params.id))) throw notFound('notification');
     return { ok: true };
   });

@@ -2,7 +2,7 @@
 import type { Tx } from '../../db/client.js';
 import type { Tier } from '../../domain/calendar/index.js';
 import type { Actor } from '../../server/context.js';
-import { isStaff } from '../../server/policy.js';
+import { casePolicy } from '../../policies/case.js';
 import { findDeal, updateDeal } from '../deals/repo.js';
 import { findTicket, updateTicket } from '../tickets/repo.js';
 import { findCustomer } from '../customers/repo.js';
@@ -44,8 +44,5 @@ export async function setCaseState(tx: Tx, c: CaseRef, state: string, now: Date,
   if (c.type === 'ticket') await updateTicket(tx, c.id, { state, updatedAt: now, ...(ended ? { closedAt: now } : {}) });
 }
 
-/** Staff see every case; a partner engineer only tickets given to its company. */
-export function canSeeCase(actor: Actor, c: CaseRef): boolean {
-  if (isStaff(actor)) return true;
-  return c.type === 'ticket' && !!actor.partnerId && c.partnerId === actor.partnerId;
-}
+/** Staff see every case; a partner engineer only tickets given to its company (src/policies/case.ts). */
+export const canSeeCase = (actor: Actor, c: CaseRef): boolean => casePolicy.read(actor, c);

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { ROLES } from '../../domain/roles.js';
 import { actorOf } from '../auth/plugin.js';
-import { requireRole, requireStaff } from '../../server/policy.js';
 import { createUser, presentUser } from './service.js';
 import * as repo from './repo.js';
 import { pageQuery, paging } from '../../server/paging.js';
@@ -16,18 +15,17 @@ const createBody = z.object({
 });
 
 export async function userRoutes(app: ZApp) {
-  app.post('/users', { schema: { body: createBody, tags: ['users'] } }, async (req, reply) => {
+  app.post('/users', { config: { policy: 'admin.users' }, schema: { body: createBody, tags: ['users'] } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, 'sysadmin');
     const user = await app.ctx.db.transaction((tx) => createUser({ ...req.body, actor, now: app.ctx.clock.now() }, tx));
     reply.status(201);
     return user;
   });
 
   app.get('/users', {
+    config: { policy: 'admin.directory' },
     schema: { querystring: pageQuery.extend({ role: z.enum(ROLES).optional(), q: z.string().max(100).optional() }), tags: ['users'] },
   }, async (req) => {
-    requireStaff(actorOf(req));
     const { limit, offset } = paging(req.query);
     const { items, total } = await repo.listUsers(app.ctx.db, { ...req.query, limit, offset });
     return { items: items.map(presentUser), total };
