@@ -30,11 +30,17 @@ export function can<N extends PolicyName>(a: Actor, name: N, target?: TargetOf<N
   return fn(a, target);
 }
 
-/** The refusal: outsiders get 404 (they must not learn the record or route exists), staff 403. */
-export function denial(a: Actor, what?: string): AppError {
-  return isStaff(a) ? forbidden() : notFound(what);
+/** Actions on things an outsider knows exist (the tickets it works on, the administration). */
+const OUTSIDERS_KNOW = (name: PolicyName) => ([
+  'case.createTicket', 'case.excuse', 'admin.users', 'admin.calendar', 'admin.partners', 'admin.clock', 'admin.process',
+] as PolicyName[]).includes(name);
+
+/** The refusal: staff get 403; outsiders 404 (they must not learn the record or route exists)
+ *  except where they know it does (OUTSIDERS_KNOW). */
+export function denial(a: Actor, name: PolicyName, what?: string): AppError {
+  return isStaff(a) || OUTSIDERS_KNOW(name) ? forbidden() : notFound(what);
 }
 
 export function authorize<N extends PolicyName>(a: Actor, name: N, target?: TargetOf<N>, what?: string): void {
-  if (!can(a, name, target)) throw denial(a, what);
+  if (!can(a, name, target)) throw denial(a, name, what);
 }
