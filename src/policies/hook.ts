@@ -1,6 +1,6 @@
 // Routes declare the policy they need (`config: { policy: 'document.read' }`); this hook checks
 // it for the signed-in actor before the handler runs. A route that declares none is listed by
-// `routesWithoutPolicy` (test/foundation/route-policies.test.ts fails on it).
+// `routesWithoutPolicy` (test/foundation/leaks.test.ts fails on it).
 import type { FastifyInstance } from 'fastify';
 import { actorOf, PUBLIC_ROUTES } from '../modules/auth/plugin.js';
 import { authorize, type PolicyName } from './index.js';
