@@ -23,9 +23,11 @@ async function seed(database: Database) {
   const now = new Date('2026-03-02T01:00:00Z').toISOString();
   await db.execute(sql`insert into customers (id, name, address, contact_person, phone, phone_digits, created_at, updated_at)
     select 'bc' || g, '压测客户' || g, '上海', '王', '021-' || g, '021' || g, ${now}::timestamptz, ${now}::timestamptz from generate_series(1, 1000) g`);
-  await db.execute(sql`insert into deals (id, number, customer_id, owner_id, state, definition_version, created_at, updated_at)
-    select 'bd' || g, 'SJ-2099-' || lpad(g::text, 6, '0'), 'bc' || (1 + g % 1000), ${sales}, 'qualify', ${ctx.processes.current().version}, ${now}::timestamptz, ${now}::timestamptz
+  // each deal is a case (number, customer, owner, state, version) with its own deals row
+  await db.execute(sql`insert into cases (id, type, number, customer_id, owner_id, state, definition_version, created_at, updated_at)
+    select 'bd' || g, 'deal', 'SJ-2099-' || lpad(g::text, 6, '0'), 'bc' || (1 + g % 1000), ${sales}, 'qualify', ${ctx.processes.current().version}, ${now}::timestamptz, ${now}::timestamptz
     from generate_series(1, ${COMPLETABLE}) g`);
+  await db.execute(sql`insert into deals (id) select 'bd' || g from generate_series(1, ${COMPLETABLE}) g`);
   // the salesperson's own qualify tasks (completable), then the rest spread over the roles' pools
   await db.execute(sql`insert into tasks (id, step, case_type, case_id, assignee_role, assignee_id, department, created_at, due_at, status)
     select 'bt' || g, 'qualify', 'deal', 'bd' || g, 'sales', ${sales}, 'business', ${now}::timestamptz,

@@ -17,7 +17,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: process.env.FANGYUAN_API ?? 'http://localhost:3000', changeOrigin: true },
+      // the Host header is kept: the server checks a state change's Origin against it (CSRF)
+      '/api': { target: process.env.FANGYUAN_API ?? 'http://localhost:3000', changeOrigin: false },
     },
   },
 });

@@ -1,7 +1,7 @@
 // The one pg-core schema. Migrations in ./drizzle are generated from it (npm run db:generate).
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
+  bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -23,23 +23,32 @@ export const users = pgTable('users', {
   department: text('department'),
   partnerId: text('partner_id').references(() => partners.id),
   active: boolean('active').notNull().default(true),
+  /** set by a reset or the first sysadmin of DEMO=0: every call but the change is refused */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: ts('created_at').notNull(),
 });
 
 export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
+  /** the public handle of a session (the token hash is never shown) */
+  id: text('id').notNull().default(sql`gen_random_uuid()::text`),
   userId: text('user_id').notNull().references(() => users.id),
   createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
   revokedAt: ts('revoked_at'),
-});
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [uniqueIndex('sessions_id').on(t.id), index('sessions_user').on(t.userId)]);
 
-export const loginAttempts = pgTable('login_attempts', {
-  username: text('username').primaryKey(),
+/** Login throttling: one row per key (client address, account, account at an address), the
+ *  key hashed to a fixed size. Idle rows are pruned by the sweep, so guesses at unknown
+ *  usernames cannot grow the table without bound. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  windowStart: ts('window_start').notNull(),
-  lockedUntil: ts('locked_until'),
-});
+  lastFailureAt: ts('last_failure_at').notNull(),
+  nextAllowedAt: ts('next_allowed_at').notNull(),
+}, (t) => [index('login_throttle_last').on(t.lastFailureAt)]);
 
 export const processDefinitions = pgTable('process_definitions', {
   version: integer('version').primaryKey(),
@@ -62,21 +71,45 @@ export const customers = pgTable('customers', {
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [index('customers_phone_digits').on(t.phoneDigits)]);
 
-export const deals = pgTable('deals', {
+/** Every case in one table (issue 9 §4): a deal, a ticket, or a customer's revisits (type
+ *  `customer`, id = the customer's id, created with its first revisit). What tasks, the inbox,
+ *  notifications and reports read of any case lives here and only here; a deal's and a
+ *  ticket's own details stay in `deals` / `tickets`, keyed by the same id. */
+export const cases = pgTable('cases', {
   id: text('id').primaryKey(),
-  number: text('number').notNull().unique(),
+  type: text('type').notNull(), // deal | ticket | customer
+  /** SJ-/GD- number; a customer's revisit case has none */
+  number: text('number').unique(),
   customerId: text('customer_id').notNull().references(() => customers.id),
-  ownerId: text('owner_id').notNull().references(() => users.id),
+  /** the salesperson of a deal; tickets and revisits have no owner */
+  ownerId: text('owner_id').references(() => users.id),
+  /** the open step, or the end state */
   state: text('state').notNull(),
-  definitionVersion: integer('definition_version').notNull(),
+  /** the process version the case runs on; null: the current one (revisits) */
+  definitionVersion: integer('definition_version'),
+  /** the partner company a ticket's repair is given to */
+  partnerId: text('partner_id').references(() => partners.id),
+  /** the service clock fixed when a ticket opened; null: the customer's current one */
+  tier: text('tier'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  closedAt: ts('closed_at'),
+}, (t) => [
+  // tasks and documents reference (id, type), so their case type cannot disagree with the case's
+  unique('cases_id_type').on(t.id, t.type),
+  index('cases_type_state').on(t.type, t.state),
+  index('cases_type_created').on(t.type, t.createdAt),
+  index('cases_customer').on(t.customerId),
+]);
+
+export const deals = pgTable('deals', {
+  id: text('id').primaryKey().references(() => cases.id),
   secondMeetingAt: ts('second_meeting_at'),
   endReason: text('end_reason'),
   competitor: text('competitor'),
   paymentModel: text('payment_model'),
   amountFen: bigint('amount_fen', { mode: 'number' }),
-  createdAt: ts('created_at').notNull(),
-  updatedAt: ts('updated_at').notNull(),
-}, (t) => [index('deals_state').on(t.state), index('deals_customer').on(t.customerId)]);
+});
 
 export const negotiationLog = pgTable('negotiation_log', {
   id: text('id').primaryKey(),
@@ -90,29 +123,22 @@ export const negotiationLog = pgTable('negotiation_log', {
 }, (t) => [index('negotiation_log_deal').on(t.dealId, t.seq)]);
 
 export const tickets = pgTable('tickets', {
-  id: text('id').primaryKey(),
-  number: text('number').notNull().unique(),
-  customerId: text('customer_id').notNull().references(() => customers.id),
+  id: text('id').primaryKey().references(() => cases.id),
   kind: text('kind').notNull(),
   problem: text('problem').notNull(),
   contact: text('contact'),
-  state: text('state').notNull(),
-  tier: text('tier').notNull(),
-  definitionVersion: integer('definition_version').notNull(),
-  partnerId: text('partner_id').references(() => partners.id),
+  /** the two-day close deadline */
   dueAt: ts('due_at').notNull(),
-  closedAt: ts('closed_at'),
   /** set once when the two-day close deadline passes and the CS manager is told */
   escalatedAt: ts('escalated_at'),
   specialReason: text('special_reason'),
   /** the revisit task whose problem opened this ticket (one ticket per revisit) */
   sourceTaskId: text('source_task_id'),
   openedBy: text('opened_by').notNull(),
-  createdAt: ts('created_at').notNull(),
-  updatedAt: ts('updated_at').notNull(),
 }, (t) => [
-  index('tickets_state').on(t.state), index('tickets_customer').on(t.customerId),
   uniqueIndex('tickets_source_task').on(t.sourceTaskId),
+  // the sweep's open tickets past their close deadline, not yet escalated
+  index('tickets_due_unescalated').on(t.dueAt).where(sql`escalated_at is null`),
 ]);
 
 export const tasks = pgTable('tasks', {
@@ -142,7 +168,8 @@ export const tasks = pgTable('tasks', {
   index('tasks_open_pool').on(t.assigneeRole, t.dueAt).where(sql`status = 'open' and assignee_id is null and partner_id is null`),
   index('tasks_open_assignee').on(t.assigneeId, t.dueAt).where(sql`status = 'open'`),
   index('tasks_open_partner').on(t.partnerId, t.dueAt).where(sql`status = 'open'`),
-  index('tasks_case').on(t.caseType, t.caseId),
+  index('tasks_case').on(t.caseId),
+  foreignKey({ name: 'tasks_case_fk', columns: [t.caseId, t.caseType], foreignColumns: [cases.id, cases.type] }),
   index('tasks_due_open').on(t.status, t.escalatedAt, t.dueAt),
   index('tasks_assignee_ids').using('gin', t.assigneeIds),
 ]);
@@ -161,7 +188,10 @@ export const documents = pgTable('documents', {
   archivedAt: ts('archived_at'),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull(),
-}, (t) => [index('documents_case').on(t.caseType, t.caseId), index('documents_customer').on(t.customerId)]);
+}, (t) => [
+  index('documents_case').on(t.caseId), index('documents_customer').on(t.customerId),
+  foreignKey({ name: 'documents_case_fk', columns: [t.caseId, t.caseType], foreignColumns: [cases.id, cases.type] }),
+]);
 
 export const docCounters = pgTable('doc_counters', {
   prefix: text('prefix').notNull(),

@@ -1,8 +1,9 @@
 // App assembly: plugins, the one error handler, every module's routes.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import {
@@ -11,11 +12,16 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError, errorBody, zodDetails } from './errors.js';
 import type { AppContext } from './context.js';
+import { refuseUnstorableText } from './input-guard.js';
+import { securityHeaders } from './security-headers.js';
 import { authPlugin } from '../modules/auth/plugin.js';
 import { moduleRoutes } from './routes.js';
 import { enforceRoutePolicies, recordRoutePolicies } from '../policies/hook.js';
 
 export type App = FastifyInstance;
+
+const MAX_PARAM_LENGTH = 200;
+const MAX_URL_LENGTH = 8192;
 
 declare module 'fastify' {
   interface FastifyInstance { ctx: AppContext }
@@ -33,6 +39,11 @@ const PG_CLIENT_ERRORS: Record<string, [AppError['code'], string]> = {
   '22003': ['validation_failed', 'a number is out of range'],
   '22001': ['validation_failed', 'a text is too long'],
   '22021': ['validation_failed', 'a text contains invalid characters'],
+};
+
+// framework (router, body parser) errors by status, in the one error format
+const HTTP_CODES: Record<number, AppError['code']> = {
+  401: 'unauthorized', 404: 'not_found', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 429: 'rate_limited',
 };
 
 function toAppError(err: unknown): AppError {
@@ -57,7 +68,7 @@ function toAppError(err: unknown): AppError {
     return new AppError(code, message);
   }
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    const code = e.statusCode === 404 ? 'not_found' : e.statusCode === 429 ? 'rate_limited' : e.statusCode === 401 ? 'unauthorized' : e.statusCode === 413 ? 'payload_too_large' : 'validation_failed';
+    const code = HTTP_CODES[e.statusCode] ?? 'validation_failed';
     return new AppError(code, (e.message ?? 'bad request').replace(/^FST_\w+:?\s*/, ''));
   }
   return new AppError('internal', 'internal error');
@@ -68,9 +79,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     logger: { level: ctx.config.logLevel },
     bodyLimit: ctx.config.bodyLimit,
     trustProxy: true,
-    // ids and junk in paths must not crash the router
-    routerOptions: { maxParamLength: 500 },
+    // ids and junk in paths must not crash the router: a longer path parameter is a 414
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // a bad URL or an over-long parameter answers in the one error format
+    frameworkErrors: (err, _req, reply) => {
+      const appErr = toAppError(err);
+      (reply as FastifyReply).status(appErr.status).send(errorBody(appErr));
+    },
+    // bodies and slow clients time out (408 / closed socket)
+    requestTimeout: ctx.config.requestTimeoutMs,
+    connectionTimeout: ctx.config.connectionTimeoutMs,
   });
+  app.server.headersTimeout = Math.min(ctx.config.headersTimeoutMs, ctx.config.requestTimeoutMs || Infinity);
   app.decorate('ctx', ctx);
   recordRoutePolicies(app);
   const webRoot = path.resolve('web/dist');
@@ -83,6 +103,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (appErr.status >= 500) req.log.error({ err }, 'unhandled error');
     reply.status(appErr.status).send(errorBody(appErr));
   });
+  app.addHook('onRequest', async (req) => {
+    if (req.url.length > MAX_URL_LENGTH) throw new AppError('uri_too_long', `the URL is longer than ${MAX_URL_LENGTH} characters`);
+  });
+  app.addHook('preValidation', refuseUnstorableText);
+  await app.register(helmet, securityHeaders);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
       reply.status(404).send(errorBody(new AppError('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));

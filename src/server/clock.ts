@@ -1,9 +1,10 @@
 // Time is injected. The manual clock (FANGYUAN_CLOCK=manual) keeps its instant in the
 // database so that every app instance on one PostgreSQL sees the same time.
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { settings } from '../db/schema.js';
-import { conflict } from './errors.js';
+import { conflict, fieldError } from './errors.js';
+import { MAX_YEAR, MIN_YEAR } from '../domain/iso.js';
 
 export interface Clock {
   readonly mode: 'system' | 'manual';
@@ -35,10 +36,16 @@ export async function createManualClock(db: Db, start: Date): Promise<Clock> {
       if (r[0]) current = new Date(r[0].value as string);
     },
     async set(d, next) {
+      if (!(next.getUTCFullYear() >= MIN_YEAR && next.getUTCFullYear() <= MAX_YEAR)) {
+        throw fieldError('now', `year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
+      }
+      // conditional in SQL: of two instances moving it at once, the clock keeps the later time
+      const moved = await d.update(settings)
+        .set({ value: next.toISOString(), updatedAt: next })
+        .where(and(eq(settings.key, KEY), sql`(${settings.value} #>> '{}')::timestamptz <= ${next.toISOString()}::timestamptz`))
+        .returning({ key: settings.key });
       await clock.sync(d);
-      if (next.getTime() < current.getTime()) throw conflict('the clock only moves forward');
-      await d.update(settings).set({ value: next.toISOString(), updatedAt: new Date() }).where(eq(settings.key, KEY));
-      current = next;
+      if (!moved.length) throw conflict('the clock only moves forward');
     },
   };
   return clock;

@@ -10,6 +10,12 @@ export interface Config {
   clockMode: 'system' | 'manual';
   clockStart?: Date;
   bodyLimit: number;
+  /** the whole request (headers and body) must arrive within this; 0 = no limit */
+  requestTimeoutMs: number;
+  /** the request headers must arrive within this */
+  headersTimeoutMs: number;
+  /** an idle connection is closed after this; 0 = never */
+  connectionTimeoutMs: number;
   sweepIntervalMs: number;
   logLevel: string;
 }
@@ -33,6 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockMode: env.FANGYUAN_CLOCK === 'manual' ? 'manual' : 'system',
     clockStart,
     bodyLimit: Number(env.BODY_LIMIT ?? 1024 * 1024),
+    requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS ?? 30_000),
+    headersTimeoutMs: Number(env.HEADERS_TIMEOUT_MS ?? 10_000),
+    connectionTimeoutMs: Number(env.CONNECTION_TIMEOUT_MS ?? 120_000),
     sweepIntervalMs: Number(env.SWEEP_INTERVAL_MS ?? 60_000),
     logLevel: env.LOG_LEVEL ?? 'warn',
   };

@@ -12,6 +12,9 @@ export interface AppContext {
   config: Config;
   calendars: CalendarService;
   processes: ProcessService;
+  /** wall time for security timers (sessions, login back-off): never the manual business
+   *  clock, which may stand still; tests replace it */
+  wallNow: () => Date;
 }
 
 export interface Actor {

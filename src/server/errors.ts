@@ -2,11 +2,13 @@
 // The message is for users; internals (stacks, SQL) never leave the server.
 export type ErrorCode =
   | 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
-  | 'payload_too_large' | 'rate_limited' | 'not_implemented' | 'internal';
+  | 'payload_too_large' | 'uri_too_long' | 'unsupported_media_type' | 'rate_limited' | 'not_implemented' | 'internal'
+  | 'password_change_required' | 'csrf';
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409,
-  payload_too_large: 413, rate_limited: 429, not_implemented: 501, internal: 500,
+  payload_too_large: 413, uri_too_long: 414, unsupported_media_type: 415, rate_limited: 429, not_implemented: 501, internal: 500,
+  password_change_required: 403, csrf: 403,
 };
 
 export interface FieldIssue { path: string; message: string }

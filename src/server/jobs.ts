@@ -3,6 +3,7 @@
 import type { AppContext } from './context.js';
 import { sweepOverdue } from '../modules/notifications/service.js';
 import { generateRevisits } from '../modules/customers/revisits.js';
+import { purgeSecurityState } from '../modules/auth/service.js';
 
 export async function runSweeps(ctx: AppContext) {
   const now = ctx.clock.now();
@@ -10,7 +11,8 @@ export async function runSweeps(ctx: AppContext) {
   const labels = Object.fromEntries(Object.entries(def.steps).map(([k, s]) => [k, s.label]));
   const escalated = await sweepOverdue(ctx.db, now, labels);
   const revisits = await generateRevisits(ctx, now);
-  return { escalated, revisits };
+  const purged = await purgeSecurityState(ctx.db, ctx.wallNow());
+  return { escalated, revisits, purged };
 }
 
 export function startJobs(ctx: AppContext, log: { error: (o: unknown, m: string) => void }) {

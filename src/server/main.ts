@@ -22,10 +22,18 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`方圆 Fangyuan on http://localhost:${config.port} — ${where}; clock: ${ctx.clock.mode} (${ctx.clock.now().toISOString()})`);
+  if (ctx.demo) {
+    console.log([
+      '┌──────────────────────────────────────────────────────────────────────────┐',
+      '│ 演示公司 DEMO COMPANY — demo data and well-known demo passwords.          │',
+      '│ Not for real business: start a real company on an empty database, DEMO=0 │',
+      '└──────────────────────────────────────────────────────────────────────────┘',
+    ].join('\n'));
+  }
   if (ctx.seeded.length) {
     console.log(config.demo
       ? `Demo company created. Users (password "${config.demoPassword}"): ${ctx.seeded.join(', ')}`
-      : `First administrator created: ${ctx.seeded.join(', ')}`);
+      : `First administrator created: ${ctx.seeded.join(', ')} — the password must be changed at first sign-in`);
   }
   const shutdown = async () => {
     stopJobs();

@@ -44,7 +44,7 @@ describe('settings, reports and lists', () => {
       await page.locator('#new-user_username').fill('xiaowang');
       await page.locator('#new-user_displayName').fill('小王');
       await page.locator('#new-user_password').fill('short');
-      await page.getByText('密码至少 8 位').waitFor();
+      await page.locator('.ant-form-item-explain-error', { hasText: '密码至少 10 位' }).waitFor();
       await page.locator('#new-user_password').fill('xiaowang-2026');
       await page.locator('#new-user_roles').click();
       await page.locator('.ant-select-item-option', { hasText: '业务员' }).first().click();

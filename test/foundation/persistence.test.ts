@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { customers } from '../../src/db/schema.js';
-import { DataDirInUseError } from '../../src/db/dir-lock.js';
+import { DataDirInUseError, processStart } from '../../src/db/dir-lock.js';
 
 const pglite = inject('template').kind === 'pglite';
 
@@ -37,5 +37,31 @@ describe.runIf(pglite)('embedded database directory', () => {
     expect(rows.map((r) => r.name)).toContain('持久客户');
     await again.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('starts over a lock left by an earlier life of its own pid or its parent (container restart), not over a live one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fy-lock-'));
+    fs.cpSync((inject('template') as { dir: string }).dir, dir, { recursive: true });
+    const lock = path.join(dir, 'fangyuan.lock');
+    const opensOver = async (content: string) => {
+      fs.writeFileSync(lock, content);
+      const db = await openDatabase({ dataDir: dir, migrate: false });
+      expect(fs.readFileSync(lock, 'utf8')).toBe(`${process.pid} ${processStart(process.pid)}`.trim());
+      await db.close();
+      expect(fs.existsSync(lock)).toBe(false);
+    };
+    try {
+      await opensOver(String(process.pid)); // PID 1 again after a restart, old format
+      await opensOver(`${process.pid} ${processStart(process.pid)}`); // the same pid, not held in this process
+      await opensOver(String(process.ppid)); // the previous life was our parent's pid
+      if (processStart(process.ppid)) await opensOver(`${process.ppid} boot:1`); // a live pid that started later than the lock's owner
+
+      // the live parent really holding it: refused
+      fs.writeFileSync(lock, `${process.ppid} ${processStart(process.ppid)}`);
+      if (processStart(process.ppid)) await expect(openDatabase({ dataDir: dir, migrate: false })).rejects.toBeInstanceOf(DataDirInUseError);
+      fs.rmSync(lock);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -1,12 +1,12 @@
 // Input schemas of every form and outcome (API.md "Form and outcome fields").
 // The process definition names them; the engine validates a completion's `form` with them.
 import { z } from 'zod';
+import { isoTime } from '../iso.js';
 
 const text = (max = 2000) => z.string().trim().min(1, 'required').max(max);
 const optText = (max = 2000) => z.string().trim().max(max).optional();
 const fen = z.number().int('must be integer fen').min(0).max(1e13);
 const count = z.number().int().min(0).max(100000);
-const isoTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with offset' });
 
 export const surveyInput = z.object({
   broadbandAvailable: z.boolean(),

@@ -37,12 +37,17 @@ describe('auth', () => {
     expect((await t.call('GET', '/auth/me', { token })).status).toBe(401);
   });
 
-  it('refuses repeated failed logins with 429, even with the right password', async () => {
+  it('refuses repeated failed logins with 429 and Retry-After, even with the right password (back-off, not a lock)', async () => {
+    const wall = new Date(Date.now() + 24 * 3600_000); // after every earlier attempt of this file
+    t.ctx.wallNow = () => wall; // wall time stands still: the 1 s back-off cannot lapse mid-test
     for (let i = 0; i < 5; i++) {
       expect((await t.call('POST', '/auth/login', { body: { username: 'cs_manager', password: 'wrong' } })).status).toBe(401);
     }
     const r = await t.call('POST', '/auth/login', { body: { username: 'cs_manager', password: 'demo1234' } });
     expect(r.status).toBe(429);
     expect(r.body.error.code).toBe('rate_limited');
+    expect(r.headers['retry-after']).toBe('1');
+    t.ctx.wallNow = () => new Date(wall.getTime() + 1000);
+    expect((await t.call('POST', '/auth/login', { body: { username: 'cs_manager', password: 'demo1234' } })).status).toBe(200);
   });
 });

@@ -1,22 +1,31 @@
 // Authenticates every /api/v1 request except the public ones; the actor is on req.actor.
+// Cookie-authenticated state changes must come from the app's own origin (CSRF); a user who
+// must change the password may only change it, log out, or ask who they are.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../server/context.js';
-import { unauthorized } from '../../server/errors.js';
+import { AppError, unauthorized } from '../../server/errors.js';
 import { authenticate } from './service.js';
 
 declare module 'fastify' {
-  interface FastifyRequest { actor?: Actor; sessionToken?: string }
+  interface FastifyRequest { actor?: Actor; sessionToken?: string; sessionId?: string; mustChangePassword?: boolean }
 }
 
 export const SESSION_COOKIE = 'fy_session';
 /** routes that answer without a session; every other one declares a policy (src/policies) */
-export const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json']);
+export const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/meta']);
+/** what a user who must change the password may still call */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function requestToken(req: FastifyRequest): string | undefined {
+export function requestToken(req: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | undefined {
   const h = req.headers.authorization;
-  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || undefined;
-  return req.cookies?.[SESSION_COOKIE] || undefined;
+  if (h?.startsWith('Bearer ')) {
+    const token = h.slice(7).trim();
+    return token ? { token, via: 'bearer' } : undefined;
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  return cookie ? { token: cookie, via: 'cookie' } : undefined;
 }
 
 /** The authenticated actor; routes call this instead of reading req.actor directly. */
@@ -25,17 +34,46 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/** the host the request was sent from, per its Origin (or else Referer) header */
+function sourceHost(req: FastifyRequest): string | undefined {
+  const source = req.headers.origin ?? req.headers.referer;
+  if (!source || source === 'null') return undefined;
+  try {
+    return new URL(source).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A state change riding on the browser's cookie must name this app as its origin. */
+export function sameOrigin(req: FastifyRequest): boolean {
+  const host = sourceHost(req);
+  return host !== undefined && host.toLowerCase() === req.host.toLowerCase();
+}
+
+const csrfError = () => new AppError('csrf', '请求来源不是本系统 / the request did not come from this site (Origin check)');
+
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
     const { ctx } = app;
     if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
     const url = req.url.split('?')[0];
-    if (PUBLIC_ROUTES.has(url)) return;
-    const token = requestToken(req);
-    if (!token || token.length > 200) throw unauthorized();
-    const actor = await authenticate({ token, wallNow: new Date() }, ctx.db);
-    if (!actor) throw unauthorized('会话已失效，请重新登录 / session expired');
-    req.actor = actor;
-    req.sessionToken = token;
+    if (PUBLIC_ROUTES.has(url)) {
+      // login CSRF: a browser posting from another site is refused; scripts send no Origin
+      if (!SAFE_METHODS.has(req.method) && (req.headers.origin || req.headers.referer) && !sameOrigin(req)) throw csrfError();
+      return;
+    }
+    const credential = requestToken(req);
+    if (!credential || credential.token.length > 200) throw unauthorized();
+    if (credential.via === 'cookie' && !SAFE_METHODS.has(req.method) && !sameOrigin(req)) throw csrfError();
+    const session = await authenticate({ token: credential.token, wallNow: ctx.wallNow() }, ctx.db);
+    if (!session) throw unauthorized('会话已失效，请重新登录 / session expired');
+    if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${req.method} ${url}`)) {
+      throw new AppError('password_change_required', '请先修改密码 / you must change your password first');
+    }
+    req.actor = session.actor;
+    req.sessionToken = credential.token;
+    req.sessionId = session.sessionId;
+    req.mustChangePassword = session.mustChangePassword;
   });
 });

@@ -1,25 +1,67 @@
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf, SESSION_COOKIE } from './plugin.js';
-import { login, logout } from './service.js';
+import { changeOwnPassword, endOwnSession, login, logout, ownSessions, ThrottledError } from './service.js';
+import { assertPasswordPolicy, MAX_PASSWORD_LENGTH } from './password-policy.js';
+import { isDemoCompany } from '../users/service.js';
 
-const loginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+const loginBody = z.object({ username: z.string().min(1).max(100), password });
+const passwordBody = z.object({ currentPassword: password, newPassword: password });
+const sessionParams = z.object({ id: z.string().min(1).max(100) });
+
+/** a throttled attempt answers 429 with Retry-After (seconds) */
+async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof ThrottledError) reply.header('Retry-After', String(Math.max(1, e.retryAfterSeconds)));
+    throw e;
+  }
+}
+
+const sessionId = (req: FastifyRequest) => req.sessionId!;
 
 export async function authRoutes(app: ZApp) {
   app.post('/auth/login', { schema: { body: loginBody, tags: ['auth'], security: [] } }, async (req, reply) => {
-    const { ctx } = app;
-    const result = await ctx.db.transaction((tx) => login({ ...req.body, wallNow: new Date() }, tx));
-    if ('error' in result) throw result.error;
-    reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 12 * 3600 });
+    const result = await withRetryAfter(reply, () => login({
+      ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], wallNow: app.ctx.wallNow(),
+    }, app.ctx.db));
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      path: '/', httpOnly: true, sameSite: 'lax', maxAge: 12 * 3600, secure: req.protocol === 'https',
+    });
     return result;
   });
 
   app.post('/auth/logout', { config: { policy: 'account.session' }, schema: { tags: ['auth'] } }, async (req, reply) => {
     actorOf(req);
-    await logout({ token: req.sessionToken!, wallNow: new Date() }, app.ctx.db);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    await logout({ token: req.sessionToken!, wallNow: app.ctx.wallNow() }, app.ctx.db);
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
     return { ok: true };
   });
 
-  app.get('/auth/me', { config: { policy: 'account.session' }, schema: { tags: ['auth'] } }, async (req) => ({ user: actorOf(req) }));
+  app.get('/auth/me', { config: { policy: 'account.session' }, schema: { tags: ['auth'] } }, async (req) => {
+    const actor = actorOf(req);
+    return { user: { ...actor, mustChangePassword: req.mustChangePassword ?? false }, demo: await isDemoCompany(app.ctx.db) };
+  });
+
+  app.post('/auth/password', { config: { policy: 'account.session' }, schema: { body: passwordBody, tags: ['auth'] } }, async (req, reply) => {
+    const actor = actorOf(req);
+    assertPasswordPolicy('newPassword', req.body.newPassword);
+    await withRetryAfter(reply, () => changeOwnPassword({
+      ...req.body, actor, sessionId: sessionId(req), ip: req.ip, wallNow: app.ctx.wallNow(),
+    }, app.ctx.db));
+    reply.status(204);
+  });
+
+  app.get('/auth/sessions', { config: { policy: 'account.session' }, schema: { tags: ['auth'] } }, async (req) =>
+    ownSessions({ actor: actorOf(req), sessionId: sessionId(req), wallNow: app.ctx.wallNow() }, app.ctx.db));
+
+  app.delete('/auth/sessions/:id', { config: { policy: 'account.session' }, schema: { params: sessionParams, tags: ['auth'] } }, async (req, reply) => {
+    await endOwnSession({ actor: actorOf(req), id: req.params.id, wallNow: app.ctx.wallNow() }, app.ctx.db);
+    reply.status(204);
+  });
+
+  app.get('/meta', { schema: { tags: ['system'], security: [] } }, async () => ({ demo: await isDemoCompany(app.ctx.db) }));
 }

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { fieldError, notFound } from '../../server/errors.js';
-import { isoDate } from '../partners/routes.js';
+import { isoDate, isoTime } from '../../domain/iso.js';
 import { calendarStatus, deleteCalendarDay, putCalendarDay, setBusinessHours } from './admin.js';
 import * as repo from './repo.js';
 
-const isoTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with offset' });
 
 export async function calendarRoutes(app: ZApp) {
   const { ctx } = app;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoTime } from '../../domain/iso.js';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { notFound } from '../../server/errors.js';
@@ -10,7 +11,8 @@ export async function clockRoutes(app: ZApp) {
     actorOf(req);
     return { now: ctx.clock.now().toISOString(), mode: ctx.clock.mode };
   });
-  app.post('/clock', { config: { policy: 'admin.clock' }, schema: { tags: ['clock'], body: z.object({ now: z.string().datetime({ offset: true }) }) } }, async (req) => {
+  app.post('/clock', { config: { policy: 'admin.clock' }, schema: { tags: ['clock'], body: z.object({ now: isoTime }) } }, async (req) => {
+    const actor = actorOf(req);
     if (ctx.clock.mode !== 'manual') throw notFound('route');
     await ctx.clock.set(ctx.db, new Date(req.body.now));
     const swept = await runSweeps(ctx);

@@ -4,6 +4,7 @@
 import type { AppContext } from '../../server/context.js';
 import { startCase } from '../tasks/service.js';
 import { loadCase } from '../tasks/cases.js';
+import { ensureCustomerCase } from '../cases/repo.js';
 import { openTasksOfCase } from '../tasks/repo.js';
 import { claimCustomersDueForRevisit, setNextRevisit } from './repo.js';
 
@@ -24,6 +25,7 @@ export async function generateRevisits(ctx: AppContext, now: Date): Promise<numb
       await setNextRevisit(tx, c.id, next <= now ? new Date(now.getTime() + interval) : next);
       // a revisit still waiting to be made is not doubled
       if ((await openTasksOfCase(tx, c.id)).some((t) => def.starts.customer_revisit.includes(t.step))) continue;
+      await ensureCustomerCase(tx, c);
       const ref = (await loadCase(tx, 'customer', c.id))!;
       await startCase({ def, start: 'customer_revisit', c: ref, now, calendar, actor: null }, tx);
       opened++;

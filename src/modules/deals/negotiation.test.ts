@@ -13,9 +13,9 @@ const iso = (s: string) => new Date(s).toISOString();
 
 async function newUser(roles: string[]) {
   const username = `u_${unique()}`;
-  const r = await t.call('POST', '/users', { token: await t.login('sysadmin'), body: { username, password: 'demo1234', displayName: `业务员${username.slice(-4)}`, roles } });
+  const r = await t.call('POST', '/users', { token: await t.login('sysadmin'), body: { username, password: 'sales-pass-2026', displayName: `业务员${username.slice(-4)}`, roles } });
   expect(r.status).toBe(201);
-  return { username, id: r.body.id as string, token: await t.login(username) };
+  return { username, id: r.body.id as string, token: await t.login(username, 'sales-pass-2026') };
 }
 
 /** A deal of the given salesperson, taken up to (not including) `until`. */

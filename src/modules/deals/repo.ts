@@ -1,34 +1,51 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { audit, customers, deals, negotiationLog, tasks, users } from '../../db/schema.js';
+import { audit, cases, customers, deals, negotiationLog, tasks, users } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
+import { insertCase, required, splitCase, updateCase } from '../cases/repo.js';
 
-export type DealRow = typeof deals.$inferSelect;
+/** A deal as the services see it: its case's columns and its own details (one join). */
+export const dealColumns = {
+  ...getTableColumns(deals),
+  number: required(cases.number), customerId: cases.customerId, ownerId: required(cases.ownerId), state: cases.state,
+  definitionVersion: required(cases.definitionVersion), createdAt: cases.createdAt, updatedAt: cases.updatedAt,
+};
+/** deals joined to their cases: every query on deals starts here */
+const dealsWithCase = (tx: Tx) => tx.select(dealColumns).from(deals).innerJoin(cases, eq(cases.id, deals.id));
 
-/** LIKE pattern that matches the text literally (a typed % or _ is not a wildcard). */
+export type DealRow = Awaited<ReturnType<typeof findDeal>>;
+export type DealInsert = typeof deals.$inferInsert & Required<Pick<DealRow, 'number' | 'customerId' | 'ownerId' | 'state' | 'definitionVersion' | 'createdAt' | 'updatedAt'>>;
 
-export async function insertDeal(tx: Tx, row: typeof deals.$inferInsert) {
-  return (await tx.insert(deals).values(row).returning())[0];
+export async function insertDeal(tx: Tx, row: DealInsert) {
+  const { onCase, own } = splitCase(row);
+  await insertCase(tx, { ...onCase, id: row.id, type: 'deal' } as typeof cases.$inferInsert);
+  await tx.insert(deals).values(own);
+  return (await findDeal(tx, row.id))!;
 }
 export async function findDeal(tx: Tx, id: string) {
-  return (await tx.select().from(deals).where(eq(deals.id, id)))[0];
+  return (await dealsWithCase(tx).where(eq(deals.id, id)))[0];
 }
-export async function updateDeal(tx: Tx, id: string, set: Partial<typeof deals.$inferInsert>) {
-  return (await tx.update(deals).set(set).where(eq(deals.id, id)).returning())[0];
+export async function updateDeal(tx: Tx, id: string, set: Partial<DealInsert>) {
+  const { onCase, own } = splitCase(set);
+  await updateCase(tx, id, onCase);
+  if (Object.keys(own).length) await tx.update(deals).set(own).where(eq(deals.id, id));
+  return (await findDeal(tx, id))!;
 }
 export async function dealsOfCustomer(tx: Tx, customerId: string) {
-  return tx.select().from(deals).where(eq(deals.customerId, customerId)).orderBy(desc(deals.createdAt));
+  return dealsWithCase(tx).where(and(eq(cases.type, 'deal'), eq(cases.customerId, customerId))).orderBy(desc(cases.createdAt));
 }
 export async function listDeals(tx: Tx, f: { state?: string; q?: string; ownerId?: string; limit: number; offset: number }) {
   const where: SQL | undefined = and(
-    f.state ? eq(deals.state, f.state) : undefined,
-    f.ownerId ? eq(deals.ownerId, f.ownerId) : undefined,
-    f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(deals.number, containsPattern(f.q))) : undefined,
+    eq(cases.type, 'deal'),
+    f.state ? eq(cases.state, f.state) : undefined,
+    f.ownerId ? eq(cases.ownerId, f.ownerId) : undefined,
+    f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(cases.number, containsPattern(f.q))) : undefined,
   );
-  const items = await tx.select({ deal: deals, customerName: customers.name }).from(deals)
-    .innerJoin(customers, eq(customers.id, deals.customerId)).where(where)
-    .orderBy(desc(deals.createdAt), desc(deals.number)).limit(f.limit).offset(f.offset);
-  const total = (await tx.select({ n: count() }).from(deals).innerJoin(customers, eq(customers.id, deals.customerId)).where(where))[0].n;
+  const items = await tx.select({ deal: dealColumns, customerName: customers.name }).from(deals)
+    .innerJoin(cases, eq(cases.id, deals.id))
+    .innerJoin(customers, eq(customers.id, cases.customerId)).where(where)
+    .orderBy(desc(cases.createdAt), desc(cases.number)).limit(f.limit).offset(f.offset);
+  const total = (await tx.select({ n: count() }).from(cases).innerJoin(customers, eq(customers.id, cases.customerId)).where(where))[0].n;
   return { items, total };
 }
 export async function insertNegotiationEntry(tx: Tx, row: typeof negotiationLog.$inferInsert) {
@@ -47,15 +64,16 @@ export async function userNames(tx: Tx, ids: string[]) {
 /** Deals whose second meeting falls in [from, to), still running. */
 export async function dealsWithMeetingBetween(tx: Tx, f: { from: Date; to: Date; ownerId?: string; endStates: string[] }) {
   return tx.select({
-    deal: deals, customerName: customers.name, contactPerson: customers.contactPerson, phone: customers.phone, address: customers.address,
+    deal: dealColumns, customerName: customers.name, contactPerson: customers.contactPerson, phone: customers.phone, address: customers.address,
   }).from(deals)
-    .innerJoin(customers, eq(customers.id, deals.customerId))
+    .innerJoin(cases, eq(cases.id, deals.id))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
     .where(and(
       gte(deals.secondMeetingAt, f.from), lte(deals.secondMeetingAt, f.to),
-      f.endStates.length ? notInArray(deals.state, f.endStates) : undefined,
-      f.ownerId ? eq(deals.ownerId, f.ownerId) : undefined,
+      f.endStates.length ? notInArray(cases.state, f.endStates) : undefined,
+      f.ownerId ? eq(cases.ownerId, f.ownerId) : undefined,
     ))
-    .orderBy(asc(deals.secondMeetingAt), asc(deals.number))
+    .orderBy(asc(deals.secondMeetingAt), asc(cases.number))
     .limit(500);
 }
 
@@ -70,18 +88,19 @@ export async function openStepTasksOfDeals(tx: Tx, step: string, dealIds: string
 
 /** Number of deals per salesperson and state. */
 export async function dealCountsByOwnerAndState(tx: Tx) {
-  return tx.select({ ownerId: deals.ownerId, state: deals.state, n: count() }).from(deals)
-    .groupBy(deals.ownerId, deals.state);
+  return tx.select({ ownerId: required(cases.ownerId), state: cases.state, n: count() }).from(cases)
+    .where(eq(cases.type, 'deal')).groupBy(cases.ownerId, cases.state);
 }
 
 /** Deals with an open task of the step, oldest first, with customer and salesperson. */
 export async function dealsInOpenStep(tx: Tx, step: string) {
   return tx.select({
-    deal: deals, customerName: customers.name, ownerName: users.displayName, since: tasks.createdAt,
+    deal: dealColumns, customerName: customers.name, ownerName: users.displayName, since: tasks.createdAt,
   }).from(tasks)
-    .innerJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
-    .innerJoin(customers, eq(customers.id, deals.customerId))
-    .innerJoin(users, eq(users.id, deals.ownerId))
+    .innerJoin(cases, eq(cases.id, tasks.caseId))
+    .innerJoin(deals, eq(deals.id, cases.id))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .innerJoin(users, eq(users.id, cases.ownerId))
     .where(and(eq(tasks.step, step), eq(tasks.status, 'open')))
     .orderBy(asc(tasks.createdAt));
 }
@@ -91,17 +110,19 @@ export async function dealsInOpenStep(tx: Tx, step: string) {
 export async function endedDeals(tx: Tx, states: string[], f: { from?: Date; to?: Date; limit: number }) {
   const ending = sql`(select a.id from ${audit} a where a.case_id = ${deals.id} and a.action = 'task.complete' and a.after->>'end' is not null order by a.id desc limit 1)`;
   const endedStep = sql<string | null>`(select a.before->>'step' from ${audit} a where a.id = ${ending})`;
-  const endedAt = sql<Date | null>`(select a.at from ${audit} a where a.id = ${ending})`.mapWith(deals.updatedAt);
+  const endedAt = sql<Date | null>`(select a.at from ${audit} a where a.id = ${ending})`.mapWith(cases.updatedAt);
   return tx.select({
-    deal: deals, customerName: customers.name, ownerName: users.displayName, endedAt, endedStep,
+    deal: dealColumns, customerName: customers.name, ownerName: users.displayName, endedAt, endedStep,
   }).from(deals)
-    .innerJoin(customers, eq(customers.id, deals.customerId))
-    .innerJoin(users, eq(users.id, deals.ownerId))
+    .innerJoin(cases, eq(cases.id, deals.id))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .innerJoin(users, eq(users.id, cases.ownerId))
     .where(and(
-      inArray(deals.state, states),
-      f.from ? gte(deals.updatedAt, f.from) : undefined,
-      f.to ? lt(deals.updatedAt, f.to) : undefined,
+      eq(cases.type, 'deal'),
+      inArray(cases.state, states),
+      f.from ? gte(cases.updatedAt, f.from) : undefined,
+      f.to ? lt(cases.updatedAt, f.to) : undefined,
     ))
-    .orderBy(desc(deals.updatedAt), desc(deals.number))
+    .orderBy(desc(cases.updatedAt), desc(cases.number))
     .limit(f.limit);
 }

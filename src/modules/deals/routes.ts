@@ -2,12 +2,11 @@ import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { pageQuery, paging } from '../../server/paging.js';
+import { isoDate, isoTime } from '../../domain/iso.js';
 import { surveyInput } from '../../domain/process/forms.js';
 import { addNegotiationEntry, createDeal, dealPage, listDealsView, pipelineReport, setSecondMeeting, upcomingMeetings } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-const isoTime = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with offset' });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), 'not a date');
 const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 export async function dealRoutes(app: ZApp) {
@@ -38,7 +37,7 @@ export async function dealRoutes(app: ZApp) {
 
   app.get('/reports/pipeline', {
     config: { policy: 'report.pipeline' },
-    schema: { tags: ['reports'], querystring: z.object({ from: day.optional(), to: day.optional() }) },
+    schema: { tags: ['reports'], querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }) },
   }, async (req) => {
     const actor = actorOf(req);
     const { from, to } = req.query;

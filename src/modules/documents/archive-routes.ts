@@ -1,6 +1,7 @@
 // The archive beyond plain search (routes.ts GET /documents): archiving one document and
 // exporting a search result to Excel.
 import { z } from 'zod';
+import { isoDate } from '../../domain/iso.js';
 import type { ZApp } from '../../server/routes.js';
 import type { Actor } from '../../server/context.js';
 import { actorOf } from '../auth/plugin.js';
@@ -11,17 +12,10 @@ import type { DocumentSearch } from './repo.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-/** YYYY-MM-DD that is a real calendar day (2026-02-30 is refused, not a 500). */
-export const archiveDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a calendar day');
-
 /** The filters of the archive search (GET /documents) and its export. */
 export const archiveFilters = z.object({
   number: z.string().max(50).optional(), customer: z.string().max(100).optional(), form: z.string().max(50).optional(),
-  from: archiveDay.optional(), to: archiveDay.optional(), department: z.string().max(50).optional(),
+  from: isoDate.optional(), to: isoDate.optional(), department: z.string().max(50).optional(),
   archived: z.enum(['true', 'false']).optional(),
 });
 

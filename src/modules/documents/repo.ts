@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { customers, docCounters, documents } from '../../db/schema.js';
+import { cases, customers, docCounters, documents } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -53,8 +53,10 @@ export async function searchDocuments(tx: Tx, f: DocumentSearch) {
     f.departments === 'all' || !f.departments ? undefined
       : f.departments.length ? or(...f.departments.map((d) => sql`${documents.copies} @> ${JSON.stringify([d])}::jsonb`)) : sql`false`,
   );
-  const items = await tx.select({ doc: documents, customerName: customers.name }).from(documents)
-    .innerJoin(customers, eq(customers.id, documents.customerId)).where(where)
+  // the case's number (SJ-/GD-; none for a revisit) comes with one join, whatever the case type
+  const items = await tx.select({ doc: documents, customerName: customers.name, caseNumber: cases.number }).from(documents)
+    .innerJoin(customers, eq(customers.id, documents.customerId))
+    .innerJoin(cases, eq(cases.id, documents.caseId)).where(where)
     .orderBy(desc(documents.createdAt), desc(documents.number)).limit(f.limit).offset(f.offset);
   const total = (await tx.select({ n: count() }).from(documents).innerJoin(customers, eq(customers.id, documents.customerId)).where(where))[0].n;
   return { items, total };

@@ -37,6 +37,6 @@ export async function documentRoutes(app: ZApp) {
     const q = req.query;
     const { limit, offset } = paging(q);
     const { items, total } = await repo.searchDocuments(ctx.db, { ...toDocumentSearch(q, actor), limit, offset });
-    return { items: items.map((r) => ({ ...presentDocument(r.doc), customerName: r.customerName })), total };
+    return { items: items.map((r) => ({ ...presentDocument(r.doc), customerName: r.customerName, caseNumber: r.caseNumber })), total };
   });
 }

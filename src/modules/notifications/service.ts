@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { notifications, tasks, tickets } from '../../db/schema.js';
+import { cases, notifications, tasks, tickets } from '../../db/schema.js';
 import { DEPARTMENT_MANAGER, type Department } from '../../domain/roles.js';
 import { usersWithRole } from '../users/repo.js';
 import { appendAudit } from '../audit/service.js';
@@ -21,12 +21,8 @@ export async function notifyRole(tx: Tx, n: { role: string; kind: string; taskId
 
 export async function listNotifications(tx: Tx, userId: string, unreadOnly: boolean) {
   // the case's type, so the web app links straight to the deal, ticket or customer page
-  const caseType = sql<string | null>`case
-    when ${notifications.caseId} is null then null
-    when exists (select 1 from deals d where d.id = ${notifications.caseId}) then 'deal'
-    when exists (select 1 from tickets t where t.id = ${notifications.caseId}) then 'ticket'
-    when exists (select 1 from customers c where c.id = ${notifications.caseId}) then 'customer' end`;
-  const rows = await tx.select({ n: notifications, caseType }).from(notifications)
+  const rows = await tx.select({ n: notifications, caseType: cases.type }).from(notifications)
+    .leftJoin(cases, eq(cases.id, notifications.caseId))
     .where(and(eq(notifications.userId, userId), unreadOnly ? eq(notifications.read, false) : undefined))
     .orderBy(desc(notifications.createdAt)).limit(100);
   return rows.map(({ n, caseType: type }) => ({
@@ -68,15 +64,15 @@ export async function sweepOverdue(db: Db, now: Date, stepLabels: Record<string,
     // the whole ticket's two-day close deadline: the CS manager hears of it once
     const lateTickets = await tx.execute(sql`
       with due as (
-        select id from ${tickets}
-        where closed_at is null and escalated_at is null and due_at < ${now.toISOString()}::timestamptz
-        order by due_at
+        select t.id, k.number from ${tickets} t join ${cases} k on k.id = t.id
+        where k.closed_at is null and t.escalated_at is null and t.due_at < ${now.toISOString()}::timestamptz
+        order by t.due_at
         limit 500
-        for update skip locked
+        for update of t skip locked
       )
       update ${tickets} t set escalated_at = ${now.toISOString()}::timestamptz
       from due where t.id = due.id
-      returning t.id, t.number, t.due_at`);
+      returning t.id, due.number, t.due_at`);
     const ticketRows = rowsOf<{ id: string; number: string; due_at: string | Date }>(lateTickets);
     for (const r of ticketRows) {
       await notifyRole(tx, {

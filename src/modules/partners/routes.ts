@@ -5,9 +5,8 @@ import { badRequest } from '../../server/errors.js';
 import { authorize } from '../../policies/index.js';
 import { createPartner, getPartner, presentPartner, updatePartnerDetails } from './service.js';
 import * as repo from './repo.js';
+import { isoDate } from '../../domain/iso.js';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
 
 const fields = {
   name: z.string().trim().min(1).max(200),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isoTime } from '../../domain/iso.js';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { maskCopiedFields } from '../../policies/form.js';
 import { purchaseListOfDeal, updatePurchaseLine } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-const isoOrNull = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).nullable().optional();
+const isoOrNull = isoTime.nullable().optional();
 
 const purchaseLinePatch = z.object({
   supplier: z.string().trim().min(1, 'required').max(200).nullable().optional(),

@@ -2,41 +2,43 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
-import { customers, deals, documents, partners, tasks, tickets, users } from '../../db/schema.js';
+import { cases, customers, deals, documents, partners, tasks, tickets, users } from '../../db/schema.js';
+import { dealColumns } from '../deals/repo.js';
+import { ticketColumns } from '../tickets/repo.js';
 
 const within = (col: Parameters<typeof gte>[0], from: Date, to: Date) => and(gte(col, from), lt(col, to));
 
+/** tickets with their case and customer name */
+const ticketsWithCustomer = (tx: Tx) => tx.select({ ticket: ticketColumns, customerName: customers.name }).from(tickets)
+  .innerJoin(cases, eq(cases.id, tickets.id))
+  .innerJoin(customers, eq(customers.id, cases.customerId));
+
 export async function ticketsOpenedIn(tx: Tx, from: Date, to: Date) {
-  return tx.select({ ticket: tickets, customerName: customers.name }).from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .where(within(tickets.createdAt, from, to)).orderBy(asc(tickets.createdAt), asc(tickets.number));
+  return ticketsWithCustomer(tx).where(within(cases.createdAt, from, to)).orderBy(asc(cases.createdAt), asc(cases.number));
 }
 
 export async function ticketsClosedIn(tx: Tx, from: Date, to: Date) {
-  return tx.select({ ticket: tickets, customerName: customers.name }).from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .where(within(tickets.closedAt, from, to)).orderBy(asc(tickets.closedAt), asc(tickets.number));
+  return ticketsWithCustomer(tx).where(within(cases.closedAt, from, to)).orderBy(asc(cases.closedAt), asc(cases.number));
 }
 
 /** Tickets still open at `to` whose close deadline had passed by then. */
 export async function ticketsOverdueAt(tx: Tx, to: Date) {
-  return tx.select({ ticket: tickets, customerName: customers.name }).from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .where(and(lt(tickets.createdAt, to), lt(tickets.dueAt, to), or(isNull(tickets.closedAt), gte(tickets.closedAt, to))))
+  return ticketsWithCustomer(tx)
+    .where(and(lt(cases.createdAt, to), lt(tickets.dueAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, to))))
     .orderBy(asc(tickets.dueAt));
 }
 
-/** Completed tasks of one step in the period, with their ticket (if any) and customer. */
+/** Completed tasks of one step in the period, with their case's number (a ticket's; a
+ *  customer's revisit case has none) and customer: one join to `cases`, whatever the type. */
 export async function completedStepIn(tx: Tx, step: string, from: Date, to: Date) {
   return tx.select({
-    task: tasks, ticketNumber: tickets.number,
-    customerId: sql<string>`coalesce(${tickets.customerId}, ${deals.customerId}, case when ${tasks.caseType} = 'customer' then ${tasks.caseId} end)`,
+    task: tasks, ticketNumber: cases.number,
+    customerId: cases.customerId,
     customerName: customers.name,
     completedByName: users.displayName,
   }).from(tasks)
-    .leftJoin(tickets, and(eq(tasks.caseType, 'ticket'), eq(tickets.id, tasks.caseId)))
-    .leftJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
-    .leftJoin(customers, sql`${customers.id} = coalesce(${tickets.customerId}, ${deals.customerId}, case when ${tasks.caseType} = 'customer' then ${tasks.caseId} end)`)
+    .innerJoin(cases, eq(cases.id, tasks.caseId))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, tasks.completedBy))
     .where(and(eq(tasks.step, step), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
     .orderBy(asc(tasks.completedAt), asc(tasks.id));
@@ -61,13 +63,14 @@ export async function complaintRecordsOf(tx: Tx, ticketIds: string[]) {
 /** Negotiations that ended (signed or lost) in the period, with the deal, customer and salesperson. */
 export async function negotiationsEndedIn(tx: Tx, from: Date, to: Date, step: string) {
   return tx.select({
-    task: tasks, deal: deals, customerName: customers.name, ownerName: users.displayName,
+    task: tasks, deal: dealColumns, customerName: customers.name, ownerName: users.displayName,
   }).from(tasks)
-    .innerJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
-    .innerJoin(customers, eq(customers.id, deals.customerId))
-    .leftJoin(users, eq(users.id, deals.ownerId))
+    .innerJoin(cases, eq(cases.id, tasks.caseId))
+    .innerJoin(deals, eq(deals.id, cases.id))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(users, eq(users.id, cases.ownerId))
     .where(and(eq(tasks.step, step), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
-    .orderBy(asc(tasks.completedAt), asc(deals.number));
+    .orderBy(asc(tasks.completedAt), asc(cases.number));
 }
 
 const followUp = alias(tasks, 'follow_up');
@@ -75,12 +78,12 @@ const followUp = alias(tasks, 'follow_up');
 /** A partner's repairs (completed repair steps) in the period, each with the follow-up call that came after it. */
 export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairStep: string; followUpStep: string; from: Date; to: Date }) {
   return tx.select({
-    task: tasks, ticketNumber: tickets.number, ticketId: tickets.id, customerName: customers.name,
+    task: tasks, ticketNumber: cases.number, ticketId: cases.id, customerName: customers.name,
     completedByName: users.displayName,
     followUpStatus: followUp.status, followUpOutcome: followUp.outcome,
   }).from(tasks)
-    .innerJoin(tickets, and(eq(tasks.caseType, 'ticket'), eq(tickets.id, tasks.caseId)))
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .innerJoin(cases, eq(cases.id, tasks.caseId))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, tasks.completedBy))
     .leftJoin(followUp, and(eq(followUp.caseId, tasks.caseId), eq(followUp.step, o.followUpStep), eq(followUp.createdAt, tasks.completedAt)))
     .where(and(eq(tasks.partnerId, o.partnerId), eq(tasks.step, o.repairStep), eq(tasks.status, 'done'), within(tasks.completedAt, o.from, o.to)))

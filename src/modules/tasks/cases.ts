@@ -3,9 +3,7 @@ import type { Tx } from '../../db/client.js';
 import type { Tier } from '../../domain/calendar/index.js';
 import type { Actor } from '../../server/context.js';
 import { casePolicy } from '../../policies/case.js';
-import { findDeal, updateDeal } from '../deals/repo.js';
-import { findTicket, updateTicket } from '../tickets/repo.js';
-import { findCustomer } from '../customers/repo.js';
+import { findCase, setState } from '../cases/repo.js';
 
 export type CaseType = 'deal' | 'ticket' | 'customer';
 
@@ -15,7 +13,7 @@ export interface CaseRef {
   customerId: string;
   ownerId: string | null;
   createdAt: Date;
-  /** the customer's service clock for after-sales steps */
+  /** the service clock for after-sales steps: a ticket's own, else the customer's */
   tier: Tier | null;
   partnerId: string | null;
   state: string | null;
@@ -23,25 +21,18 @@ export interface CaseRef {
   number: string | null;
 }
 
-export async function loadCase(tx: Tx, type: string, id: string): Promise<CaseRef | undefined> {
-  if (type === 'deal') {
-    const d = await findDeal(tx, id);
-    return d && { type, id, customerId: d.customerId, ownerId: d.ownerId, createdAt: d.createdAt, tier: null, partnerId: null, state: d.state, definitionVersion: d.definitionVersion, number: d.number };
-  }
-  if (type === 'ticket') {
-    const t = await findTicket(tx, id);
-    return t && { type, id, customerId: t.customerId, ownerId: null, createdAt: t.createdAt, tier: t.tier as Tier, partnerId: t.partnerId, state: t.state, definitionVersion: t.definitionVersion, number: t.number };
-  }
-  if (type === 'customer') {
-    const c = await findCustomer(tx, id);
-    return c && { type, id, customerId: c.id, ownerId: null, createdAt: c.createdAt, tier: (c.serviceTier as Tier | null) ?? null, partnerId: null, state: null, definitionVersion: null, number: null };
-  }
-  return undefined;
+/** One query on `cases` (with the customer's clock), whatever the type; `type` narrows it. */
+export async function loadCase(tx: Tx, type: string | undefined, id: string): Promise<CaseRef | undefined> {
+  const c = await findCase(tx, id, type);
+  return c && {
+    type: c.type as CaseType, id: c.id, customerId: c.customerId, ownerId: c.ownerId, createdAt: c.createdAt,
+    tier: c.tier as Tier | null, partnerId: c.partnerId, state: c.state, definitionVersion: c.definitionVersion, number: c.number,
+  };
 }
 
+/** One UPDATE on `cases`: the open step, or the end state (which closes the case). */
 export async function setCaseState(tx: Tx, c: CaseRef, state: string, now: Date, ended: boolean) {
-  if (c.type === 'deal') await updateDeal(tx, c.id, { state, updatedAt: now });
-  if (c.type === 'ticket') await updateTicket(tx, c.id, { state, updatedAt: now, ...(ended ? { closedAt: now } : {}) });
+  await setState(tx, c.id, state, now, ended);
 }
 
 /** Staff see every case; a partner engineer only tickets given to its company (src/policies/case.ts). */

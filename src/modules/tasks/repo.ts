@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { customers, deals, tasks, tickets } from '../../db/schema.js';
+import { cases, customers, tasks } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -65,10 +65,7 @@ export interface TaskFilter {
 /** Tasks whose case number, or the name of whose customer, matches (the inbox search box). */
 export function customerNameMatches(q: string): SQL {
   const pattern = containsPattern(q);
-  return sql`(
-    ${tasks.caseId} in (select d.id from deals d join customers c on c.id = d.customer_id where c.name ilike ${pattern} or d.number ilike ${pattern})
-    or ${tasks.caseId} in (select t.id from tickets t join customers c on c.id = t.customer_id where c.name ilike ${pattern} or t.number ilike ${pattern})
-    or (${tasks.caseType} = 'customer' and ${tasks.caseId} in (select c.id from customers c where c.name ilike ${pattern})))`;
+  return sql`${tasks.caseId} in (select k.id from ${cases} k join ${customers} c on c.id = k.customer_id where c.name ilike ${pattern} or k.number ilike ${pattern})`;
 }
 
 /** Inbox totals stop counting at this many: nobody pages that far, and counting a huge
@@ -80,8 +77,8 @@ async function cappedCount(tx: Tx, where: SQL | undefined): Promise<number> {
   return Number((await tx.select({ n: count() }).from(inner))[0].n);
 }
 
-/** One page of tasks, then the case numbers and customer names of just that page
- *  (joining before the limit would touch every task). */
+/** One page of tasks, then the case numbers and customer names of just that page in one
+ *  query on `cases` (joining before the limit would touch every task). */
 export async function listTasks(tx: Tx, f: TaskFilter) {
   const order = f.order === 'due_desc' ? [sql`${tasks.dueAt} desc nulls last`, desc(tasks.seq)]
     : f.order === 'created_desc' ? [desc(tasks.createdAt), desc(tasks.seq)]
@@ -100,18 +97,14 @@ export async function listTasks(tx: Tx, f: TaskFilter) {
     page = await tx.select().from(tasks).where(f.where).orderBy(...order).limit(f.limit).offset(f.offset);
     total = (await tx.select({ n: count() }).from(tasks).where(f.where))[0].n;
   }
-  const dealIds = page.filter((t) => t.caseType === 'deal').map((t) => t.caseId);
-  const ticketIds = page.filter((t) => t.caseType === 'ticket').map((t) => t.caseId);
-  const dealRows = dealIds.length ? await tx.select({ id: deals.id, number: deals.number, customerId: deals.customerId }).from(deals).where(inArray(deals.id, dealIds)) : [];
-  const ticketRows = ticketIds.length ? await tx.select({ id: tickets.id, number: tickets.number, customerId: tickets.customerId }).from(tickets).where(inArray(tickets.id, ticketIds)) : [];
-  const cases = new Map([...dealRows, ...ticketRows].map((r) => [r.id, r]));
-  const customerIds = [...new Set([...cases.values()].map((r) => r.customerId).concat(page.filter((t) => t.caseType === 'customer').map((t) => t.caseId)))];
-  const names = new Map(customerIds.length
-    ? (await tx.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, customerIds))).map((c) => [c.id, c.name])
+  const caseIds = [...new Set(page.map((t) => t.caseId))];
+  const ofCase = new Map(caseIds.length
+    ? (await tx.select({ id: cases.id, number: cases.number, customerName: customers.name }).from(cases)
+      .innerJoin(customers, eq(customers.id, cases.customerId)).where(inArray(cases.id, caseIds))).map((r) => [r.id, r])
     : []);
   const items = page.map((task) => {
-    const c = cases.get(task.caseId);
-    return { task, caseNumber: c?.number ?? null, customerName: names.get(c?.customerId ?? task.caseId) ?? null };
+    const c = ofCase.get(task.caseId);
+    return { task, caseNumber: c?.number ?? null, customerName: c?.customerName ?? null };
   });
   return { items, total };
 }

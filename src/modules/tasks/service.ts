@@ -18,6 +18,7 @@ import { findUser } from '../users/repo.js';
 import { findPartner } from '../partners/repo.js';
 import { EFFECTS, type EffectContext } from '../process/effects.js';
 import { canSeeCase, loadCase, setCaseState, type CaseRef } from './cases.js';
+import { updateCase } from '../cases/repo.js';
 import * as repo from './repo.js';
 
 export function presentTask(t: repo.TaskRow, now: Date, calendar?: WorkCalendar, extra?: { customerName?: string | null; caseNumber?: string | null }) {
@@ -205,8 +206,7 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
   if (c.type === 'ticket' && step?.alsoRoles.includes('partner_engineer') && c.partnerId !== set.partnerId) {
     // the ticket follows its repair step: the partner company sees it (and gets it back after an
     // unsatisfied follow-up) exactly while the step is given to it
-    const { updateTicket } = await import('../tickets/repo.js');
-    await updateTicket(tx, c.id, { partnerId: set.partnerId, updatedAt: now });
+    await updateCase(tx, c.id, { partnerId: set.partnerId, updatedAt: now });
   }
   const updated = await repo.updateTaskAssignment(tx, task.id, set);
   await appendAudit(tx, {

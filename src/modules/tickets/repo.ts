@@ -1,27 +1,47 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { customers, documents, partners, tasks, tickets, users } from '../../db/schema.js';
+import { cases, customers, documents, partners, tasks, tickets, users } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
+import { insertCase, required, splitCase, updateCase } from '../cases/repo.js';
 
-export type TicketRow = typeof tickets.$inferSelect;
+/** A ticket as the services see it: its case's columns and its own details (one join). */
+export const ticketColumns = {
+  ...getTableColumns(tickets),
+  number: required(cases.number), customerId: cases.customerId, state: cases.state, tier: required(cases.tier),
+  definitionVersion: required(cases.definitionVersion), partnerId: cases.partnerId,
+  createdAt: cases.createdAt, updatedAt: cases.updatedAt, closedAt: cases.closedAt,
+};
+/** tickets joined to their cases: every query on tickets starts here */
+const ticketsWithCase = (tx: Tx) => tx.select(ticketColumns).from(tickets).innerJoin(cases, eq(cases.id, tickets.id));
 
-export async function insertTicket(tx: Tx, row: typeof tickets.$inferInsert) {
-  return (await tx.insert(tickets).values(row).returning())[0];
+export type TicketRow = Awaited<ReturnType<typeof findTicket>>;
+export type TicketInsert = typeof tickets.$inferInsert & Pick<TicketRow, 'number' | 'customerId' | 'state' | 'tier' | 'definitionVersion' | 'createdAt' | 'updatedAt'>
+  & Partial<Pick<TicketRow, 'partnerId' | 'closedAt'>>;
+
+export async function insertTicket(tx: Tx, row: TicketInsert) {
+  const { onCase, own } = splitCase(row);
+  await insertCase(tx, { ...onCase, id: row.id, type: 'ticket' } as typeof cases.$inferInsert);
+  await tx.insert(tickets).values(own);
+  return (await findTicket(tx, row.id))!;
 }
 export async function findTicket(tx: Tx, id: string) {
-  return (await tx.select().from(tickets).where(eq(tickets.id, id)))[0];
+  return (await ticketsWithCase(tx).where(eq(tickets.id, id)))[0];
 }
+/** Locks the ticket and its case row for this transaction. */
 export async function lockTicket(tx: Tx, id: string) {
-  return (await tx.select().from(tickets).where(eq(tickets.id, id)).for('update'))[0];
+  return (await ticketsWithCase(tx).where(eq(tickets.id, id)).for('update'))[0];
 }
 export async function ticketOfSourceTask(tx: Tx, taskId: string) {
-  return (await tx.select().from(tickets).where(eq(tickets.sourceTaskId, taskId)))[0];
+  return (await ticketsWithCase(tx).where(eq(tickets.sourceTaskId, taskId)))[0];
 }
-export async function updateTicket(tx: Tx, id: string, set: Partial<typeof tickets.$inferInsert>) {
-  return (await tx.update(tickets).set(set).where(eq(tickets.id, id)).returning())[0];
+export async function updateTicket(tx: Tx, id: string, set: Partial<TicketInsert>) {
+  const { onCase, own } = splitCase(set);
+  await updateCase(tx, id, onCase);
+  if (Object.keys(own).length) await tx.update(tickets).set(own).where(eq(tickets.id, id));
+  return (await findTicket(tx, id))!;
 }
 export async function ticketsOfCustomer(tx: Tx, customerId: string) {
-  return tx.select().from(tickets).where(eq(tickets.customerId, customerId)).orderBy(desc(tickets.createdAt));
+  return ticketsWithCase(tx).where(and(eq(cases.type, 'ticket'), eq(cases.customerId, customerId))).orderBy(desc(cases.createdAt));
 }
 
 export interface TicketFilter {
@@ -42,20 +62,22 @@ export interface TicketFilter {
 
 export async function listTickets(tx: Tx, f: TicketFilter) {
   const where: SQL | undefined = and(
-    f.state === 'open' ? isNull(tickets.closedAt) : f.state === 'closed' ? isNotNull(tickets.closedAt) : f.state ? eq(tickets.state, f.state) : undefined,
+    f.state === 'open' ? isNull(cases.closedAt) : f.state === 'closed' ? isNotNull(cases.closedAt) : f.state ? eq(cases.state, f.state) : undefined,
     f.kind ? eq(tickets.kind, f.kind) : undefined,
-    f.partnerId ? eq(tickets.partnerId, f.partnerId) : undefined,
-    f.customerId ? eq(tickets.customerId, f.customerId) : undefined,
-    f.tier ? eq(tickets.tier, f.tier) : undefined,
-    f.overdue === true ? and(isNull(tickets.closedAt), lt(tickets.dueAt, f.now)) : undefined,
-    f.overdue === false ? or(isNotNull(tickets.closedAt), sql`${tickets.dueAt} >= ${f.now.toISOString()}::timestamptz`) : undefined,
-    f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(tickets.number, containsPattern(f.q)), ilike(tickets.problem, containsPattern(f.q))) : undefined,
+    f.partnerId ? eq(cases.partnerId, f.partnerId) : undefined,
+    f.customerId ? eq(cases.customerId, f.customerId) : undefined,
+    f.tier ? eq(cases.tier, f.tier) : undefined,
+    f.overdue === true ? and(isNull(cases.closedAt), lt(tickets.dueAt, f.now)) : undefined,
+    f.overdue === false ? or(isNotNull(cases.closedAt), sql`${tickets.dueAt} >= ${f.now.toISOString()}::timestamptz`) : undefined,
+    f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(cases.number, containsPattern(f.q)), ilike(tickets.problem, containsPattern(f.q))) : undefined,
   );
-  const order = f.sort === 'due_asc' ? [asc(tickets.dueAt), asc(tickets.number)] : [desc(tickets.createdAt), desc(tickets.number)];
-  const items = await tx.select({ ticket: tickets, customerName: customers.name }).from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId)).where(where)
+  const order = f.sort === 'due_asc' ? [asc(tickets.dueAt), asc(cases.number)] : [desc(cases.createdAt), desc(cases.number)];
+  const items = await tx.select({ ticket: ticketColumns, customerName: customers.name }).from(tickets)
+    .innerJoin(cases, eq(cases.id, tickets.id))
+    .innerJoin(customers, eq(customers.id, cases.customerId)).where(where)
     .orderBy(...order).limit(f.limit).offset(f.offset);
-  const total = (await tx.select({ n: count() }).from(tickets).innerJoin(customers, eq(customers.id, tickets.customerId)).where(where))[0].n;
+  const total = (await tx.select({ n: count() }).from(tickets).innerJoin(cases, eq(cases.id, tickets.id))
+    .innerJoin(customers, eq(customers.id, cases.customerId)).where(where))[0].n;
   return { items, total };
 }
 

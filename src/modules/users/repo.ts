@@ -1,6 +1,6 @@
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { users } from '../../db/schema.js';
+import { settings, users } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
 
 export async function insertUser(tx: Tx, row: typeof users.$inferInsert) {
@@ -20,9 +20,9 @@ export async function countUsers(tx: Tx) {
   return (await tx.select({ n: count() }).from(users))[0].n;
 }
 
-export async function listUsers(tx: Tx, f: { role?: string; q?: string; limit: number; offset: number }) {
+export async function listUsers(tx: Tx, f: { role?: string; q?: string; status?: 'active' | 'inactive' | 'all'; limit: number; offset: number }) {
   const where = and(
-    eq(users.active, true),
+    f.status === 'all' ? undefined : eq(users.active, f.status !== 'inactive'),
     f.role ? sql`${users.roles} @> ${JSON.stringify([f.role])}::jsonb` : undefined,
     f.q ? or(ilike(users.username, containsPattern(f.q)), ilike(users.displayName, containsPattern(f.q))) : undefined,
   );
@@ -34,4 +34,23 @@ export async function listUsers(tx: Tx, f: { role?: string; q?: string; limit: n
 /** Active users holding a role (escalations go to them). */
 export async function usersWithRole(tx: Tx, role: string) {
   return tx.select().from(users).where(and(eq(users.active, true), sql`${users.roles} @> ${JSON.stringify([role])}::jsonb`));
+}
+
+export async function updateUser(tx: Tx, id: string, patch: Partial<typeof users.$inferInsert>) {
+  const [u] = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
+  return u;
+}
+
+/** active sysadmins other than the given user (the last one may not be disabled or demoted) */
+export async function otherActiveSysadmins(tx: Tx, id: string) {
+  return (await tx.select({ id: users.id }).from(users)
+    .where(and(eq(users.active, true), ne(users.id, id), sql`${users.roles} @> '["sysadmin"]'::jsonb`))).length;
+}
+
+export async function getSetting(tx: Tx, key: string) {
+  return (await tx.select().from(settings).where(eq(settings.key, key)))[0]?.value;
+}
+
+export async function putSetting(tx: Tx, key: string, value: unknown, now: Date) {
+  await tx.insert(settings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
 }

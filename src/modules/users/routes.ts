@@ -1,33 +1,80 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
-import { ROLES } from '../../domain/roles.js';
+import { DEPARTMENTS, ROLES } from '../../domain/roles.js';
 import { actorOf } from '../auth/plugin.js';
-import { createUser, presentUser } from './service.js';
+import { requireRole, requireStaff } from '../../server/policy.js';
+import { createUser, endUserSessions, presentUser, resetPassword, updateUser } from './service.js';
 import * as repo from './repo.js';
 import { pageQuery, paging } from '../../server/paging.js';
+import { assertPasswordPolicy, MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
 
+const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
+const displayName = z.string().trim().min(1).max(100);
 const createBody = z.object({
   username: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits and _ . @ - only'),
-  password: z.string().min(8).max(200),
-  displayName: z.string().trim().min(1).max(100),
-  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  password,
+  displayName,
+  roles,
   partnerId: z.string().min(1).max(100).optional(),
 });
+const patchBody = z.object({
+  displayName: displayName.optional(),
+  roles: roles.optional(),
+  department: z.enum(DEPARTMENTS).nullable().optional(),
+  partnerId: z.string().min(1).max(100).nullable().optional(),
+  active: z.boolean().optional(),
+}).strict();
+const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export async function userRoutes(app: ZApp) {
+  const { ctx } = app;
+  const stamp = () => ({ now: ctx.clock.now(), wallNow: ctx.wallNow() });
+
   app.post('/users', { config: { policy: 'admin.users' }, schema: { body: createBody, tags: ['users'] } }, async (req, reply) => {
     const actor = actorOf(req);
-    const user = await app.ctx.db.transaction((tx) => createUser({ ...req.body, actor, now: app.ctx.clock.now() }, tx));
+    requireRole(actor, 'sysadmin');
+    assertPasswordPolicy('password', req.body.password);
+    const user = await ctx.db.transaction((tx) => createUser({ ...req.body, actor, now: ctx.clock.now() }, tx));
     reply.status(201);
     return user;
   });
 
   app.get('/users', {
     config: { policy: 'admin.directory' },
-    schema: { querystring: pageQuery.extend({ role: z.enum(ROLES).optional(), q: z.string().max(100).optional() }), tags: ['users'] },
+    schema: {
+      querystring: pageQuery.extend({
+        role: z.enum(ROLES).optional(), q: z.string().max(100).optional(), status: z.enum(['active', 'inactive', 'all']).optional(),
+      }),
+      tags: ['users'],
+    },
   }, async (req) => {
     const { limit, offset } = paging(req.query);
-    const { items, total } = await repo.listUsers(app.ctx.db, { ...req.query, limit, offset });
+    const { items, total } = await repo.listUsers(ctx.db, { ...req.query, limit, offset });
     return { items: items.map(presentUser), total };
+  });
+
+  app.patch('/users/:id', { config: { policy: 'admin.users' }, schema: { params: idParams, body: patchBody, tags: ['users'] } }, async (req) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'sysadmin');
+    return ctx.db.transaction((tx) => updateUser({ ...req.body, id: req.params.id, actor, ...stamp() }, tx));
+  });
+
+  app.post('/users/:id/password', {
+    config: { policy: 'admin.users' },
+    schema: { params: idParams, body: z.object({ password }), tags: ['users'] },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'sysadmin');
+    assertPasswordPolicy('password', req.body.password);
+    await ctx.db.transaction((tx) => resetPassword({ id: req.params.id, password: req.body.password, actor, ...stamp() }, tx));
+    reply.status(204);
+  });
+
+  app.delete('/users/:id/sessions', { config: { policy: 'admin.users' }, schema: { params: idParams, tags: ['users'] } }, async (req, reply) => {
+    const actor = actorOf(req);
+    requireRole(actor, 'sysadmin');
+    await ctx.db.transaction((tx) => endUserSessions({ id: req.params.id, actor, ...stamp() }, tx));
+    reply.status(204);
   });
 }

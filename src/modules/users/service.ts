@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
-import { conflict, fieldError } from '../../server/errors.js';
+import { conflict, fieldError, notFound } from '../../server/errors.js';
 import type { Actor } from '../../server/context.js';
 import { ROLE_DEPARTMENT, ROLES, ROLE_LABEL_ZH, type Role } from '../../domain/roles.js';
 import { hashPassword } from '../auth/service.js';
+import { revokeUserSessions, setPassword } from '../auth/repo.js';
 import { appendAudit } from '../audit/service.js';
 import * as repo from './repo.js';
 import { findPartner } from '../partners/repo.js';
@@ -11,12 +12,16 @@ import { findPartner } from '../partners/repo.js';
 export function presentUser(u: NonNullable<Awaited<ReturnType<typeof repo.findUser>>>) {
   return {
     id: u.id, username: u.username, displayName: u.displayName, roles: u.roles,
-    department: u.department, partnerId: u.partnerId, active: u.active, createdAt: u.createdAt.toISOString(),
+    department: u.department, partnerId: u.partnerId, active: u.active, mustChangePassword: u.mustChangePassword,
+    createdAt: u.createdAt.toISOString(),
   };
 }
 
 export async function createUser(
-  opts: { username: string; password: string; displayName: string; roles: Role[]; partnerId?: string; department?: string; actor: Actor | null; now: Date },
+  opts: {
+    username: string; password: string; displayName: string; roles: Role[]; partnerId?: string; department?: string;
+    mustChangePassword?: boolean; actor: Actor | null; now: Date;
+  },
   tx: Tx,
 ) {
   if (await repo.usernameTaken(tx, opts.username)) throw conflict(`username ${opts.username} is taken`);
@@ -30,6 +35,7 @@ export async function createUser(
     roles: opts.roles,
     department: opts.department ?? ROLE_DEPARTMENT[opts.roles[0]],
     partnerId: opts.partnerId ?? null,
+    mustChangePassword: opts.mustChangePassword ?? false,
     createdAt: opts.now,
   });
   const shown = presentUser(user);
@@ -42,6 +48,7 @@ export async function seedUsers(opts: { demo: boolean; demoPassword: string; adm
   if ((await repo.countUsers(tx)) > 0) return { created: [] as string[] };
   const created: string[] = [];
   if (opts.demo) {
+    await repo.putSetting(tx, DEMO_SETTING, true, opts.now);
     const { ensureDemoPartner } = await import('../partners/service.js');
     const partner = await ensureDemoPartner(tx, opts.now);
     for (const role of ROLES) {
@@ -53,8 +60,66 @@ export async function seedUsers(opts: { demo: boolean; demoPassword: string; adm
     }
   } else {
     const password = opts.adminPassword ?? crypto.randomBytes(9).toString('base64url');
-    await createUser({ username: 'sysadmin', password, displayName: '系统管理员', roles: ['sysadmin'], actor: null, now: opts.now }, tx);
+    // the printed (or configured) first password must be changed at first sign-in
+    await createUser({
+      username: 'sysadmin', password, displayName: '系统管理员', roles: ['sysadmin'], mustChangePassword: true, actor: null, now: opts.now,
+    }, tx);
     created.push(opts.adminPassword ? 'sysadmin' : `sysadmin (password: ${password})`);
   }
   return { created };
+}
+
+const DEMO_SETTING = 'company.demo';
+/** the database holds the demo company (seeded with demo passwords) */
+export async function isDemoCompany(tx: Tx) {
+  return (await repo.getSetting(tx, DEMO_SETTING)) === true;
+}
+
+async function existingUser(tx: Tx, id: string) {
+  const user = await repo.findUser(tx, id);
+  if (!user) throw notFound('user');
+  return user;
+}
+
+/** The sysadmin edits an account. Disabling ends its sessions at once; the last active
+ *  sysadmin can be neither disabled nor demoted (nobody could administer any more). */
+export async function updateUser(
+  opts: {
+    id: string; displayName?: string; roles?: Role[]; department?: string | null; partnerId?: string | null; active?: boolean;
+    actor: Actor; now: Date; wallNow: Date;
+  },
+  tx: Tx,
+) {
+  const before = await existingUser(tx, opts.id);
+  const roles = opts.roles ?? (before.roles as Role[]);
+  const partnerId = opts.partnerId !== undefined ? opts.partnerId : before.partnerId;
+  if (roles.includes('partner_engineer') && !partnerId) throw fieldError('partnerId', 'required for a partner engineer');
+  if (opts.partnerId && !(await findPartner(tx, opts.partnerId))) throw fieldError('partnerId', 'no such partner');
+  const stillAdmin = roles.includes('sysadmin') && opts.active !== false;
+  if (before.roles.includes('sysadmin') && before.active && !stillAdmin && (await repo.otherActiveSysadmins(tx, opts.id)) === 0) {
+    throw conflict('最后一个系统管理员不能停用或撤销 / the last active sysadmin cannot be disabled or lose the role');
+  }
+  const department = opts.department !== undefined ? opts.department : opts.roles ? ROLE_DEPARTMENT[roles[0]] : before.department;
+  const after = await repo.updateUser(tx, opts.id, {
+    ...(opts.displayName !== undefined ? { displayName: opts.displayName } : {}),
+    roles, department, partnerId, ...(opts.active !== undefined ? { active: opts.active } : {}),
+  });
+  if (opts.active === false) await revokeUserSessions(tx, opts.id, opts.wallNow);
+  const shown = presentUser(after);
+  await appendAudit(tx, { at: opts.now, actorId: opts.actor.id, action: 'user.update', entity: 'user', entityId: opts.id, before: presentUser(before), after: shown });
+  return shown;
+}
+
+/** The sysadmin sets a new password: the user's sessions end and it must be changed at next sign-in. */
+export async function resetPassword(opts: { id: string; password: string; actor: Actor; now: Date; wallNow: Date }, tx: Tx) {
+  await existingUser(tx, opts.id);
+  await setPassword(tx, opts.id, await hashPassword(opts.password), true);
+  await revokeUserSessions(tx, opts.id, opts.wallNow);
+  await appendAudit(tx, { at: opts.now, actorId: opts.actor.id, action: 'user.password_reset', entity: 'user', entityId: opts.id });
+}
+
+export async function endUserSessions(opts: { id: string; actor: Actor; now: Date; wallNow: Date }, tx: Tx) {
+  await existingUser(tx, opts.id);
+  await revokeUserSessions(tx, opts.id, opts.wallNow);
+  await appendAudit(tx, { at: opts.now, actorId: opts.actor.id, action: 'user.sessions_end', entity: 'user', entityId: opts.id });
 }

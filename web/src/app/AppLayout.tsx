@@ -37,7 +37,7 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
 
 export function AppLayout() {
   const user = useUser();
-  const { logout } = useAuth();
+  const { logout, demo } = useAuth();
   const { t, tk, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
@@ -119,9 +119,16 @@ export function AppLayout() {
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Typography.Text strong style={{ fontSize: 16 }}>
-            {t('app.name')}
-          </Typography.Text>
+          <Space>
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {t('app.name')}
+            </Typography.Text>
+            {demo && (
+              <Tag color="orange" title={t('demo.hint')} data-testid="demo-tag">
+                {t('demo.tag')}
+              </Tag>
+            )}
+          </Space>
           <Space size="middle">
             {clock?.mode === 'manual' && (
               <Tag color="purple" data-testid="manual-clock">
@@ -138,8 +145,11 @@ export function AppLayout() {
             </Button>
             <Dropdown
               menu={{
-                items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout') }],
-                onClick: ({ key }) => key === 'logout' && onLogout(),
+                items: [
+                  { key: 'account', icon: <UserOutlined />, label: <span data-testid="menu-account">{t('account.menu')}</span> },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout') },
+                ],
+                onClick: ({ key }) => (key === 'logout' ? onLogout() : navigate('/account')),
               }}
             >
               <Space style={{ cursor: 'pointer' }} data-testid="user-menu">

@@ -3,7 +3,8 @@
 import { reportApiError } from './errors';
 
 export const API_BASE = '/api/v1';
-const TOKEN_KEY = 'fy.token';
+// The session lives only in the server's HttpOnly cookie: no token is kept where a script
+// could read it. Non-GET calls carry the page's Origin, which the server checks (CSRF).
 
 export interface ErrorDetail {
   path: string;
@@ -27,28 +28,18 @@ export class ApiError extends Error {
   }
 }
 
-export function getToken(): string | null {
-  try {
-    return localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function setToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    /* ignore */
-  }
-}
-
 type UnauthorizedListener = () => void;
 let onUnauthorized: UnauthorizedListener | null = null;
 /** The auth provider registers here: a 401 anywhere sends the user back to login. */
 export function setUnauthorizedListener(fn: UnauthorizedListener | null): void {
   onUnauthorized = fn;
+}
+
+type PasswordChangeListener = () => void;
+let onPasswordChangeRequired: PasswordChangeListener | null = null;
+/** The auth provider registers here: a 403 password_change_required shows the forced change. */
+export function setPasswordChangeListener(fn: PasswordChangeListener | null): void {
+  onPasswordChangeRequired = fn;
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -86,8 +77,6 @@ function normalizeDetails(raw: unknown): ErrorDetail[] {
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -121,10 +110,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
     const err = new ApiError(res.status, e?.code ?? String(res.status), e?.message ?? '', normalizeDetails(e?.details));
     const isLogin = path.endsWith('/auth/login');
-    if (res.status === 401 && !isLogin) {
-      setToken(null);
-      onUnauthorized?.();
-    }
+    if (res.status === 401 && !isLogin) onUnauthorized?.();
+    if (err.code === 'password_change_required') onPasswordChangeRequired?.();
     const quiet = opts.quiet === true || (Array.isArray(opts.quiet) && opts.quiet.includes(res.status));
     if (!quiet) reportApiError(err);
     throw err;

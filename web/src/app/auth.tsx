@@ -1,13 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { setToken, setUnauthorizedListener } from './api';
+import { setPasswordChangeListener, setUnauthorizedListener } from './api';
 import * as authApi from '../features/auth/api';
 import type { CurrentUser } from '../features/auth/api';
 
 interface AuthValue {
   user: CurrentUser | null;
   loading: boolean;
+  /** the server holds the demo company (demo data, demo passwords) */
+  demo: boolean;
   login: (username: string, password: string) => Promise<CurrentUser>;
   logout: () => Promise<void>;
+  /** ask the server again who is signed in (after a password change) */
+  refresh: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -15,11 +19,27 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [loading, setLoading] = useState(true);
+  const [demo, setDemo] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const r = await authApi.fetchMe();
+      setUser(r.user);
+      setDemo(r.demo === true);
+    } catch {
+      setUser(null);
+    }
+  }, []);
 
   useEffect(() => {
     setUnauthorizedListener(() => setUser(null));
+    setPasswordChangeListener(() => setUser((u) => (u ? { ...u, mustChangePassword: true } : u)));
     let cancelled = false;
-    // the token may be in localStorage or the session in the httpOnly cookie: ask the server
+    // the session is in the HttpOnly cookie: ask the server
+    authApi
+      .fetchMeta()
+      .then((m) => !cancelled && setDemo(m.demo === true))
+      .catch(() => undefined);
     authApi
       .fetchMe()
       .then((r) => !cancelled && setUser(r.user))
@@ -28,20 +48,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
       setUnauthorizedListener(null);
+      setPasswordChangeListener(null);
     };
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
     const r = await authApi.login(username, password);
-    setToken(r.token);
     setUser(r.user);
     // department / partner come with /auth/me
-    authApi
-      .fetchMe()
-      .then((m) => setUser(m.user))
-      .catch(() => undefined);
+    refresh().catch(() => undefined);
     return r.user;
-  }, []);
+  }, [refresh]);
 
   const logout = useCallback(async () => {
     try {
@@ -49,11 +66,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       /* logging out locally is enough */
     }
-    setToken(null);
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, loading, login, logout }), [user, loading, login, logout]);
+  const value = useMemo(() => ({ user, loading, demo, login, logout, refresh }), [user, loading, demo, login, logout, refresh]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -15,6 +15,8 @@ function titleFor(err: ApiError): MessageKey {
   if (err.status === 0) return 'error.network';
   if (err.status === 400) return 'error.validation';
   if (err.status === 401) return 'auth.sessionExpired';
+  if (err.code === 'password_change_required') return 'error.passwordChange';
+  if (err.code === 'csrf') return 'error.csrf';
   if (err.status === 403) return 'error.forbidden';
   if (err.status === 404) return 'error.notFound';
   if (err.status === 409) return 'error.conflict';

@@ -7,6 +7,7 @@ import { useI18n } from './i18n';
 import { AppLayout } from './AppLayout';
 import LoginPage from '../features/auth/pages/LoginPage';
 import InboxPage from '../features/tasks/pages/InboxPage';
+import ForcedPasswordChange from '../features/auth/pages/ForcedPasswordChange';
 
 // business pages load on demand (charts and big forms stay out of the first bundle)
 const CustomerListPage = lazy(() => import('../features/customers/pages/CustomerListPage'));
@@ -23,6 +24,7 @@ const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage')
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
 const CalendarPage = lazy(() => import('../features/settings/pages/CalendarPage'));
+const AccountPage = lazy(() => import('../features/auth/pages/AccountPage'));
 const CaseRedirectPage = lazy(() => import('../features/tasks/pages/CaseRedirectPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -30,6 +32,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (loading) return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mustChangePassword) return <ForcedPasswordChange />;
   return <>{children}</>;
 }
 
@@ -75,6 +78,7 @@ export function AppRoutes() {
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
         <Route path="/settings/users" element={guard('settings', <UsersPage />)} />
         <Route path="/settings/calendar" element={guard('settings', <CalendarPage />)} />
+        <Route path="/account" element={<AccountPage />} />
         <Route path="/cases/:id" element={<CaseRedirectPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
 import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
@@ -12,7 +12,7 @@ interface LoginValues {
 }
 
 export default function LoginPage() {
-  const { user, login } = useAuth();
+  const { user, login, demo } = useAuth();
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
@@ -31,6 +31,7 @@ export default function LoginPage() {
       navigate(from, { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setFailed(t('auth.failed'));
+      else if (e instanceof ApiError && e.status === 429) setFailed(e.message || t('error.tooMany'));
       // other errors were shown by the global handler; the typed values stay
     } finally {
       setSubmitting(false);
@@ -58,6 +59,11 @@ export default function LoginPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('app.name')}
+          {demo && (
+            <Tag color="orange" title={t('demo.hint')} style={{ marginInlineStart: 8 }} data-testid="demo-tag">
+              {t('demo.tag')}
+            </Tag>
+          )}
         </Typography.Paragraph>
         {failed && <Alert type="error" showIcon title={failed} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">

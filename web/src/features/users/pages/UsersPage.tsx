@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { ROLES } from '../../../app/access';
@@ -11,7 +11,8 @@ import type { ErrorDetail } from '../../../app/api';
 import { NotAvailable } from '../../../components/EmptyState';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { required } from '../../tasks/components/stepForm';
-import { createUser, listPartners, listUsers, type NewUser, type UserSummary } from '../api';
+import { createUser, endUserSessions, listPartners, listUsers, updateUser, type NewUser, type UserSummary } from '../api';
+import { EditUserModal, ResetPasswordModal } from '../components/UserAdminModals';
 
 function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t, tk } = useI18n();
@@ -52,7 +53,7 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
         <Form.Item name="displayName" label={t('users.displayName')} rules={[...required(t, t('users.displayName')), { max: 100 }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="password" label={t('users.password')} rules={[...required(t, t('users.password')), { min: 8, message: t('users.passwordRule') }, { max: 200 }]}>
+        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordRule10')} rules={[...required(t, t('users.password')), { min: 10, message: t('users.passwordRule10') }, { max: 200 }]}>
           <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('users.roles') }) }]}>
@@ -80,7 +81,20 @@ export default function UsersPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const [creating, setCreating] = useState(false);
-  const list = useRemote(() => listUsers({ q: search || undefined, role, page, pageSize }), [search, role, page, pageSize]);
+  const [status, setStatus] = useState<'active' | 'inactive' | 'all'>('all');
+  const [editing, setEditing] = useState<UserSummary | null>(null);
+  const [resetting, setResetting] = useState<UserSummary | null>(null);
+  const { message } = App.useApp();
+  const list = useRemote(() => listUsers({ q: search || undefined, role, status, page, pageSize }), [search, role, status, page, pageSize]);
+  const setActive = async (u: UserSummary, active: boolean) => {
+    await updateUser(u.id, { active });
+    message.success(t(active ? 'users.enabled' : 'users.disabled'));
+    list.reload();
+  };
+  const endSessions = async (u: UserSummary) => {
+    await endUserSessions(u.id);
+    message.success(t('users.sessionsEnded'));
+  };
   if (list.missing) return <NotAvailable />;
 
   return (
@@ -121,6 +135,20 @@ export default function UsersPage() {
           }}
           options={ROLES.map((r) => ({ value: r, label: tk('role', r) }))}
         />
+        <Select
+          style={{ width: 140 }}
+          value={status}
+          data-testid="user-status-filter"
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: t('common.all') },
+            { value: 'active', label: t('users.statusActive') },
+            { value: 'inactive', label: t('users.statusInactive') },
+          ]}
+        />
       </Space>
       <Table<UserSummary & { createdAt?: string }>
         rowKey="id"
@@ -146,9 +174,64 @@ export default function UsersPage() {
             render: (rs: string[]) => rs.map((r) => <Tag key={r}>{tk('role', r)}</Tag>),
           },
           { title: t('users.department'), dataIndex: 'department', render: (v?: string | null) => tk('department', v) },
-          { title: t('users.active'), dataIndex: 'active', render: (v?: boolean) => (v === false ? <Tag>{t('common.no')}</Tag> : <Tag color="green">{t('common.yes')}</Tag>) },
+          {
+            title: t('users.status'),
+            dataIndex: 'active',
+            render: (v: boolean | undefined, u) => (
+              <Space size={4} data-testid={`user-status-${u.username}`}>
+                {v === false ? <Tag>{t('users.statusInactive')}</Tag> : <Tag color="green">{t('users.statusActive')}</Tag>}
+                {u.mustChangePassword && <Tag color="gold">{t('users.mustChange')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v?: string) => fmtDate(v) },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, u) => (
+              <Space size={4} wrap data-testid={`user-actions-${u.username}`}>
+                <Button size="small" onClick={() => setEditing(u)} data-testid="user-edit">
+                  {t('common.edit')}
+                </Button>
+                {u.active === false ? (
+                  <Button size="small" onClick={() => setActive(u, true)} data-testid="user-enable">
+                    {t('users.enable')}
+                  </Button>
+                ) : (
+                  <Popconfirm title={t('users.disableConfirm', { name: u.displayName })} onConfirm={() => setActive(u, false)} okText={t('common.yes')} cancelText={t('common.no')}>
+                    <Button size="small" danger data-testid="user-disable">
+                      {t('users.disable')}
+                    </Button>
+                  </Popconfirm>
+                )}
+                <Button size="small" onClick={() => setResetting(u)} data-testid="user-reset-password">
+                  {t('users.resetPassword')}
+                </Button>
+                <Popconfirm title={t('users.endSessionsConfirm', { name: u.displayName })} onConfirm={() => endSessions(u)} okText={t('common.yes')} cancelText={t('common.no')}>
+                  <Button size="small" data-testid="user-end-sessions">
+                    {t('users.endSessions')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
         ]}
+      />
+      <EditUserModal
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          list.reload();
+        }}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onSaved={() => {
+          setResetting(null);
+          list.reload();
+        }}
       />
       <NewUserModal
         open={creating}

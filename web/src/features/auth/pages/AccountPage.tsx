@@ -1,0 +1,74 @@
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useAuth, useUser } from '../../../app/auth';
+import { useI18n } from '../../../app/i18n';
+import { useRemote } from '../../../app/useRemote';
+import { fmtDateTime } from '../../../app/format';
+import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { endOwnSession, listOwnSessions, type OwnSession } from '../api';
+
+/** 我的账户: change the own password; see and end the own sessions. */
+export default function AccountPage() {
+  const { t, tk } = useI18n();
+  const user = useUser();
+  const { refresh } = useAuth();
+  const { message } = App.useApp();
+  const sessions = useRemote(() => listOwnSessions(), []);
+
+  const end = async (s: OwnSession) => {
+    await endOwnSession(s.id);
+    message.success(t('account.session.ended'));
+    sessions.reload();
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card title={t('account.title')}>
+        <Typography.Paragraph>
+          <strong>{user.displayName}</strong> ({user.username}){' '}
+          {user.roles.map((r) => (
+            <Tag key={r} color="blue">
+              {tk('role', r)}
+            </Tag>
+          ))}
+        </Typography.Paragraph>
+      </Card>
+      <Card title={t('account.changePassword')}>
+        <ChangePasswordForm
+          onChanged={() => {
+            sessions.reload();
+            refresh().catch(() => undefined);
+          }}
+        />
+      </Card>
+      <Card title={t('account.sessions')}>
+        <Table<OwnSession>
+          rowKey="id"
+          data-testid="own-sessions"
+          loading={sessions.loading}
+          dataSource={sessions.data?.items ?? []}
+          pagination={false}
+          columns={[
+            { title: t('account.session.started'), dataIndex: 'createdAt', render: (v: string) => fmtDateTime(v) },
+            { title: t('account.session.expires'), dataIndex: 'expiresAt', render: (v: string) => fmtDateTime(v) },
+            { title: t('account.session.ip'), dataIndex: 'ip' },
+            { title: t('account.session.device'), dataIndex: 'userAgent', ellipsis: true },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_: unknown, s) =>
+                s.current ? (
+                  <Tag color="green">{t('account.session.current')}</Tag>
+                ) : (
+                  <Popconfirm title={t('account.session.end')} onConfirm={() => end(s)} okText={t('common.yes')} cancelText={t('common.no')}>
+                    <Button size="small" danger data-testid="session-end">
+                      {t('account.session.end')}
+                    </Button>
+                  </Popconfirm>
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

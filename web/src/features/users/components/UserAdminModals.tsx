@@ -1,0 +1,104 @@
+// The sysadmin's account modals: edit (roles, department, partner) and password reset.
+import { useEffect, useState } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useI18n } from '../../../app/i18n';
+import { ROLES } from '../../../app/access';
+import { useRemote } from '../../../app/useRemote';
+import { applyServerErrors } from '../../../app/formErrors';
+import type { ErrorDetail } from '../../../app/api';
+import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
+import { required } from '../../tasks/components/stepForm';
+import { listPartners, resetUserPassword, updateUser, type UserPatch, type UserSummary } from '../api';
+
+export const DEPARTMENTS = ['business', 'technical', 'customer_service', 'admin', 'management', 'partner', 'it'] as const;
+
+/** Saves a form's values through `save`; server refusals land on the fields they name. */
+function useModalSave<V extends object>(form: ReturnType<typeof Form.useForm<V>>[0], save: (v: V) => Promise<unknown>, done: () => void) {
+  const [saving, setSaving] = useState(false);
+  const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setUnmatched([]);
+    try {
+      await save(v);
+      done();
+    } catch (e) {
+      setUnmatched(applyServerErrors(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, unmatched, submit, reset: () => setUnmatched([]) };
+}
+
+export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | null; onClose: () => void; onSaved: () => void }) {
+  const { t, tk } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UserPatch>();
+  const roles = Form.useWatch('roles', form) as string[] | undefined;
+  const partners = useRemote(() => (user ? listPartners() : Promise.resolve(undefined)), [user?.id]);
+  const { saving, unmatched, submit, reset } = useModalSave(form, (v) => updateUser(user!.id, {
+    ...v, partnerId: v.roles?.includes('partner_engineer') ? v.partnerId ?? null : user?.partnerId ?? null,
+  }), () => {
+    message.success(t('common.saved'));
+    onSaved();
+  });
+
+  useEffect(() => {
+    if (user) {
+      reset();
+      form.setFieldsValue({ displayName: user.displayName, roles: user.roles, department: user.department ?? null, partnerId: user.partnerId ?? null });
+    }
+  }, [user, form]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Modal open={!!user} title={`${t('users.edit')} · ${user?.username ?? ''}`} onCancel={onClose} onOk={submit} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <ServerErrorAlert details={unmatched} />
+      <Form form={form} layout="vertical" name="edit-user">
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[...required(t, t('users.displayName')), { max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('users.roles') }) }]}>
+          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: tk('role', r) }))} />
+        </Form.Item>
+        <Form.Item name="department" label={t('users.department')}>
+          <Select allowClear options={DEPARTMENTS.map((d) => ({ value: d, label: tk('department', d) }))} />
+        </Form.Item>
+        {roles?.includes('partner_engineer') && (
+          <Form.Item name="partnerId" label={t('users.partner')} rules={required(t, t('users.partner'), { whitespace: false })}>
+            <Select loading={partners.loading} options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+export function ResetPasswordModal({ user, onClose, onSaved }: { user: UserSummary | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ password: string }>();
+  const { saving, unmatched, submit, reset } = useModalSave(form, (v) => resetUserPassword(user!.id, v.password), () => {
+    message.success(t('users.resetDone'));
+    form.resetFields();
+    onSaved();
+  });
+  useEffect(() => reset(), [user]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Modal open={!!user} title={`${t('users.resetPassword')} · ${user?.username ?? ''}`} onCancel={onClose} onOk={submit} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <ServerErrorAlert details={unmatched} />
+      <Form form={form} layout="vertical" name="reset-password">
+        <Form.Item
+          name="password"
+          label={t('users.newPassword')}
+          extra={t('users.passwordRule10')}
+          rules={[...required(t, t('users.newPassword')), { min: 10, message: t('users.passwordRule10') }, { max: 200 }]}
+        >
+          <Input.Password autoComplete="new-password" maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
