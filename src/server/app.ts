@@ -17,6 +17,7 @@ import { securityHeaders } from './security-headers.js';
 import { authPlugin } from '../modules/auth/plugin.js';
 import { moduleRoutes } from './routes.js';
 import { openapiComponents, replySerializer } from './replies.js';
+import { enforceRoutePolicies, recordRoutePolicies } from '../policies/hook.js';
 
 export type App = FastifyInstance;
 
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
   app.server.headersTimeout = Math.min(ctx.config.headersTimeoutMs, ctx.config.requestTimeoutMs || Infinity);
   app.decorate('ctx', ctx);
+  recordRoutePolicies(app);
   const webRoot = path.resolve('web/dist');
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   app.setValidatorCompiler(validatorCompiler);
@@ -133,6 +135,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   await app.register(async (api) => {
     await api.register(authPlugin);
+    enforceRoutePolicies(api);
     await moduleRoutes(api.withTypeProvider<ZodTypeProvider>());
   }, { prefix: '/api/v1' });
 

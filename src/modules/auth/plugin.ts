@@ -12,7 +12,8 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'fy_session';
-const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/meta']);
+/** routes that answer without a session; every other one declares a policy (src/policies) */
+export const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/meta']);
 /** what a user who must change the password may still call */
 const WHILE_PASSWORD_MUST_CHANGE = new Set(['POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -57,7 +58,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const { ctx } = app;
     if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
     const url = req.url.split('?')[0];
-    if (PUBLIC.has(url)) {
+    if (PUBLIC_ROUTES.has(url)) {
       // login CSRF: a browser posting from another site is refused; scripts send no Origin
       if (!SAFE_METHODS.has(req.method) && (req.headers.origin || req.headers.referer) && !sameOrigin(req)) throw csrfError();
       return;

@@ -36,19 +36,19 @@ export async function authRoutes(app: ZApp) {
     return result;
   });
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], response: { 200: okReply } } }, async (req, reply) => {
+  app.post('/auth/logout', { config: { policy: 'account.session' }, schema: { tags: ['auth'], response: { 200: okReply } } }, async (req, reply) => {
     actorOf(req);
     await logout({ token: req.sessionToken!, wallNow: app.ctx.wallNow() }, app.ctx.db);
     reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
     return { ok: true as const };
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: meReply } } }, async (req) => {
+  app.get('/auth/me', { config: { policy: 'account.session' }, schema: { tags: ['auth'], response: { 200: meReply } } }, async (req) => {
     const actor = actorOf(req);
     return { user: { ...actor, mustChangePassword: req.mustChangePassword ?? false }, demo: await isDemoCompany(app.ctx.db) };
   });
 
-  app.post('/auth/password', { schema: { body: passwordBody, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {
+  app.post('/auth/password', { config: { policy: 'account.session' }, schema: { body: passwordBody, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {
     const actor = actorOf(req);
     assertPasswordPolicy('newPassword', req.body.newPassword);
     await withRetryAfter(reply, () => changeOwnPassword({
@@ -57,10 +57,10 @@ export async function authRoutes(app: ZApp) {
     reply.status(204);
   });
 
-  app.get('/auth/sessions', { schema: { tags: ['auth'], response: { 200: sessionList } } }, async (req) =>
+  app.get('/auth/sessions', { config: { policy: 'account.session' }, schema: { tags: ['auth'], response: { 200: sessionList } } }, async (req) =>
     ownSessions({ actor: actorOf(req), sessionId: sessionId(req), wallNow: app.ctx.wallNow() }, app.ctx.db));
 
-  app.delete('/auth/sessions/:id', { schema: { params: sessionParams, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {
+  app.delete('/auth/sessions/:id', { config: { policy: 'account.session' }, schema: { params: sessionParams, tags: ['auth'] } }, async (req, reply) => {
     await endOwnSession({ actor: actorOf(req), id: req.params.id, wallNow: app.ctx.wallNow() }, app.ctx.db);
     reply.status(204);
   });

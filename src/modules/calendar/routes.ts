@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { requireRole } from '../../server/policy.js';
 import { fieldError, notFound } from '../../server/errors.js';
 import { isoDate, isoTime } from '../../domain/iso.js';
 import { calendarStatus, deleteCalendarDay, putCalendarDay, setBusinessHours } from './admin.js';
@@ -13,6 +12,7 @@ import { businessHours, calendarOverride, calendarStatusReply, calendarYear, day
 export async function calendarRoutes(app: ZApp) {
   const { ctx } = app;
   app.get('/calendar/due', {
+    config: { policy: 'admin.calendarRead' },
     schema: { tags: ['calendar'], querystring: z.object({ from: isoTime, days: z.coerce.number().min(0).max(3650), tier: z.enum(['standard', 'vip']).default('standard') }), response: { 200: dueReply } },
   }, async (req) => {
     actorOf(req);
@@ -20,7 +20,7 @@ export async function calendarRoutes(app: ZApp) {
     return { dueAt: cal.dueAt(new Date(req.query.from), req.query.days, req.query.tier).toISOString() };
   });
 
-  app.get('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }), response: { 200: dayInfo } } }, async (req) => {
+  app.get('/calendar/days/:date', { config: { policy: 'admin.calendarRead' }, schema: { tags: ['calendar'], params: z.object({ date: isoDate }), response: { 200: dayInfo } } }, async (req) => {
     actorOf(req);
     const cal = await ctx.calendars.get(ctx.db);
     const year = Number(req.params.date.slice(0, 4));
@@ -29,6 +29,7 @@ export async function calendarRoutes(app: ZApp) {
   });
 
   app.get('/calendar/days', {
+    config: { policy: 'admin.calendarRead' },
     schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(1900).max(2200) }), response: { 200: calendarYear } },
   }, async (req) => {
     actorOf(req);
@@ -39,27 +40,27 @@ export async function calendarRoutes(app: ZApp) {
   });
 
   app.put('/calendar/days/:date', {
+    config: { policy: 'admin.calendar' },
     schema: { tags: ['calendar'], params: z.object({ date: isoDate }), body: z.object({ kind: z.enum(['holiday', 'makeup_workday']), name: z.string().trim().max(100).optional() }), response: { 200: calendarOverride } },
   }, async (req) => {
     const actor = actorOf(req);
-    requireRole(actor, 'sysadmin');
     return ctx.db.transaction((tx) => putCalendarDay({ date: req.params.date, ...req.body, actor, now: ctx.clock.now() }, tx, ctx));
   });
 
-  app.delete('/calendar/days/:date', { schema: { tags: ['calendar'], params: z.object({ date: isoDate }), response: { 200: okReply } } }, async (req) => {
+  app.delete('/calendar/days/:date', { config: { policy: 'admin.calendar' }, schema: { tags: ['calendar'], params: z.object({ date: isoDate }), response: { 200: okReply } } }, async (req) => {
     const actor = actorOf(req);
-    requireRole(actor, 'sysadmin');
     const ok = await ctx.db.transaction((tx) => deleteCalendarDay({ date: req.params.date, actor, now: ctx.clock.now() }, tx, ctx));
     if (!ok) throw notFound('calendar day');
     return { ok: true as const };
   });
 
-  app.get('/calendar/status', { schema: { tags: ['calendar'], response: { 200: calendarStatusReply } } }, async (req) => {
+  app.get('/calendar/status', { config: { policy: 'admin.calendarRead' }, schema: { tags: ['calendar'], response: { 200: calendarStatusReply } } }, async (req) => {
     actorOf(req);
     return calendarStatus(ctx.db, ctx);
   });
 
   app.put('/calendar/hours', {
+    config: { policy: 'admin.calendar' },
     schema: {
       tags: ['calendar'],
       body: z.object({ periods: z.array(z.object({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) })).min(1).max(6) }),
@@ -67,7 +68,6 @@ export async function calendarRoutes(app: ZApp) {
     },
   }, async (req) => {
     const actor = actorOf(req);
-    requireRole(actor, 'sysadmin');
     return ctx.db.transaction((tx) => setBusinessHours({ hours: req.body, actor, now: ctx.clock.now() }, tx, ctx));
   });
 }

@@ -3,18 +3,20 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { badRequest, conflict, fieldError, forbidden, notFound, zodDetails } from '../../server/errors.js';
-import { hasRole, requireRole } from '../../server/policy.js';
+import { hasRole } from '../../policies/actor.js';
+import { authorize, can } from '../../policies/index.js';
+import { maskCopiedFields } from '../../policies/form.js';
 import type { WorkCalendar } from '../../domain/calendar/index.js';
 import { stepsOfKind, type ProcessDefinition } from '../../domain/process/definition.js';
 import { formInputSchema } from '../../domain/process/fields.js';
 import { formatDocNumber } from '../../domain/numbering.js';
 import { shanghaiYear, startOfShanghaiDay } from '../../domain/process/engine.js';
 import { appendAudit, auditOfCase } from '../audit/service.js';
-import { createDocument, presentDocument, readableDocumentsOfCase } from '../documents/service.js';
+import { createDocument, presentDocument, presentDocumentFor, readableDocumentsOfCase } from '../documents/service.js';
 import { nextSequence } from '../documents/repo.js';
 import { findCustomer } from '../customers/repo.js';
 import { presentCustomer } from '../customers/service.js';
-import { presentTask, startCase } from '../tasks/service.js';
+import { presentTaskFor, startCase } from '../tasks/service.js';
 import { tasksOfCase } from '../tasks/repo.js';
 import { loadCase } from '../tasks/cases.js';
 import { usersWithRole } from '../users/repo.js';
@@ -57,6 +59,21 @@ export function presentDeal(d: repo.DealRow) {
   };
 }
 
+/** A deal as the actor may see it: the contract's amount and payment model only for its readers. */
+export function presentDealFor(actor: Actor, def: ProcessDefinition | undefined, d: repo.DealRow) {
+  return maskCopiedFields(actor, def, presentDeal(d));
+}
+
+/** What the actor may do on a deal's page (the web shows buttons from these). */
+export function dealAbilities(actor: Actor, d: repo.DealRow) {
+  const c = { type: 'deal', ownerId: d.ownerId };
+  return {
+    negotiate: can(actor, 'case.negotiate', c), adjustPolicy: can(actor, 'case.adjustPolicy'),
+    scheduleMeeting: can(actor, 'case.scheduleMeeting', c) && !DEAL_END_STATES.includes(d.state),
+    purchases: can(actor, 'case.purchases'), procure: can(actor, 'case.procure'), audit: can(actor, 'audit.read'),
+  };
+}
+
 export async function createDeal(opts: { customerId: string; survey: unknown; actor: Actor }, tx: Tx, ctx: AppContext) {
   const now = ctx.clock.now();
   const def = ctx.processes.current();
@@ -79,26 +96,28 @@ export async function createDeal(opts: { customerId: string; survey: unknown; ac
   const c = (await loadCase(tx, 'deal', deal.id))!;
   const tasks = await startCase({ def, start: 'deal', c, now, calendar, actor: opts.actor }, tx);
   return {
-    ...presentDeal({ ...deal, state: tasks[0]?.step ?? deal.state }),
+    ...presentDealFor(opts.actor, def, { ...deal, state: tasks[0]?.step ?? deal.state }),
     documents: [presentDocument(survey)],
-    tasks: tasks.map((t) => presentTask(t, now, calendar)),
+    tasks: tasks.map((t) => presentTaskFor(opts.actor, def, t, now, calendar)),
   };
 }
 
 export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: AppContext) {
   const deal = await repo.findDeal(tx, opts.id);
   if (!deal) throw notFound('deal');
+  authorize(opts.actor, 'case.read', { type: 'deal', ownerId: deal.ownerId }, 'deal');
   const now = ctx.clock.now();
   const calendar = await ctx.calendars.get(tx);
+  const def = await ctx.processes.get(deal.definitionVersion, tx);
   const [customer, unordered, docs, log, history] = [
     await findCustomer(tx, deal.customerId), await tasksOfCase(tx, 'deal', deal.id),
-    await readableDocumentsOfCase(tx, opts.actor, deal.id), await repo.negotiationEntries(tx, deal.id), await auditOfCase(tx, deal.id),
+    await readableDocumentsOfCase(tx, opts.actor, deal.id), await repo.negotiationEntries(tx, deal.id),
+    await auditOfCase(tx, deal.id, { actor: opts.actor, def, scope: { caseType: 'deal' } }),
   ];
   // the timeline in the order the steps were opened (the audit is sequential; timestamps tie
   // when the manual clock stands still)
   const openedAt = new Map(history.filter((h) => h.action === 'task.open').map((h, i) => [h.entityId, i]));
   const tasks = [...unordered].sort((a, b) => (openedAt.get(a.id) ?? Infinity) - (openedAt.get(b.id) ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime());
-  const def = await ctx.processes.get(deal.definitionVersion, tx);
   const negotiationSteps = stepsOfKind(def, 'negotiation');
   const negotiation = tasks.find((t) => negotiationSteps.includes(t.step) && t.status === 'open');
   // who is who on the timeline: owner, assignees, completers, log authors
@@ -108,10 +127,11 @@ export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: 
   for (const h of history) if (h.actorId) ids.add(h.actorId);
   const people = Object.fromEntries((await repo.userNames(tx, [...ids])).map((u) => [u.id, u.displayName]));
   return {
-    ...presentDeal(deal),
+    ...presentDealFor(opts.actor, def, deal),
+    abilities: dealAbilities(opts.actor, deal),
     customer: customer ? presentCustomer(customer) : null,
-    documents: docs.map(presentDocument),
-    tasks: tasks.map((t) => ({ ...presentTask(t, now, calendar), label: def.steps[t.step]?.label.zh ?? t.step, labels: def.steps[t.step]?.label ?? null })),
+    documents: await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d))),
+    tasks: tasks.map((t) => ({ ...presentTaskFor(opts.actor, def, t, now, calendar), label: def.steps[t.step]?.label.zh ?? t.step, labels: def.steps[t.step]?.label ?? null })),
     history,
     negotiationLog: log.map(presentNegotiationEntry),
     longNegotiation: isLongNegotiation(def, calendar, negotiation?.createdAt, now),
@@ -122,7 +142,7 @@ export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: 
 
 /** The deal list (kanban/list of deals by state), with long negotiations flagged. */
 export async function listDealsView(
-  opts: { state?: string; q?: string; ownerId?: string; limit: number; offset: number }, tx: Tx, ctx: AppContext,
+  opts: { actor: Actor; state?: string; q?: string; ownerId?: string; limit: number; offset: number }, tx: Tx, ctx: AppContext,
 ) {
   const now = ctx.clock.now();
   const { items, total } = await repo.listDeals(tx, opts);
@@ -133,7 +153,7 @@ export async function listDealsView(
   const out = [];
   for (const r of items) {
     const def = await ctx.processes.get(r.deal.definitionVersion, tx);
-    out.push({ ...presentDeal(r.deal), customerName: r.customerName, longNegotiation: isLongNegotiation(def, calendar, since.get(r.deal.id), now) });
+    out.push({ ...presentDealFor(opts.actor, def, r.deal), customerName: r.customerName, longNegotiation: isLongNegotiation(def, calendar, since.get(r.deal.id), now) });
   }
   return { items: out, total };
 }
@@ -148,8 +168,8 @@ export async function addNegotiationEntry(opts: { dealId: string; kind: string; 
   const now = ctx.clock.now();
   const deal = await repo.findDeal(tx, opts.dealId);
   if (!deal) throw notFound('deal');
-  const isManager = hasRole(opts.actor, 'sales_manager', 'gm');
-  if (opts.kind === 'policy_adjustment' ? !isManager : !(deal.ownerId === opts.actor.id || isManager)) {
+  const allowed = opts.kind === 'policy_adjustment' ? can(opts.actor, 'case.adjustPolicy') : can(opts.actor, 'case.negotiate', { type: 'deal', ownerId: deal.ownerId });
+  if (!allowed) {
     throw forbidden(opts.kind === 'policy_adjustment'
       ? '政策调整只能由业务经理或总经理记录 / only the business manager or GM adjusts policy'
       : '只有本商机的业务员或经理可以记录 / only the deal\'s salesperson or a manager may log moves');
@@ -179,7 +199,7 @@ export async function setSecondMeeting(opts: { dealId: string; at: Date; actor: 
   const now = ctx.clock.now();
   const deal = await repo.findDeal(tx, opts.dealId);
   if (!deal) throw notFound('deal');
-  if (deal.ownerId !== opts.actor.id && !hasRole(opts.actor, 'sales_manager')) {
+  if (!can(opts.actor, 'case.scheduleMeeting', { type: 'deal', ownerId: deal.ownerId })) {
     throw forbidden('只有本商机的业务员或业务经理可以修改 / only the deal\'s salesperson or the business manager may change it');
   }
   if (DEAL_END_STATES.includes(deal.state)) throw conflict(`商机已结束（${deal.state}）/ the deal has ended (${deal.state})`);
@@ -189,7 +209,7 @@ export async function setSecondMeeting(opts: { dealId: string; at: Date; actor: 
     at: now, actorId: opts.actor.id, action: 'deal.secondMeeting', entity: 'deal', entityId: deal.id, caseId: deal.id,
     before: { secondMeetingAt: deal.secondMeetingAt?.toISOString() ?? null }, after: { secondMeetingAt: opts.at.toISOString() },
   });
-  return presentDeal(updated);
+  return presentDealFor(opts.actor, await ctx.processes.get(updated.definitionVersion, tx), updated);
 }
 
 /** The salesperson's coming second meetings (today onwards, `days` ahead); managers may see everyone's. */
@@ -215,7 +235,7 @@ export async function upcomingMeetings(opts: { actor: Actor; days: number; all: 
 /** The business manager's pipeline (PROCESS §6): per salesperson the deals by state, long
  *  negotiations, and lost deals with their reasons and competitors. */
 export async function pipelineReport(opts: { actor: Actor; from?: Date; to?: Date }, tx: Tx, ctx: AppContext) {
-  requireRole(opts.actor, 'sales_manager', 'gm');
+  authorize(opts.actor, 'report.pipeline');
   const now = ctx.clock.now();
   const calendar = await ctx.calendars.get(tx);
   const [salesUsers, counts, negotiating, ended] = [

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { canReadCopies, isStaff } from '../../server/policy.js';
+import { documentAbilities, documentPolicy } from '../../policies/document.js';
+import type { FormScope } from '../../policies/form.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
 import { formatDocNumber } from '../../domain/numbering.js';
 import { shanghaiYear } from '../../domain/process/engine.js';
@@ -46,14 +47,20 @@ export async function createDocument(
   return doc;
 }
 
-/** Partners read only documents of tickets given to their company; staff by copy list. */
+/** What decides who reads a document: its copy list and, for tickets, the partner company it is given to. */
+export async function scopeOfDocument(tx: Tx, d: repo.DocumentRow): Promise<FormScope> {
+  const casePartnerId = d.caseType === 'ticket' ? (await findTicket(tx, d.caseId))?.partnerId ?? null : null;
+  return { copies: d.copies, caseType: d.caseType, casePartnerId };
+}
+
+/** Staff read by copy list; partners the technical copy of tickets given to their company. */
 export async function canReadDocument(tx: Tx, actor: Actor, d: repo.DocumentRow): Promise<boolean> {
-  if (!isStaff(actor)) {
-    if (d.caseType !== 'ticket' || !actor.partnerId) return false;
-    const t = await findTicket(tx, d.caseId);
-    return t?.partnerId === actor.partnerId && d.copies.includes('technical');
-  }
-  return canReadCopies(actor, d.copies);
+  return documentPolicy.read(actor, await scopeOfDocument(tx, d));
+}
+
+/** A document in a case view: with what the actor may do with it (print, archive). */
+export async function presentDocumentFor(tx: Tx, actor: Actor, d: repo.DocumentRow) {
+  return { ...presentDocument(d), abilities: documentAbilities(actor, { ...(await scopeOfDocument(tx, d)), archivedAt: d.archivedAt }) };
 }
 
 export async function readDocument(opts: { id: string; actor: Actor }, tx: Tx) {

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { requireRole, requireStaff } from '../../server/policy.js';
 import { notFound } from '../../server/errors.js';
 
 /** The definition's wire shape is its own schema (src/domain/process/definition.ts); the reply names its top. */
@@ -15,6 +14,7 @@ const definitionReply = z.looseObject({
 
 export async function processRoutes(app: ZApp) {
   app.get('/process', {
+    config: { policy: 'admin.processRead' },
     schema: { tags: ['process'], summary: 'the current process definition, with every form\'s fields and labels', response: { 200: definitionReply } },
   }, async (req) => {
     actorOf(req);
@@ -22,15 +22,13 @@ export async function processRoutes(app: ZApp) {
   });
 
   app.get('/process/versions/:version', {
+    config: { policy: 'admin.process' },
     schema: {
       tags: ['process'],
       params: z.object({ version: z.coerce.number().int().positive().max(1_000_000) }),
       response: { 200: z.object({ version: z.number().int(), status: z.enum(['draft', 'published']), definition: definitionReply }) },
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    requireStaff(actor);
-    requireRole(actor, 'sysadmin', 'gm');
     const definition = await app.ctx.processes.find(req.params.version, app.ctx.db);
     if (!definition) throw notFound('process version');
     return { version: definition.version, status: 'published' as const, definition };

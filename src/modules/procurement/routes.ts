@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoTime } from '../../domain/iso.js';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { requireRole, requireStaff } from '../../server/policy.js';
+import { maskCopiedFields } from '../../policies/form.js';
 import { purchaseListOfDeal, updatePurchaseLine } from './service.js';
 import { purchaseLine, purchaseList } from './schema.js';
 
@@ -20,19 +20,17 @@ const purchaseLinePatch = z.object({
 const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
 export async function procurementRoutes(app: ZApp) {
-  app.get('/deals/:id/purchases', { schema: { tags: ['procurement'], params: idParams, response: { 200: purchaseList } } }, async (req) => {
-    requireStaff(actorOf(req));
-    return purchaseListOfDeal({ dealId: req.params.id }, app.ctx.db);
+  app.get('/deals/:id/purchases', { config: { policy: 'case.purchases' }, schema: { tags: ['procurement'], params: idParams, response: { 200: purchaseList } } }, async (req) => {
+    return purchaseListOfDeal({ dealId: req.params.id, actor: actorOf(req) }, app.ctx.db, app.ctx);
   });
 
-  app.patch('/purchases/:id', { schema: { tags: ['procurement'], params: idParams, body: purchaseLinePatch, response: { 200: purchaseLine } } }, async (req) => {
+  app.patch('/purchases/:id', { config: { policy: 'case.procure' }, schema: { tags: ['procurement'], params: idParams, body: purchaseLinePatch } }, async (req) => {
     const actor = actorOf(req);
-    requireStaff(actor);
-    requireRole(actor, 'admin_clerk');
     const { version, supplier, orderedAt, receivedAt } = req.body;
-    return app.ctx.db.transaction((tx) => updatePurchaseLine({
+    const line = await app.ctx.db.transaction((tx) => updatePurchaseLine({
       lineId: req.params.id, version, actor, now: app.ctx.clock.now(),
       patch: { supplier, orderedAt: toDate(orderedAt), receivedAt: toDate(receivedAt) },
     }, tx));
+    return maskCopiedFields(actor, app.ctx.processes.current(), line);
   });
 }

@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Tx } from '../../db/client.js';
-import type { Actor } from '../../server/context.js';
+import type { Actor, AppContext } from '../../server/context.js';
+import { maskCopiedFields } from '../../policies/form.js';
 import { AppError, badRequest, conflict, fieldError, notFound } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import { documentOfCaseByForm, findDocument } from '../documents/repo.js';
@@ -55,15 +56,17 @@ export async function planPurchases(opts: { dealId: string; actor: Actor; now: D
   });
 }
 
-/** The purchase list of a deal; an empty, unplanned list before the contract is archived. */
-export async function purchaseListOfDeal(opts: { dealId: string }, tx: Tx) {
+/** The purchase list of a deal; an empty, unplanned list before the contract is archived.
+ *  Unit prices and totals (the assessment's) only for readers of the assessment. */
+export async function purchaseListOfDeal(opts: { dealId: string; actor: Actor }, tx: Tx, ctx: AppContext) {
   const deal = await findDeal(tx, opts.dealId);
   if (!deal) throw notFound('deal');
+  const def = await ctx.processes.get(deal.definitionVersion, tx);
   const list = await repo.findPurchaseList(tx, deal.id);
   const lines = list ? await repo.linesOfDeal(tx, deal.id) : [];
   const source = list?.sourceDocumentId ? await findDocument(tx, list.sourceDocumentId) : undefined;
   const shown = lines.map(presentLine);
-  return {
+  return maskCopiedFields(opts.actor, def, {
     dealId: deal.id, dealNumber: deal.number, planned: !!list,
     sourceDocumentId: list?.sourceDocumentId ?? null, sourceDocumentNumber: source?.number ?? null,
     createdAt: iso(list?.createdAt ?? null), closedAt: iso(list?.closedAt ?? null), closedBy: list?.closedBy ?? null,
@@ -71,7 +74,7 @@ export async function purchaseListOfDeal(opts: { dealId: string }, tx: Tx) {
     totalFen: shown.reduce((s, l) => s + l.lineTotalFen, 0),
     allReceived: shown.every((l) => l.status === 'received'),
     lines: shown,
-  };
+  });
 }
 
 export interface PurchaseLinePatch { supplier?: string | null; orderedAt?: Date | null; receivedAt?: Date | null }

@@ -1,5 +1,8 @@
 // Management reports: the weekly summary (周总结会) and the partner settlement.
 import type { Tx } from '../../db/client.js';
+import type { Actor } from '../../server/context.js';
+import { stepsOfKind, type ProcessDefinition } from '../../domain/process/definition.js';
+import { maskCopiedFields, mayReadCompletion } from '../../policies/form.js';
 import { notFound } from '../../server/errors.js';
 import { breachVerdicts } from '../tickets/service.js';
 import type { BreachOwner } from '../tickets/breach.js';
@@ -118,6 +121,15 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
   };
 }
 export type WeeklySummary = Awaited<ReturnType<typeof weeklySummary>>;
+
+/** The summary as a reader may see it: customer opinions only from forms it reads (the
+ *  complaint record, the revisit record), contract amounts only for readers of the contract. */
+export function weeklySummaryFor(actor: Actor, def: ProcessDefinition, s: WeeklySummary): WeeklySummary {
+  const readable = (o: Opinion) => (o.source === 'follow_up'
+    ? mayReadCompletion(actor, def, stepsOfKind(def, 'follow_up')[0] ?? '', o.satisfied ? OUTCOME.satisfied : OUTCOME.unsatisfied)
+    : mayReadCompletion(actor, def, stepsOfKind(def, 'revisit')[0] ?? '', undefined));
+  return { ...s, opinions: s.opinions.filter(readable), deals: maskCopiedFields(actor, def, s.deals) };
+}
 
 /** A partner's month: repairs done, on time, customer satisfaction, and what we owe it. */
 export async function partnerSettlement(opts: { partnerId: string; period: Period; processes: ProcessService }, tx: Tx) {

@@ -21,7 +21,7 @@ function rows(s: WeeklySummary, def: ProcessDefinition) {
       ['回访确认次数', s.satisfaction.followUps], ['客户满意', s.satisfaction.satisfied], ['客户不满意', s.satisfaction.unsatisfied],
       ['满意率', pct(s.satisfaction.rate)],
       ['生成定期回访', s.revisits.generated], ['完成定期回访', s.revisits.done], ['回访发现问题', s.revisits.problemsFound],
-      ['签约商机', s.deals.won], ['签约金额', formatYuan(s.deals.wonAmountFen)], ['丢失商机', s.deals.lost],
+      ['签约商机', s.deals.won], ['签约金额', s.deals.wonAmountFen !== null ? formatYuan(s.deals.wonAmountFen) : '—'], ['丢失商机', s.deals.lost],
     ] as [string, string | number][],
     breaches: s.breaches.map((b) => [b.number, b.customerName, KIND_ZH[b.kind] ?? b.kind, shanghaiText(b.dueAt), shanghaiText(b.closedAt), b.owner ? `${b.owner.name}（${stepLabel(b.owner.step)}）` : '未知']),
     byOwner: s.breachesByOwner.map((o) => [o.name, o.kind === 'partner' ? '外包服务商' : o.kind === 'user' ? '员工' : '岗位', o.count]),

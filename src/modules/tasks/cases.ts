@@ -2,7 +2,7 @@
 import type { Tx } from '../../db/client.js';
 import type { Tier } from '../../domain/calendar/index.js';
 import type { Actor } from '../../server/context.js';
-import { isStaff } from '../../server/policy.js';
+import { casePolicy } from '../../policies/case.js';
 import { findCase, setState } from '../cases/repo.js';
 import { updateDeal } from '../deals/repo.js';
 import { updateTicket } from '../tickets/repo.js';
@@ -37,11 +37,8 @@ export async function setCaseState(tx: Tx, c: CaseRef, state: string, now: Date,
   await setState(tx, c.id, state, now, ended);
 }
 
-/** Staff see every case; a partner engineer only tickets given to its company. */
-export function canSeeCase(actor: Actor, c: CaseRef): boolean {
-  if (isStaff(actor)) return true;
-  return c.type === 'ticket' && !!actor.partnerId && c.partnerId === actor.partnerId;
-}
+/** Staff see every case; a partner engineer only tickets given to its company (src/policies/case.ts). */
+export const canSeeCase = (actor: Actor, c: CaseRef): boolean => casePolicy.read(actor, c);
 
 /** Applies an effect's patch to the case's own columns (deal: end reason, contract figures, second meeting). */
 export async function patchCase(tx: Tx, c: CaseRef, patch: Record<string, unknown>, now: Date) {

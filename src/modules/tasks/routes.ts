@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { pageQuery, paging } from '../../server/paging.js';
-import { hasRole, isStaff } from '../../server/policy.js';
-import { DEPARTMENT_MANAGER, type Department } from '../../domain/roles.js';
+import { hasRole, isStaff, managedDepartments } from '../../policies/actor.js';
 import { badRequest } from '../../server/errors.js';
-import { assignTask, completeTask, presentTask } from './service.js';
+import { assignTask, completeTask, presentTaskFor } from './service.js';
 import * as repo from './repo.js';
 import { completeTaskReply, taskListReply, taskView } from './schema.js';
 
@@ -15,6 +14,7 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 
 export async function taskRoutes(app: ZApp) {
   app.get('/tasks', {
+    config: { policy: 'task.list' },
     schema: {
       tags: ['tasks'],
       querystring: pageQuery.extend({
@@ -38,8 +38,8 @@ export async function taskRoutes(app: ZApp) {
     let branches: SQL[] | undefined;
     if (qy.mine !== false || !isStaff(actor)) branches = repo.mineBranches(actor);
     else if (!hasRole(actor, 'gm', 'sysadmin')) {
-      const managed = (Object.entries(DEPARTMENT_MANAGER) as [Department, string][]).filter(([, r]) => actor.roles.includes(r)).map(([d]) => d);
-      scope = managed.length ? or(repo.mineCondition(actor), ...managed.map((d) => eq(repo.tasksTable.department, d))) : repo.mineCondition(actor);
+      const managed = managedDepartments(actor);
+      scope = managed !== 'all' && managed.length ? or(repo.mineCondition(actor), ...managed.map((d) => eq(repo.tasksTable.department, d))) : repo.mineCondition(actor);
     }
     const where = and(
       scope,
@@ -53,10 +53,11 @@ export async function taskRoutes(app: ZApp) {
     const { items, total } = await repo.listTasks(ctx.db, { where, branches, limit, offset, order: qy.sort });
     const calendar = await ctx.calendars.get(ctx.db);
     const capped = !!branches && total > repo.COUNT_CAP;
-    return { items: items.map((r) => presentTask(r.task, now, calendar, r)), total: capped ? repo.COUNT_CAP : total, ...(capped ? { totalCapped: true as const } : {}) };
+    return { items: items.map((r) => presentTaskFor(actor, ctx.processes.current(), r.task, now, calendar, r)), total: capped ? repo.COUNT_CAP : total, ...(capped ? { totalCapped: true as const } : {}) };
   });
 
   app.post('/tasks/:id/complete', {
+    config: { policy: 'task.complete' },
     schema: {
       tags: ['tasks'],
       params: idParams,
@@ -75,6 +76,7 @@ export async function taskRoutes(app: ZApp) {
   });
 
   app.post('/tasks/:id/assign', {
+    config: { policy: 'task.assign' },
     schema: {
       tags: ['tasks'],
       params: idParams,

@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, badRequest, conflict, fieldError, forbidden, notFound, zodDetails } from '../../server/errors.js';
-import { hasRole } from '../../server/policy.js';
+import { hasRole, isStaff } from '../../policies/actor.js';
+import { taskAbilities, taskPolicy, type TaskTarget } from '../../policies/task.js';
 import type { Role } from '../../domain/roles.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
 import { fieldsNotFilledBy, flattenGroups, formInputSchema } from '../../domain/process/fields.js';
@@ -85,11 +86,20 @@ export async function startCase(
   return opened;
 }
 
-function mayComplete(actor: Actor, t: repo.TaskRow): boolean {
-  if (t.partnerId) return !!actor.partnerId && actor.partnerId === t.partnerId;
-  if (t.assigneeIds.length) return t.assigneeIds.includes(actor.id);
-  if (t.assigneeId) return t.assigneeId === actor.id;
-  return hasRole(actor, t.assigneeRole as Role);
+/** A task as the task policy sees it; `def` tells whether its step may go to a partner. */
+export function taskTarget(t: repo.TaskRow, def?: ProcessDefinition): TaskTarget {
+  return {
+    status: t.status, assigneeRole: t.assigneeRole, assigneeId: t.assigneeId, assigneeIds: t.assigneeIds, partnerId: t.partnerId,
+    department: t.department, partnerAllowed: !!def?.steps[t.step]?.alsoRoles.includes('partner_engineer'),
+  };
+}
+
+/** A task in a view for the actor: with what the actor may do with it (complete, assign). */
+export function presentTaskFor(
+  actor: Actor, def: ProcessDefinition | undefined, t: repo.TaskRow, now: Date, calendar?: WorkCalendar,
+  extra?: { customerName?: string | null; caseNumber?: string | null },
+) {
+  return { ...presentTask(t, now, calendar, extra), abilities: taskAbilities(actor, taskTarget(t, def)) };
 }
 
 export async function completeTask(
@@ -104,7 +114,7 @@ export async function completeTask(
   const c = await loadCase(tx, task.caseType, task.caseId);
   if (!c || !canSeeCase(actor, c)) throw notFound('task');
   if (task.status !== 'open') throw conflict('该任务已完成 / this task is already done');
-  if (!mayComplete(actor, task)) throw forbidden('该任务不属于您 / this task is not assigned to you');
+  if (!taskPolicy.complete(actor, taskTarget(task))) throw forbidden('该任务不属于您 / this task is not assigned to you');
 
   const def = await ctx.processes.get(c.definitionVersion ?? ctx.processes.current().version, tx);
   const step = def.steps[task.step];
@@ -163,7 +173,7 @@ export async function completeTask(
   }
   return {
     task: presentTask(closed, now),
-    next: next.map((t) => presentTask(t, now, calendar)),
+    next: next.map((t) => presentTaskFor(actor, def, t, now, calendar)),
     ...(document ? { document: presentDocument(document) } : {}),
   };
 }
@@ -173,14 +183,13 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
   const now = ctx.clock.now();
   const task = await repo.lockTask(tx, opts.taskId);
   if (!task) throw notFound('task');
+  if (task.status !== 'open' && taskPolicy.assign(opts.actor, { ...taskTarget(task), status: 'open' })) throw conflict('该任务已完成 / this task is already done');
+  if (!taskPolicy.assign(opts.actor, taskTarget(task))) {
+    throw (isStaff(opts.actor) ? forbidden('只有本部门经理可以分派 / only the department manager may assign') : notFound('task'));
+  }
   const c = await loadCase(tx, task.caseType, task.caseId);
   if (!c) throw notFound('task');
   const def = await ctx.processes.get(c.definitionVersion ?? ctx.processes.current().version, tx);
-  const manager = def.departments[task.department as keyof typeof def.departments]?.manager;
-  if (!hasRole(opts.actor, 'gm') && !(manager && hasRole(opts.actor, manager))) {
-    throw (opts.actor.roles.includes('partner_engineer') ? notFound('task') : forbidden('只有本部门经理可以分派 / only the department manager may assign'));
-  }
-  if (task.status !== 'open') throw conflict('该任务已完成 / this task is already done');
   const step = def.steps[task.step];
   let set: { assigneeId: string | null; assigneeIds: string[]; partnerId: string | null };
   if (opts.partnerId) {
@@ -210,5 +219,5 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
     at: now, actorId: opts.actor.id, action: 'task.assign', entity: 'task', entityId: task.id, caseId: task.caseId,
     before: { assigneeId: task.assigneeId, partnerId: task.partnerId }, after: set,
   });
-  return presentTask(updated, now, await ctx.calendars.get(tx));
+  return presentTaskFor(opts.actor, def, updated, now, await ctx.calendars.get(tx));
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { requireRole } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { listTicketsFor, openTicket, openTicketFromRevisit, recordSpecialReason, ticketPage } from './service.js';
 import { ticketCreated, ticketDetail, ticketListReply, ticketWithBreach } from './schema.js';
@@ -12,6 +11,7 @@ const kind = z.enum(['inquiry', 'complaint']);
 
 export async function ticketRoutes(app: ZApp) {
   app.post('/tickets', {
+    config: { policy: 'case.createTicket' },
     schema: {
       tags: ['tickets'],
       body: z.object({
@@ -24,13 +24,13 @@ export async function ticketRoutes(app: ZApp) {
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, 'cs_agent');
     const t = await app.ctx.db.transaction((tx) => openTicket({ ...req.body, actor }, tx, app.ctx));
     reply.status(201);
     return t;
   });
 
   app.get('/tickets', {
+    config: { policy: 'case.listTickets' },
     schema: {
       tags: ['tickets'],
       querystring: pageQuery.extend({
@@ -50,20 +50,21 @@ export async function ticketRoutes(app: ZApp) {
     return listTicketsFor({ actor: actorOf(req), filter: { ...filter, ...paging({ page, pageSize }) } }, app.ctx.db, app.ctx);
   });
 
-  app.get('/tickets/:id', { schema: { tags: ['tickets'], params: idParams, response: { 200: ticketDetail } } }, async (req) => {
+  app.get('/tickets/:id', { config: { policy: 'case.read' }, schema: { tags: ['tickets'], params: idParams, response: { 200: ticketDetail } } }, async (req) => {
     return ticketPage({ id: req.params.id, actor: actorOf(req) }, app.ctx.db, app.ctx);
   });
 
   // 特殊原因: the CS manager explains a late ticket, so it is not counted as a breach
   app.put('/tickets/:id/special-reason', {
+    config: { policy: 'case.excuse' },
     schema: { tags: ['tickets'], params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }), response: { 200: ticketWithBreach } },
   }, async (req) => {
     const actor = actorOf(req);
-    requireRole(actor, 'cs_manager', 'gm');
     return app.ctx.db.transaction((tx) => recordSpecialReason({ id: req.params.id, reason: req.body.reason, actor }, tx, app.ctx));
   });
 
   app.post('/tickets/from-revisit/:taskId', {
+    config: { policy: 'case.createTicket' },
     schema: {
       tags: ['tickets'],
       params: z.object({ taskId: z.string().min(1).max(100) }),
@@ -77,7 +78,6 @@ export async function ticketRoutes(app: ZApp) {
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    requireRole(actor, 'cs_agent');
     const body = req.body ?? { kind: 'complaint' as const };
     const t = await app.ctx.db.transaction((tx) => openTicketFromRevisit({ taskId: req.params.taskId, ...body, actor }, tx, app.ctx));
     reply.status(201);

@@ -3,17 +3,18 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { conflict, fieldError, forbidden, notFound } from '../../server/errors.js';
-import { isStaff } from '../../server/policy.js';
+import { isStaff } from '../../policies/actor.js';
 import { formatDocNumber } from '../../domain/numbering.js';
 import { shanghaiYear } from '../../domain/process/engine.js';
 import type { Tier } from '../../domain/calendar/index.js';
 import { appendAudit, auditOfCase } from '../audit/service.js';
-import { createDocument, presentDocument, readableDocumentsOfCase } from '../documents/service.js';
+import { createDocument, presentDocument, presentDocumentFor, readableDocumentsOfCase } from '../documents/service.js';
+import { can } from '../../policies/index.js';
 import { nextSequence } from '../documents/repo.js';
 import { assetsOfCustomer, findCustomer } from '../customers/repo.js';
 import { presentAsset, presentCustomer } from '../customers/service.js';
 import { findPartner } from '../partners/repo.js';
-import { completeTask, presentTask, startCase } from '../tasks/service.js';
+import { completeTask, presentTaskFor, startCase } from '../tasks/service.js';
 import { findTask, tasksOfCase } from '../tasks/repo.js';
 import { canSeeCase, loadCase } from '../tasks/cases.js';
 import { breachOf } from './breach.js';
@@ -62,7 +63,7 @@ export async function openTicket(
   }
   const c = (await loadCase(tx, 'ticket', ticket.id))!;
   const tasks = await startCase({ def, start: opts.kind === 'complaint' ? 'ticket_complaint' : 'ticket_inquiry', c, now, calendar, actor: opts.actor }, tx);
-  const presented = tasks.map((t) => presentTask(t, now, calendar));
+  const presented = tasks.map((t) => presentTaskFor(opts.actor, def, t, now, calendar));
   return {
     ...presentTicket({ ...ticket, state: tasks[0]?.step ?? ticket.state }, now),
     customerName: customer.name,
@@ -114,16 +115,19 @@ export async function ticketPage(opts: { id: string; actor: Actor }, tx: Tx, ctx
   const calendar = await ctx.calendars.get(tx);
   const customer = await findCustomer(tx, t.customerId);
   const partner = t.partnerId ? await findPartner(tx, t.partnerId) : undefined;
+  const def = await ctx.processes.get(t.definitionVersion, tx);
+  const docs = await readableDocumentsOfCase(tx, opts.actor, t.id);
   return {
     ...presentTicket(t, now),
+    abilities: { excuse: can(opts.actor, 'case.excuse'), audit: can(opts.actor, 'audit.read') },
     customerName: customer?.name ?? null,
     partnerName: partner?.name ?? null,
     breach: await ticketBreach(tx, t),
     // with its devices: the repair form's replaced serial numbers are picked from them
     customer: customer ? { ...presentCustomer(customer), assets: (await assetsOfCustomer(tx, customer.id)).map(presentAsset) } : null,
-    documents: (await readableDocumentsOfCase(tx, opts.actor, t.id)).map(presentDocument),
-    tasks: (await tasksOfCase(tx, 'ticket', t.id)).map((x) => presentTask(x, now, calendar)),
-    history: await auditOfCase(tx, t.id),
+    documents: await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d))),
+    tasks: (await tasksOfCase(tx, 'ticket', t.id)).map((x) => presentTaskFor(opts.actor, def, x, now, calendar)),
+    history: await auditOfCase(tx, t.id, { actor: opts.actor, def, scope: { caseType: 'ticket', casePartnerId: t.partnerId } }),
   };
 }
 

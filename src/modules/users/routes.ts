@@ -33,7 +33,7 @@ export async function userRoutes(app: ZApp) {
   const { ctx } = app;
   const stamp = () => ({ now: ctx.clock.now(), wallNow: ctx.wallNow() });
 
-  app.post('/users', { schema: { body: createBody, tags: ['users'], response: { 201: userView } } }, async (req, reply) => {
+  app.post('/users', { config: { policy: 'admin.users' }, schema: { body: createBody, tags: ['users'], response: { 201: userView } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     assertPasswordPolicy('password', req.body.password);
@@ -43,6 +43,7 @@ export async function userRoutes(app: ZApp) {
   });
 
   app.get('/users', {
+    config: { policy: 'admin.directory' },
     schema: {
       querystring: pageQuery.extend({
         role: z.enum(ROLES).optional(), q: z.string().max(100).optional(), status: z.enum(['active', 'inactive', 'all']).optional(),
@@ -51,19 +52,19 @@ export async function userRoutes(app: ZApp) {
       response: { 200: userPage },
     },
   }, async (req) => {
-    requireStaff(actorOf(req));
     const { limit, offset } = paging(req.query);
     const { items, total } = await repo.listUsers(ctx.db, { ...req.query, limit, offset });
     return { items: items.map(presentUser), total };
   });
 
-  app.patch('/users/:id', { schema: { params: idParams, body: patchBody, tags: ['users'], response: { 200: userView } } }, async (req) => {
+  app.patch('/users/:id', { config: { policy: 'admin.users' }, schema: { params: idParams, body: patchBody, tags: ['users'], response: { 200: userView } } }, async (req) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     return ctx.db.transaction((tx) => updateUser({ ...req.body, id: req.params.id, actor, ...stamp() }, tx));
   });
 
   app.post('/users/:id/password', {
+    config: { policy: 'admin.users' },
     schema: { params: idParams, body: z.object({ password }), tags: ['users'], response: { 204: noContent } },
   }, async (req, reply) => {
     const actor = actorOf(req);
@@ -73,7 +74,7 @@ export async function userRoutes(app: ZApp) {
     reply.status(204);
   });
 
-  app.delete('/users/:id/sessions', { schema: { params: idParams, tags: ['users'], response: { 204: noContent } } }, async (req, reply) => {
+  app.delete('/users/:id/sessions', { config: { policy: 'admin.users' }, schema: { params: idParams, tags: ['users'], response: { 204: noContent } } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     await ctx.db.transaction((tx) => endUserSessions({ id: req.params.id, actor, ...stamp() }, tx));

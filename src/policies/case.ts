@@ -1,0 +1,34 @@
+// Cases (deals, tickets, customers' revisit cases). Without a target an action answers "may
+// the actor do this to some case" (the route's gate); with one, for that case.
+import { hasRole, isStaff, type Actor } from './actor.js';
+
+export interface CaseTarget {
+  type: string;
+  /** the deal's salesperson */
+  ownerId?: string | null;
+  /** the outsourced company a ticket is given to */
+  partnerId?: string | null;
+}
+
+export const casePolicy = {
+  /** staff see every case; a partner engineer only tickets given to its company */
+  read: (a: Actor, c?: CaseTarget) => isStaff(a) || (!!a.partnerId && (!c || (c.type === 'ticket' && c.partnerId === a.partnerId))),
+  listDeals: (a: Actor) => isStaff(a),
+  /** partners list only their company's tickets (the list filters) */
+  listTickets: (a: Actor) => isStaff(a) || !!a.partnerId,
+  createDeal: (a: Actor) => hasRole(a, 'sales'),
+  createTicket: (a: Actor) => hasRole(a, 'cs_agent'),
+  /** the negotiation log: the deal's salesperson, the business manager, the GM */
+  negotiate: (a: Actor, c?: CaseTarget) => hasRole(a, 'sales_manager', 'gm') || (hasRole(a, 'sales') && (!c || c.ownerId === a.id)),
+  /** a policy adjustment in the negotiation log */
+  adjustPolicy: (a: Actor) => hasRole(a, 'sales_manager', 'gm'),
+  /** seed step B: the salesperson of the deal or the business manager moves the second meeting */
+  scheduleMeeting: (a: Actor, c?: CaseTarget) => hasRole(a, 'sales_manager') || (hasRole(a, 'sales') && (!c || c.ownerId === a.id)),
+  upcomingMeetings: (a: Actor) => isStaff(a),
+  /** 特殊原因: the CS manager (or GM) excuses a late ticket */
+  excuse: (a: Actor) => hasRole(a, 'cs_manager', 'gm'),
+  /** the purchase list of a deal (unit prices only for readers of the assessment) */
+  purchases: (a: Actor) => isStaff(a),
+  /** the admin clerk records suppliers and deliveries */
+  procure: (a: Actor) => hasRole(a, 'admin_clerk'),
+};

@@ -1,0 +1,186 @@
+// Every role against every action, as tables (Outline's server/policies/*.test.ts habit).
+// A row per action: which roles the gate lets through (no record), then record-level cases.
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../domain/roles.js';
+import { DEFAULT_PROCESS } from '../domain/process/default-process.js';
+import { parseProcessDefinition } from '../domain/process/definition.js';
+import { POLICIES, POLICY_NAMES, can } from './index.js';
+import { copiesOf, mayReadCompletion, mayReadForm } from './form.js';
+import { taskAbilities, type TaskTarget } from './task.js';
+import { ROLE_DEPARTMENT } from '../domain/roles.js';
+import type { Actor } from './actor.js';
+
+const PARTNER_ID = 'partner-1';
+const actorOf = (role: Role, over: Partial<Actor> = {}): Actor => ({
+  id: `u-${role}`, username: role, displayName: role, roles: [role], department: ROLE_DEPARTMENT[role],
+  partnerId: role === 'partner_engineer' ? PARTNER_ID : null, ...over,
+});
+const ACTORS = ROLES.map((r) => [r, actorOf(r)] as const);
+
+const def = parseProcessDefinition(DEFAULT_PROCESS);
+type Row = Record<Role, 0 | 1>;
+const row = (...allowed: Role[]): Row => Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 1 : 0])) as Row;
+const ALL = row(...ROLES);
+const STAFF = row(...ROLES.filter((r) => r !== 'partner_engineer'));
+const STAFF_NOT_SYSADMIN = row(...ROLES.filter((r) => r !== 'partner_engineer' && r !== 'sysadmin'));
+const MANAGERS: Role[] = ['sales_manager', 'tech_manager', 'cs_manager', 'gm'];
+
+/** The gate of every action: may the role do it to some record? */
+const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
+  'account.session': ALL,
+  'account.notifications': ALL,
+  'admin.users': row('sysadmin'),
+  'admin.directory': STAFF,
+  'admin.calendar': row('sysadmin'),
+  'admin.calendarRead': ALL,
+  'admin.partners': row('sysadmin', 'tech_manager'),
+  'admin.partnerList': STAFF,
+  'admin.partnerRead': ALL,
+  'admin.clock': row('sysadmin'),
+  'admin.clockRead': ALL,
+  'admin.process': row('sysadmin', 'gm'),
+  'admin.processRead': ALL,
+  'audit.read': row(...MANAGERS, 'sysadmin'),
+  'case.read': ALL,
+  'case.listDeals': STAFF,
+  'case.listTickets': ALL,
+  'case.createDeal': row('sales'),
+  'case.createTicket': row('cs_agent'),
+  'case.negotiate': row('sales', 'sales_manager', 'gm'),
+  'case.adjustPolicy': row('sales_manager', 'gm'),
+  'case.scheduleMeeting': row('sales', 'sales_manager'),
+  'case.upcomingMeetings': STAFF,
+  'case.excuse': row('cs_manager', 'gm'),
+  'case.purchases': STAFF,
+  'case.procure': row('admin_clerk'),
+  'customer.read': STAFF,
+  'customer.create': STAFF,
+  'customer.update': STAFF,
+  'customer.assets': STAFF,
+  'document.read': { ...STAFF_NOT_SYSADMIN, partner_engineer: 1 },
+  'document.print': { ...STAFF_NOT_SYSADMIN, partner_engineer: 1 },
+  'document.search': STAFF_NOT_SYSADMIN,
+  'document.export': STAFF_NOT_SYSADMIN,
+  'document.archive': row('admin_clerk'),
+  'report.pipeline': row('sales_manager', 'gm'),
+  'report.weekly': row(...MANAGERS),
+  'report.settlement': row('tech_manager', 'gm'),
+  'task.list': ALL,
+  'task.complete': ALL,
+  'task.assign': row(...MANAGERS),
+  'task.assignToPartner': row(...MANAGERS),
+};
+
+describe('route gates: every role × every action', () => {
+  it('the table names every action of src/policies', () => {
+    expect(Object.keys(GATES).sort()).toEqual([...POLICY_NAMES].sort());
+  });
+  for (const name of POLICY_NAMES) {
+    it(name, () => {
+      const got = Object.fromEntries(ACTORS.map(([r, a]) => [r, can(a, name) ? 1 : 0]));
+      expect(got).toEqual(GATES[name]);
+    });
+  }
+});
+
+/** The copy lists of PROCESS §7: which roles read each form of the default definition. */
+const FORM_READERS: Record<string, Role[]> = {
+  survey: ['sales', 'sales_manager', 'admin_clerk', 'gm'],
+  tech_assessment: ['sales', 'sales_manager', 'engineer', 'tech_manager', 'admin_clerk', 'gm'],
+  proposal: ['sales', 'sales_manager', 'admin_clerk', 'gm'],
+  feasibility: ['sales', 'sales_manager', 'admin_clerk', 'gm'],
+  contract: ['sales', 'sales_manager', 'admin_clerk', 'gm'],
+  installation_order: ['engineer', 'tech_manager', 'admin_clerk', 'gm'],
+  complaint_record: ['engineer', 'tech_manager', 'cs_agent', 'cs_manager', 'admin_clerk', 'gm'],
+  problem_feedback: ['engineer', 'tech_manager', 'cs_agent', 'cs_manager', 'gm'],
+  revisit: ['cs_agent', 'cs_manager', 'gm'],
+};
+
+describe('the copy-list rule (mayReadForm): every role × every form', () => {
+  it('covers every form of the definition', () => expect(Object.keys(FORM_READERS).sort()).toEqual(Object.keys(def.forms).sort()));
+  for (const [form, readers] of Object.entries(FORM_READERS)) {
+    it(form, () => {
+      const got = Object.fromEntries(ACTORS.map(([r, a]) => [r, mayReadForm(a, { copies: copiesOf(def, form), caseType: 'deal' }) ? 1 : 0]));
+      expect(got).toEqual(row(...readers));
+    });
+  }
+  it('a partner engineer reads the technical copy of a ticket given to its company, nothing else', () => {
+    const p = actorOf('partner_engineer');
+    const ts = copiesOf(def, 'complaint_record');
+    expect(mayReadForm(p, { copies: ts, caseType: 'ticket', casePartnerId: PARTNER_ID })).toBe(true);
+    expect(mayReadForm(p, { copies: ts, caseType: 'ticket', casePartnerId: 'other' })).toBe(false);
+    expect(mayReadForm(p, { copies: ts, caseType: 'ticket', casePartnerId: null })).toBe(false);
+    expect(mayReadForm(p, { copies: copiesOf(def, 'revisit'), caseType: 'ticket', casePartnerId: PARTNER_ID })).toBe(false);
+  });
+  it('the sysadmin reads no business form, even with a department set', () => {
+    for (const form of Object.keys(def.forms)) expect(mayReadForm(actorOf('sysadmin', { department: 'it' }), { copies: copiesOf(def, form) })).toBe(false);
+  });
+  it('a user with two roles reads what either department reads', () => {
+    expect(mayReadForm(actorOf('sales', { roles: ['sales', 'cs_agent'] }), { copies: copiesOf(def, 'revisit') })).toBe(true);
+  });
+  it('a completion is read by readers of every form it writes; one without a form by all staff but the sysadmin', () => {
+    const readers = (step: string, outcome?: string) => ROLES.filter((r) => mayReadCompletion(actorOf(r), def, step, outcome, { caseType: 'ticket' }));
+    expect(readers('resolve')).toEqual(['engineer', 'tech_manager', 'cs_agent', 'cs_manager', 'gm']);
+    expect(readers('manager_review', 'approve')).toEqual(FORM_READERS.feasibility);
+    expect(readers('negotiation', 'signed')).toEqual(FORM_READERS.contract);
+    expect(readers('manager_review', 'revise')).toEqual(ROLES.filter((r) => r !== 'sysadmin' && r !== 'partner_engineer'));
+  });
+});
+
+describe('record-level rules', () => {
+  const task = (over: Partial<TaskTarget> = {}): TaskTarget => ({
+    status: 'open', assigneeRole: 'engineer', assigneeId: null, assigneeIds: [], partnerId: null, department: 'technical', partnerAllowed: true, ...over,
+  });
+  const abilities = (t: TaskTarget) => Object.fromEntries(ACTORS.map(([r, a]) => [r, taskAbilities(a, t)]));
+
+  it('task: the role pool completes an unassigned task; its department manager or the GM assigns it', () => {
+    const t = abilities(task());
+    for (const r of ROLES) {
+      expect(t[r].complete, r).toBe(r === 'engineer');
+      expect(t[r].assign, r).toBe(r === 'tech_manager' || r === 'gm');
+      expect(t[r].assignToPartner, r).toBe(r === 'tech_manager' || r === 'gm');
+    }
+  });
+  it('task: a named user, a partner company, a done task', () => {
+    expect(can(actorOf('engineer'), 'task.complete', task({ assigneeId: 'someone-else' }))).toBe(false);
+    expect(can(actorOf('engineer'), 'task.complete', task({ assigneeIds: ['u-engineer'] }))).toBe(true);
+    expect(can(actorOf('engineer'), 'task.complete', task({ partnerId: PARTNER_ID }))).toBe(false);
+    expect(can(actorOf('partner_engineer'), 'task.complete', task({ partnerId: PARTNER_ID }))).toBe(true);
+    expect(can(actorOf('partner_engineer'), 'task.complete', task({ partnerId: 'other' }))).toBe(false);
+    expect(can(actorOf('engineer'), 'task.complete', task({ status: 'done' }))).toBe(false);
+    expect(can(actorOf('gm'), 'task.assign', task({ status: 'done' }))).toBe(false);
+    expect(can(actorOf('gm'), 'task.assignToPartner', task({ partnerAllowed: false }))).toBe(false);
+    expect(can(actorOf('sales_manager'), 'task.assign', task({ department: 'business', assigneeRole: 'sales' }))).toBe(true);
+    expect(can(actorOf('gm'), 'task.assign', task({ department: 'admin', assigneeRole: 'admin_clerk' }))).toBe(true);
+  });
+  it('case: staff read every case, a partner only tickets given to its company', () => {
+    for (const [r, a] of ACTORS) {
+      expect(can(a, 'case.read', { type: 'deal' }), r).toBe(r !== 'partner_engineer');
+      expect(can(a, 'case.read', { type: 'ticket', partnerId: PARTNER_ID }), r).toBe(true);
+      expect(can(a, 'case.read', { type: 'ticket', partnerId: null }), r).toBe(r !== 'partner_engineer');
+    }
+  });
+  it('case: the negotiation log and the second meeting belong to the deal\'s salesperson and the managers', () => {
+    const mine = { type: 'deal', ownerId: 'u-sales' };
+    const theirs = { type: 'deal', ownerId: 'u-other' };
+    expect(ROLES.filter((r) => can(actorOf(r), 'case.negotiate', mine))).toEqual(['sales', 'sales_manager', 'gm']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'case.negotiate', theirs))).toEqual(['sales_manager', 'gm']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'case.scheduleMeeting', mine))).toEqual(['sales', 'sales_manager']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'case.scheduleMeeting', theirs))).toEqual(['sales_manager']);
+  });
+  it('document: reading, printing and archiving follow the copy list', () => {
+    const hf = { copies: copiesOf(def, 'revisit'), caseType: 'customer' };
+    const zj = { copies: copiesOf(def, 'installation_order'), caseType: 'deal' };
+    expect(ROLES.filter((r) => can(actorOf(r), 'document.print', hf))).toEqual(FORM_READERS.revisit);
+    expect(ROLES.filter((r) => can(actorOf(r), 'document.archive', zj))).toEqual(['admin_clerk']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'document.archive', hf))).toEqual([]);
+  });
+  it('admin: a partner engineer reads its own company only', () => {
+    expect(can(actorOf('partner_engineer'), 'admin.partnerRead', PARTNER_ID)).toBe(true);
+    expect(can(actorOf('partner_engineer'), 'admin.partnerRead', 'other')).toBe(false);
+    expect(can(actorOf('sales'), 'admin.partnerRead', 'other')).toBe(true);
+  });
+  it('every policy is a pure function of its arguments', () => {
+    for (const actions of Object.values(POLICIES)) for (const fn of Object.values(actions)) expect(typeof fn).toBe('function');
+  });
+});
