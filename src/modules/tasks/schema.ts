@@ -26,6 +26,9 @@ export const taskView = z.object({
   customerName: z.string().nullable().optional(),
   caseNumber: z.string().nullable().optional(),
   abilities: abilities.optional(),
+  /** in case views: the step's label (zh) and its labels in every language, from the definition */
+  label: z.string().optional(),
+  labels: z.object({ zh: z.string(), en: z.string() }).nullable().optional(),
 }).meta({ id: 'Task' });
 
 export const taskListReply = pageOf(taskView).extend({ totalCapped: z.literal(true).optional() }).meta({ id: 'TaskPage' });
