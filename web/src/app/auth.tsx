@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setToken, setUnauthorizedListener } from './api';
+import { queryClient } from './queryClient';
 import * as authApi from '../features/auth/api';
 import type { CurrentUser } from '../features/auth/api';
 
@@ -17,7 +18,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    setUnauthorizedListener(() => setUser(null));
+    setUnauthorizedListener(() => {
+      queryClient.clear();
+      setUser(null);
+    });
     let cancelled = false;
     // the token may be in localStorage or the session in the httpOnly cookie: ask the server
     authApi
@@ -34,6 +38,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const r = await authApi.login(username, password);
     setToken(r.token);
+    queryClient.clear(); // nothing cached for the previous user survives
     setUser(r.user);
     // department / partner come with /auth/me
     authApi
@@ -50,6 +55,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       /* logging out locally is enough */
     }
     setToken(null);
+    queryClient.clear();
     setUser(null);
   }, []);
 

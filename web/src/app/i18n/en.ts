@@ -48,6 +48,8 @@ export const en: Record<MessageKey, string> = {
   'common.keyword': 'Keyword',
   'common.details': 'Details',
   'common.line': 'Line {n}',
+  'common.loadFailed': 'Could not load',
+  'common.retry': 'Retry',
 
   'lang.switch': '中文',
   'lang.current': 'English',
@@ -577,7 +579,6 @@ export const en: Record<MessageKey, string> = {
   'archive.department': "Department",
   'archive.awaiting': "Awaiting archiving",
   'archive.archived': "Archived",
-  'archive.loadFailed': "Could not load the archive",
   'archive.empty': "No documents match",
   'archive.state': "Archive state",
   'archive.archivedAt': "Archived {at}",

@@ -47,6 +47,8 @@ export const zh = {
   'common.keyword': '关键字',
   'common.details': '详情',
   'common.line': '第 {n} 行',
+  'common.loadFailed': '加载失败',
+  'common.retry': '重试',
 
   'lang.switch': 'English',
   'lang.current': '中文',
@@ -576,7 +578,6 @@ export const zh = {
   'archive.department': "部门",
   'archive.awaiting': "待归档",
   'archive.archived': "已归档",
-  'archive.loadFailed': "档案加载失败",
   'archive.empty': "没有符合条件的单据",
   'archive.state': "归档状态",
   'archive.archivedAt': "已归档 {at}",
