@@ -356,7 +356,6 @@ export const en: Record<MessageKey, string> = {
   'calendar.kind.weekend': 'Weekend',
   'calendar.kind.holiday': 'Public holiday',
   'calendar.kind.makeup_workday': 'Make-up working day',
-  'calendar.stubHint': 'Calendar maintenance is coming; for now you can look up how a date counts.',
   'calendar.week': 'The week of the chosen date',
 
   'error.network': 'Network error, please check your connection',

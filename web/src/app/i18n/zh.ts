@@ -355,7 +355,6 @@ export const zh = {
   'calendar.kind.weekend': '周末',
   'calendar.kind.holiday': '法定节假日',
   'calendar.kind.makeup_workday': '调休上班',
-  'calendar.stubHint': '日历维护功能即将上线，当前仅可查询某日的工作日类型。',
   'calendar.week': '所选日期所在的一周',
 
   'error.network': '网络错误，请检查连接',

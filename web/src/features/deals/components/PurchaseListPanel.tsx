@@ -1,29 +1,29 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { useRemote } from '../../../app/useRemote';
+import { usePurchases } from '../queries';
 import { serverNowIso } from '../../../app/serverClock';
 import { fmtDateTime, fmtFen } from '../../../app/format';
-import { getPurchases, updatePurchaseLine, type PurchaseLine } from '../api';
+import { updatePurchaseLine, type PurchaseLine } from '../api';
 
 const STATUS_COLOR = { pending: 'default', ordered: 'processing', received: 'green' } as const;
 
 /** The admin clerk records supplier, ordered and received per equipment line. */
 export function PurchaseListPanel({ dealId, editable }: { dealId: string; editable: boolean }) {
   const { t, tk } = useI18n();
-  const list = useRemote(() => getPurchases(dealId), [dealId]);
+  const list = usePurchases(dealId);
   const [busy, setBusy] = useState<string | null>(null);
   const [suppliers, setSuppliers] = useState<Record<string, string>>({});
-  if (list.missing || !list.data) return null;
+  if (!list.data) return null;
   if (!list.data.planned) return <Alert type="info" showIcon title={t('purchase.notPlanned')} style={{ marginBottom: 16 }} />;
 
   const patch = async (line: PurchaseLine, body: Parameters<typeof updatePurchaseLine>[1]) => {
     setBusy(line.id);
     try {
       await updatePurchaseLine(line.id, { ...body, version: line.version });
-      list.reload();
+      void list.refetch();
     } catch {
-      list.reload(); // a stale version: show the current state
+      void list.refetch(); // a stale version: show the current state
     } finally {
       setBusy(null);
     }

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
 import { access, canSeeMenu } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
+import { useQuery } from '@tanstack/react-query';
 import { fmtDate } from '../../../app/format';
 import { DEAL_STEPS, TICKET_STEPS } from '../../tasks/api';
 import { DEAL_END_STATES, listDeals } from '../../deals/api';
@@ -47,12 +47,9 @@ export default function ReportsPage() {
   const seesDeals = canSeeMenu('deals', user.roles);
   const seesTickets = canSeeMenu('tickets', user.roles);
   const seesPipeline = user.roles.includes('sales_manager') || user.roles.includes('gm');
-  const deals = useRemote(() => (seesDeals ? countByState(DEAL_STATES, (state) => listDeals({ state, pageSize: 1 })) : Promise.resolve(undefined)), [seesDeals]);
-  const tickets = useRemote(
-    () => (seesTickets ? countByState(TICKET_STATES, (state) => listTickets({ state, pageSize: 1 })) : Promise.resolve(undefined)),
-    [seesTickets],
-  );
-  const pipeline = useRemote(() => (seesPipeline ? getPipeline() : Promise.resolve(undefined)), [seesPipeline]);
+  const deals = useQuery({ queryKey: ['report', 'deals-by-state'], queryFn: () => countByState(DEAL_STATES, (state) => listDeals({ state, pageSize: 1 })), enabled: seesDeals });
+  const tickets = useQuery({ queryKey: ['report', 'tickets-by-state'], queryFn: () => countByState(TICKET_STATES, (state) => listTickets({ state, pageSize: 1 })), enabled: seesTickets });
+  const pipeline = useQuery({ queryKey: ['report', 'pipeline'], queryFn: () => getPipeline(), enabled: seesPipeline });
   const p = pipeline.data;
 
   return (

@@ -10,22 +10,26 @@ import { fmtDateTime, fmtHours } from '../../../app/format';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { completeTask, type Task } from '../api';
+import { applyAssignment, applyCompletion } from '../queries';
 import type { StepFormRegistry, StepFormValues } from './stepForm';
 import { useNavigate } from 'react-router-dom';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 
 interface Props<C> {
   task: Task;
   caseData: C;
   forms: StepFormRegistry<C>;
-  onCompleted: () => void;
+  /** the cached case this task belongs to: a completion's reply updates it */
+  caseKey: QueryKey;
 }
 
 /** The open task of a case with the right form for its step, if the user may do it. */
-export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
+export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
   const { t, tk } = useI18n();
   const user = useUser();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const [submitting, setSubmitting] = useState(false);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
@@ -51,7 +55,7 @@ export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
         <Typography.Text type="secondary">({t('inbox.remainingValue', { h: fmtHours(task.remainingWorkingHours) })})</Typography.Text>
       )}
       {task.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
-      {canAssignTask(task, user.roles) && <AssignTaskButton task={task} onAssigned={onCompleted} />}
+      {canAssignTask(task, user.roles) && <AssignTaskButton task={task} onAssigned={(assigned) => applyAssignment(queryClient, caseKey, assigned)} />}
     </Space>
   );
 
@@ -71,14 +75,14 @@ export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
       if (custom) {
         message.success(t('task.completed'));
         if (custom.navigateTo) navigate(custom.navigateTo);
-        else onCompleted();
+        else await queryClient.invalidateQueries({ queryKey: caseKey });
         return;
       }
       const base = spec.toBody ? spec.toBody(values) : { outcome: values.outcome, form: values.form ?? {}, note: values.note };
       const body = cleanBody({ ...base, form: base.form ?? {}, specialReason: values.specialReason });
-      await completeTask(task.id, body);
+      const reply = await completeTask(task.id, body);
       message.success(t('task.completed'));
-      onCompleted();
+      void applyCompletion(queryClient, caseKey, reply);
     } catch (e) {
       // the typed values stay; the server's reasons go onto the fields
       setUnmatched(applyServerErrors(form, e));
