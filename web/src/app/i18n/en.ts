@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'common.line': 'Line {n}',
   'common.loadFailed': 'Could not load',
   'common.retry': 'Retry',
+  'lines.total': 'Total',
 
   'lang.switch': '中文',
   'lang.current': 'English',

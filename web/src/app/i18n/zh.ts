@@ -49,6 +49,7 @@ export const zh = {
   'common.line': '第 {n} 行',
   'common.loadFailed': '加载失败',
   'common.retry': '重试',
+  'lines.total': '合计',
 
   'lang.switch': 'English',
   'lang.current': '中文',

@@ -9,10 +9,14 @@ import { fmtDate, fmtDateTime, fmtFen } from '../../../app/format';
 import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
 import { StateTag } from '../../../components/StateTag';
 import { useUserNames } from '../../users/useUserNames';
-import { DEAL_STEPS } from '../../tasks/api';
-import { DEAL_END_STATES, listDeals, type DealSummary } from '../api';
+import { endStatesOf, stepsOf, useProcess } from '../../process/queries';
+import { listDeals, type DealSummary } from '../api';
 
-const ALL_DEAL_STATES: readonly string[] = [...DEAL_STEPS, ...DEAL_END_STATES];
+/** Every state a deal can be in: its steps, then how it can end (from the definition). */
+function useDealStates(): string[] {
+  const def = useProcess().data;
+  return [...stepsOf(def, 'deal'), ...endStatesOf(def, 'deal')];
+}
 const KANBAN_PAGE = 20;
 type View = 'list' | 'kanban';
 
@@ -55,6 +59,7 @@ export default function DealListPage() {
 function DealTable() {
   const { t, ts } = useI18n();
   const nameOf = useUserNames();
+  const states = useDealStates();
   const columns: ListColumn<DealSummary>[] = [
     {
       key: 'number',
@@ -79,7 +84,7 @@ function DealTable() {
       columns={columns}
       filters={[
         { kind: 'search', key: 'q', placeholder: t('deal.searchPlaceholder') },
-        { kind: 'select', key: 'state', placeholder: t('common.filterState'), options: ALL_DEAL_STATES.map((s) => ({ value: s, label: ts(s) })) },
+        { kind: 'select', key: 'state', placeholder: t('common.filterState'), options: states.map((s) => ({ value: s, label: ts(s) })) },
       ]}
       rowHref={(d) => `/deals/${d.id}`}
     />
@@ -113,9 +118,10 @@ function KanbanColumn({ state }: { state: string }) {
 }
 
 function DealKanban() {
+  const states = useDealStates();
   return (
     <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8 }} data-testid="deal-kanban">
-      {ALL_DEAL_STATES.map((s) => (
+      {states.map((s) => (
         <KanbanColumn key={s} state={s} />
       ))}
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Form, Modal, Radio, Select } from 'antd';
 import { UserSwitchOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
-import { PARTNER_STEPS } from '../../../app/access';
+import { useProcess } from '../../process/queries';
 import { useQuery } from '@tanstack/react-query';
 import { applyServerErrors } from '../../../app/formErrors';
 import { listPartners, listUsers } from '../../users/api';
@@ -22,7 +22,7 @@ export function AssignTaskButton({ task, onAssigned }: { task: Task; onAssigned:
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
   const to = Form.useWatch('to', form) ?? 'user';
-  const partnersAllowed = PARTNER_STEPS.includes(task.step);
+  const partnersAllowed = !!useProcess().data?.steps[task.step]?.partnerAllowed;
   const users = useQuery({ queryKey: ['users', 'role', task.assigneeRole], queryFn: () => listUsers({ role: task.assigneeRole, pageSize: 200 }, true), enabled: open });
   const partners = useQuery({ queryKey: ['partners', 'choices'], queryFn: () => listPartners(), enabled: open && partnersAllowed });
 

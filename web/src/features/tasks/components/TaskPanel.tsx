@@ -11,7 +11,9 @@ import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { completeTask, type Task } from '../api';
 import { applyAssignment, applyCompletion } from '../queries';
-import type { StepFormRegistry, StepFormValues } from './stepForm';
+import type { StepFormRegistry, StepFormSpec, StepFormValues } from './stepForm';
+import { StepForm } from '../../process/StepForm';
+import { useProcessText } from '../../process/queries';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 
@@ -33,7 +35,15 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
   const [form] = Form.useForm();
   const [submitting, setSubmitting] = useState(false);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
-  const spec = forms[task.step];
+  const text = useProcessText();
+  const stepDef = text.def?.steps[task.step];
+  // a step the web has no hand-made form for (added or renamed in the definition) renders from its fields
+  const spec: StepFormSpec<C> | undefined =
+    forms[task.step] ??
+    (stepDef && {
+      outcomes: Object.keys(stepDef.outcomes),
+      render: ({ outcome }) => <StepForm step={task.step} outcome={outcome} />,
+    });
   const mine = canWorkOnTask(task, user);
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const initialValues = useMemo(
@@ -47,9 +57,9 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
     <Space wrap>
       <span>{t('deal.openTask')}：</span>
       <Typography.Text strong data-testid="open-task-step">
-        {tk('step', task.step)}
+        {text.step(task.step)}
       </Typography.Text>
-      <Tag>{tk('role', task.assigneeRole)}</Tag>
+      <Tag>{text.role(task.assigneeRole)}</Tag>
       <Typography.Text type="secondary">{t('task.dueAt', { at: fmtDateTime(task.dueAt) })}</Typography.Text>
       {typeof task.remainingWorkingHours === 'number' && !task.overdue && (
         <Typography.Text type="secondary">({t('inbox.remainingValue', { h: fmtHours(task.remainingWorkingHours) })})</Typography.Text>
@@ -62,7 +72,7 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
   if (!mine || !spec) {
     return (
       <Card title={header} data-testid="task-panel">
-        <Alert type="info" showIcon title={mine ? t('common.notAvailable') : t('deal.waitingFor', { role: tk('role', task.assigneeRole), step: tk('step', task.step) })} />
+        <Alert type="info" showIcon title={mine ? t('common.notAvailable') : t('deal.waitingFor', { role: text.role(task.assigneeRole), step: text.step(task.step) })} />
       </Card>
     );
   }
@@ -110,7 +120,7 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
-              options={spec.outcomes.map((o) => ({ value: o, label: tk('outcome', o) }))}
+              options={spec.outcomes.map((o) => ({ value: o, label: text.outcome(task.step, o) }))}
               data-testid="task-outcome"
             />
           </Form.Item>

@@ -5,16 +5,18 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { fmtDateTime, fmtHours, shortId } from '../../../app/format';
 import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
-import { ALL_STEPS, casePath, fetchMyOpenTasks, type Task, type TaskQuery } from '../api';
+import { stepsOf, useProcessText } from '../../process/queries';
+import { casePath, fetchMyOpenTasks, type Task, type TaskQuery } from '../api';
 
 const REFRESH_MS = 60_000;
 
 export default function InboxPage() {
   const { t, tk } = useI18n();
   const queryClient = useQueryClient();
+  const text = useProcessText();
 
   const columns: ListColumn<Task>[] = [
-    { key: 'step', title: t('inbox.step'), dataIndex: 'step', render: (s: string) => <Typography.Text strong>{tk('step', s)}</Typography.Text> },
+    { key: 'step', title: t('inbox.step'), dataIndex: 'step', render: (s: string) => <Typography.Text strong>{text.step(s)}</Typography.Text> },
     {
       key: 'case',
       title: t('inbox.case'),
@@ -28,7 +30,7 @@ export default function InboxPage() {
       ),
     },
     { key: 'customerName', title: t('inbox.customer'), dataIndex: 'customerName', render: (v: string | null | undefined) => v ?? '—' },
-    { key: 'assigneeRole', title: t('inbox.assignee'), dataIndex: 'assigneeRole', responsive: ['lg'], render: (r: string) => tk('role', r) },
+    { key: 'assigneeRole', title: t('inbox.assignee'), dataIndex: 'assigneeRole', responsive: ['lg'], render: (r: string) => text.role(r) },
     {
       key: 'dueAt',
       title: t('inbox.dueAt'),
@@ -71,7 +73,7 @@ export default function InboxPage() {
       defaultSort="due_asc"
       filters={[
         { kind: 'search', key: 'q', placeholder: t('inbox.searchPlaceholder'), testId: 'inbox-search' },
-        { kind: 'select', key: 'step', placeholder: t('common.filterStep'), options: ALL_STEPS.map((s) => ({ value: s, label: tk('step', s) })), testId: 'inbox-step-filter' },
+        { kind: 'select', key: 'step', placeholder: t('common.filterStep'), options: stepsOf(text.def).map((s) => ({ value: s, label: text.step(s) })), testId: 'inbox-step-filter' },
       ]}
       rowHref={(task) => casePath(task.caseType, task.caseId)}
       rowClassName={(task) => (task.overdue ? 'fy-row-overdue' : '')}

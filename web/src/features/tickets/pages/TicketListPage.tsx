@@ -7,16 +7,16 @@ import { access } from '../../../app/access';
 import { fmtDateTime } from '../../../app/format';
 import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
 import { StateTag } from '../../../components/StateTag';
-import { TICKET_STEPS } from '../../tasks/api';
+import { endStatesOf, stepsOf, useProcess } from '../../process/queries';
 import { listTickets, type TicketSummary } from '../api';
-
-const TICKET_STATES: readonly string[] = [...TICKET_STEPS, 'closed'];
 
 export default function TicketListPage() {
   const { t, ts, tk } = useI18n();
   const user = useUser();
   const can = access(user.roles);
   const navigate = useNavigate();
+  const def = useProcess().data;
+  const states = [...stepsOf(def, 'ticket'), ...endStatesOf(def, 'ticket')];
   const columns: ListColumn<TicketSummary>[] = [
     {
       key: 'number',
@@ -63,7 +63,7 @@ export default function TicketListPage() {
       defaultSort="created_desc"
       filters={[
         { kind: 'search', key: 'q', placeholder: t('ticket.searchPlaceholder') },
-        { kind: 'select', key: 'state', placeholder: t('common.filterState'), options: TICKET_STATES.map((s) => ({ value: s, label: ts(s) })) },
+        { kind: 'select', key: 'state', placeholder: t('common.filterState'), options: states.map((s) => ({ value: s, label: ts(s) })) },
         { kind: 'select', key: 'kind', placeholder: t('ticket.kind'), width: 140, options: ['inquiry', 'complaint'].map((k) => ({ value: k, label: tk('ticket.kind', k) })) },
       ]}
       rowHref={(x) => `/tickets/${x.id}`}
