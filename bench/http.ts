@@ -21,19 +21,24 @@ async function seed(database: Database) {
   const { db } = database;
   const sales = ((await db.execute(sql`select id from users where username = 'sales'`)) as unknown as { rows: { id: string }[] }).rows[0].id;
   const now = new Date('2026-03-02T01:00:00Z').toISOString();
+  // the steps come from the definition: its deal start, and six other steps of several departments
+  const def = ctx.processes.current();
+  const first = def.starts.deal[0];
+  const others = Object.entries(def.steps).filter(([k]) => k !== first).filter((_, i) => i % 2 === 0).slice(0, 6);
+  const textArray = (items: string[]) => sql`array[${sql.join(items.map((x) => sql`${x}`), sql`, `)}]::text[]`;
   await db.execute(sql`insert into customers (id, name, address, contact_person, phone, phone_digits, created_at, updated_at)
     select 'bc' || g, '压测客户' || g, '上海', '王', '021-' || g, '021' || g, ${now}::timestamptz, ${now}::timestamptz from generate_series(1, 1000) g`);
   await db.execute(sql`insert into deals (id, number, customer_id, owner_id, state, definition_version, created_at, updated_at)
-    select 'bd' || g, 'SJ-2099-' || lpad(g::text, 6, '0'), 'bc' || (1 + g % 1000), ${sales}, 'qualify', ${ctx.processes.current().version}, ${now}::timestamptz, ${now}::timestamptz
+    select 'bd' || g, 'SJ-2099-' || lpad(g::text, 6, '0'), 'bc' || (1 + g % 1000), ${sales}, ${first}, ${ctx.processes.current().version}, ${now}::timestamptz, ${now}::timestamptz
     from generate_series(1, ${COMPLETABLE}) g`);
-  // the salesperson's own qualify tasks (completable), then the rest spread over the roles' pools
+  // the salesperson's own first-step tasks (completable), then the rest spread over six other steps' pools
   await db.execute(sql`insert into tasks (id, step, case_type, case_id, assignee_role, assignee_id, department, created_at, due_at, status)
-    select 'bt' || g, 'qualify', 'deal', 'bd' || g, 'sales', ${sales}, 'business', ${now}::timestamptz,
+    select 'bt' || g, ${first}, 'deal', 'bd' || g, 'sales', ${sales}, 'business', ${now}::timestamptz,
       ${now}::timestamptz + (g % 500) * interval '1 hour', 'open' from generate_series(1, ${COMPLETABLE}) g`);
   await db.execute(sql`insert into tasks (id, step, case_type, case_id, assignee_role, department, created_at, due_at, status, outcome)
-    select 'bx' || g, (array['tech_assessment','manager_review','gm_approval','resolve','follow_up','contract_archive'])[1 + g % 6], 'deal', 'bd' || (1 + g % ${COMPLETABLE}),
-      (array['engineer','sales_manager','gm','engineer','cs_agent','admin_clerk'])[1 + g % 6],
-      (array['technical','business','management','technical','customer_service','admin'])[1 + g % 6],
+    select 'bx' || g, (${textArray(others.map(([k]) => k))})[1 + g % 6], 'deal', 'bd' || (1 + g % ${COMPLETABLE}),
+      (${textArray(others.map(([, st]) => st.role))})[1 + g % 6],
+      (${textArray(others.map(([, st]) => def.roles[st.role].department))})[1 + g % 6],
       ${now}::timestamptz, ${now}::timestamptz + (g % 700) * interval '1 hour',
       case when g % 3 = 0 then 'done' else 'open' end, case when g % 3 = 0 then 'done' end
     from generate_series(1, ${TOTAL_TASKS - COMPLETABLE}) g`);

@@ -12,6 +12,8 @@ export interface Config {
   bodyLimit: number;
   sweepIntervalMs: number;
   logLevel: string;
+  /** a JSON process definition to run instead of the default (validated at start-up) */
+  processFile?: string;
 }
 
 const flag = (v: string | undefined, dflt: boolean) =>
@@ -35,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: Number(env.BODY_LIMIT ?? 1024 * 1024),
     sweepIntervalMs: Number(env.SWEEP_INTERVAL_MS ?? 60_000),
     logLevel: env.LOG_LEVEL ?? 'warn',
+    processFile: env.PROCESS_FILE || undefined,
   };
 }

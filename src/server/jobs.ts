@@ -7,7 +7,7 @@ import { generateRevisits } from '../modules/customers/revisits.js';
 export async function runSweeps(ctx: AppContext) {
   const now = ctx.clock.now();
   const def = ctx.processes.current();
-  const labels = Object.fromEntries(Object.entries(def.steps).map(([k, s]) => [k, s.label]));
+  const labels = Object.fromEntries(Object.entries(def.steps).map(([k, s]) => [k, s.label.zh]));
   const escalated = await sweepOverdue(ctx.db, now, labels);
   const revisits = await generateRevisits(ctx, now);
   return { escalated, revisits };

@@ -4,6 +4,7 @@ import { createContext } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { startJobs } from './jobs.js';
 import { DataDirInUseError } from '../db/dir-lock.js';
+import { DefinitionError } from '../domain/process/definition.js';
 
 async function main() {
   const config = loadConfig();
@@ -11,6 +12,10 @@ async function main() {
   try {
     ctx = await createContext(config);
   } catch (e) {
+    if (e instanceof DefinitionError) {
+      console.error(`✗ PROCESS_FILE ${config.processFile ?? ''}: ${e.message}`);
+      process.exit(2);
+    }
     if (e instanceof DataDirInUseError) {
       console.error(`✗ ${e.message}`);
       process.exit(2);

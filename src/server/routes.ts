@@ -16,6 +16,7 @@ import { partnerRoutes } from '../modules/partners/routes.js';
 import { procurementRoutes } from '../modules/procurement/routes.js';
 import { archiveRoutes } from '../modules/documents/archive-routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
+import { processRoutes } from '../modules/process/routes.js';
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -25,7 +26,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes,
+    reportRoutes, processRoutes,
   ]) {
     await routes(app);
   }

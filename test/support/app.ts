@@ -48,13 +48,14 @@ export interface TestApp {
   url?: string;
 }
 
-export async function testApp(opts: { clockStart?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
+/** `process`: a raw definition to run instead of the default (test/support/custom-process.ts). */
+export async function testApp(opts: { clockStart?: string; config?: Partial<Config>; process?: unknown } = {}): Promise<TestApp> {
   const { database, url, dir } = await freshDatabase();
   const config: Config = {
     ...loadConfig({}), demo: true, logLevel: 'silent', clockMode: 'manual',
     clockStart: new Date(opts.clockStart ?? DEFAULT_START), ...opts.config,
   };
-  const ctx = await createContext(config, { database });
+  const ctx = await createContext(config, { database, process: opts.process });
   const app = await buildApp(ctx);
   await app.ready();
   const tokens = new Map<string, string>();

@@ -1,5 +1,6 @@
 // Shared builders of test data: each call makes its own records, no test relies on another's.
 import type { TestApp } from './app.js';
+import type { FieldSpec } from '../../src/domain/process/definition.js';
 
 let seq = 0;
 export const unique = (p = '') => `${p}${Date.now().toString(36)}${(seq++).toString(36)}`;
@@ -47,37 +48,66 @@ export async function complete(t: TestApp, caseId: string, username: string, bod
   return r.body;
 }
 
-export async function createDeal(t: TestApp) {
+export async function createDeal(t: TestApp, survey: Record<string, unknown> = SURVEY) {
   const sales = await t.login('sales');
   const customer = await createCustomer(t, sales);
-  const r = await t.call('POST', '/deals', { token: sales, body: { customerId: customer.id, survey: SURVEY } });
+  const r = await t.call('POST', '/deals', { token: sales, body: { customerId: customer.id, survey } });
   if (r.status !== 201) throw new Error(`deal: ${r.status} ${r.text}`);
   return { deal: r.body, customer };
 }
 
-/** Takes a new deal to the given step (exclusive). */
-export async function dealAt(t: TestApp, step: 'tech_assessment' | 'proposal_draft' | 'manager_review' | 'gm_approval' | 'proposal_delivery' | 'negotiation' | 'contract_archive' | 'procurement' | 'installation_dispatch' | 'installation', paymentModel = 'one_time') {
-  const { deal, customer } = await createDeal(t);
-  const order = ['qualify', 'tech_assessment', 'proposal_draft', 'manager_review', 'gm_approval', 'proposal_delivery', 'negotiation', 'contract_archive', 'procurement', 'installation_dispatch', 'installation'];
-  const engineerId = (await t.call('GET', '/users?role=engineer', { token: await t.login('tech_manager') })).body.items[0].id;
-  const steps: Record<string, [string, { outcome?: string; form?: unknown }]> = {
-    qualify: ['sales', { outcome: 'develop', form: { customerType: '中型企业，长途话费高' } }],
-    tech_assessment: ['engineer', { form: ASSESSMENT }],
-    proposal_draft: ['sales', { form: { content: '采用 VoIP 分流方案', investmentFen: 600_000, monthlyGrossProfitFen: 150_000 } }],
-    manager_review: ['sales_manager', { outcome: 'approve', form: { feasibility: FEASIBILITY } }],
-    gm_approval: ['gm', { outcome: 'approve', form: {} }],
-    proposal_delivery: ['sales', { form: {} }],
-    negotiation: ['sales', { outcome: 'signed', form: { paymentModel, amountFen: 800_000, concessions: '客户全部长途业务转入我方' } }],
-    contract_archive: ['admin_clerk', { form: {} }],
-    procurement: ['admin_clerk', { form: {} }],
-    installation_dispatch: ['tech_manager', { form: { engineerIds: [engineerId], scheduledAt: '2026-03-10T09:00:00+08:00' } }],
+/** What the happy path fills in each input form (by form key; the steps come from the definition). */
+function happyForms(paymentModel: string, engineerId: string): Record<string, unknown> {
+  return {
+    qualify_develop: { customerType: '中型企业，长途话费高' },
+    tech_assessment: ASSESSMENT,
+    proposal: { content: '采用 VoIP 分流方案', investmentFen: 600_000, monthlyGrossProfitFen: 150_000 },
+    feasibility: { feasibility: FEASIBILITY },
+    contract: { paymentModel, amountFen: 800_000, concessions: '客户全部长途业务转入我方' },
+    dispatch: { engineerIds: [engineerId], scheduledAt: '2026-03-10T09:00:00+08:00' },
   };
-  for (const s of order) {
-    if (s === step) break;
-    const [user, body] = steps[s];
+}
+
+/** A value for each required input field the given form lacks (fields a custom definition added). */
+export function fillRequired(fields: FieldSpec[], form: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...form };
+  for (const f of fields) {
+    if (f.computed || out[f.key] !== undefined) {
+      if (f.type === 'group' && out[f.key] && typeof out[f.key] === 'object') out[f.key] = fillRequired(f.fields ?? [], out[f.key] as Record<string, unknown>);
+      continue;
+    }
+    if (!f.required) continue;
+    const sample: Record<string, unknown> = {
+      text: '测试', longtext: '测试', int: f.min ?? 1, decimal: f.min ?? 1, money: f.min ?? 100, percent: f.min ?? 10, bool: true,
+      date: '2026-03-10', datetime: '2026-03-10T09:00:00+08:00', select: f.options?.[0]?.value, signature: 'data:image/png;base64,iVBORw0KGgo=',
+    };
+    if (f.type === 'group') out[f.key] = fillRequired(f.fields ?? [], {});
+    else if (f.type === 'lines') out[f.key] = [fillRequired(f.columns ?? [], {})];
+    else if (f.type in sample) out[f.key] = sample[f.type];
+  }
+  return out;
+}
+
+/** Takes a new deal along the definition's happy path up to the step with this key or tag (exclusive):
+ *  at each step the first outcome that opens a step not yet passed, as a user of the step's role. */
+export async function dealAt(t: TestApp, step: string, paymentModel = 'one_time', survey: Record<string, unknown> = SURVEY) {
+  const def = t.ctx.processes.current();
+  const { deal, customer } = await createDeal(t, survey);
+  const engineerId = (await t.call('GET', '/users?role=engineer', { token: await t.login('tech_manager') })).body.items[0].id;
+  const forms = happyForms(paymentModel, engineerId);
+  const passed = new Set<string>();
+  let at = def.starts.deal[0];
+  while (at && at !== step && def.steps[at].kind !== step) {
+    passed.add(at);
+    const s = def.steps[at];
+    const [outcome, transition] = Object.entries(s.outcomes).find(([, tr]) => tr.next.some((n) => !passed.has(n))) ?? [];
+    if (!outcome || !transition) throw new Error(`dealAt: no way on from ${at} to ${step}`);
     // procurement closes only when every purchase line is received (or with an exception)
-    if (s === 'procurement') await receiveAllPurchases(t, deal.id);
-    await complete(t, deal.id, user, body);
+    if (s.kind === 'procurement') await receiveAllPurchases(t, deal.id);
+    const input = (transition.form ? forms[transition.form] : undefined) ?? {};
+    const form = fillRequired(transition.form ? def.forms[transition.form].fields : [], input as Record<string, unknown>);
+    await complete(t, deal.id, s.role, { outcome, form });
+    at = transition.next.find((n) => !passed.has(n))!;
   }
   return { deal, customer, engineerId };
 }

@@ -1,11 +1,93 @@
-// The process is data: steps, owners, outcomes, deadlines, forms, copy lists and numbering.
-// This schema validates a definition; the engine (engine.ts) interprets it.
+// The process is data: steps, owners, outcomes, deadlines, forms with their fields, copy lists,
+// numbering, labels. This schema validates a definition; the engine (engine.ts) interprets it,
+// fields.ts turns a form's fields into its input schema, print renders a document from it.
 import { z } from 'zod';
 import { DEPARTMENTS, ROLES } from '../roles.js';
-import { INPUT_SCHEMAS } from './forms.js';
 
-const role = z.enum(ROLES);
-const inputKey = z.string().refine((k) => k in INPUT_SCHEMAS, { message: 'unknown form input schema' });
+/** A text in both languages of the product. */
+export const i18n = z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict();
+export type I18n = z.infer<typeof i18n>;
+
+const role = z.enum(ROLES, { error: (iss) => (iss.input === undefined ? 'has no owner role' : `unknown role ${String(iss.input)}`) });
+const department = z.enum(DEPARTMENTS);
+
+export const FIELD_TYPES = [
+  'text', 'longtext', 'int', 'decimal', 'money', 'percent', 'bool', 'date', 'datetime',
+  'select', 'user', 'lines', 'signature', 'group',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** What kind of work a step is: code and reports find steps by this tag, never by key. */
+export const STEP_KINDS = [
+  'qualify', 'assessment', 'proposal', 'approval', 'delivery', 'negotiation', 'archive', 'procurement',
+  'dispatch', 'installation', 'answer', 'repair', 'follow_up', 'revisit',
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** One field of a form. `lines` has `columns` (each row an object), `group` has `fields` (a nested
+ *  object on the wire, stored flat in the document). `computed` fields are produced by the named
+ *  effect, never typed in; `print:false` keeps a field off the paper. */
+export interface FieldSpec {
+  key: string;
+  type: FieldType;
+  label: I18n;
+  required?: boolean;
+  /** text: length; int/decimal/money/percent: value; lines and multiple users: number of rows */
+  min?: number;
+  max?: number;
+  help?: I18n;
+  options?: { value: string; label: I18n }[];
+  /** user: offer the users of this role */
+  role?: (typeof ROLES)[number];
+  /** user: several users */
+  multiple?: boolean;
+  columns?: FieldSpec[];
+  fields?: FieldSpec[];
+  /** the roles that fill this field; anyone else sending it is refused */
+  filledBy?: (typeof ROLES)[number][];
+  print?: false | { section?: I18n; half?: boolean };
+  /** lines: the form field printed as the table's footer (the total) */
+  footer?: string;
+  /** the effect that produces this value */
+  computed?: string;
+  /** a scanner-friendly text (serial numbers) */
+  serial?: boolean;
+}
+
+const fieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a letter then letters, digits or _');
+
+export const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() => z.object({
+  key: fieldKey,
+  type: z.enum(FIELD_TYPES),
+  label: i18n,
+  required: z.boolean().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  help: i18n.optional(),
+  options: z.array(z.object({ value: z.string().min(1).max(100), label: i18n }).strict()).min(1).optional(),
+  role: role.optional(),
+  multiple: z.boolean().optional(),
+  columns: z.array(fieldSpec).min(1).optional(),
+  fields: z.array(fieldSpec).min(1).optional(),
+  filledBy: z.array(role).min(1).optional(),
+  print: z.union([z.literal(false), z.object({ section: i18n.optional(), half: z.boolean().optional() }).strict()]).optional(),
+  footer: z.string().optional(),
+  computed: z.string().min(1).optional(),
+  serial: z.boolean().optional(),
+}).strict().superRefine((f, ctx) => {
+  if (f.type === 'select' && !f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `select field ${f.key} needs options` });
+  if (f.type === 'lines' && !f.columns) ctx.addIssue({ code: 'custom', path: ['columns'], message: `lines field ${f.key} needs columns` });
+  if (f.type === 'group' && !f.fields) ctx.addIssue({ code: 'custom', path: ['fields'], message: `group field ${f.key} needs fields` });
+  for (const list of [f.columns, f.fields]) duplicateKeys(list ?? [], ctx, f.type === 'lines' ? ['columns'] : ['fields']);
+}));
+
+function duplicateKeys(fields: { key: string }[], ctx: z.RefinementCtx, path: (string | number)[]) {
+  const seen = new Set<string>();
+  fields.forEach((f, i) => {
+    if (seen.has(f.key)) ctx.addIssue({ code: 'custom', path: [...path, i, 'key'], message: `field ${f.key} appears twice` });
+    seen.add(f.key);
+  });
+}
 
 /** Where a deadline is counted from and on which clock. */
 export const deadlineRule = z.union([
@@ -13,48 +95,59 @@ export const deadlineRule = z.union([
     days: z.number().min(0).max(365),
     from: z.enum(['task_created', 'case_created']).default('task_created'),
     tier: z.enum(['standard', 'customer']).default('standard'),
-  }),
+  }).strict(),
   // the end of the working day given by a form field of the step before (installation: the scheduled date)
-  z.object({ endOfDayOfField: z.string() }),
-  z.object({ none: z.literal(true) }),
+  z.object({ endOfDayOfField: z.string() }).strict(),
+  z.object({ none: z.literal(true) }).strict(),
 ]);
 
 const transition = z.object({
-  /** the zod input schema for the form of this outcome (forms.ts) */
-  input: inputKey.optional(),
-  /** the numbered document this outcome writes (a key of `forms`) */
-  document: z.string().optional(),
+  label: i18n,
+  /** the form filled to take this outcome (a key of `forms`); a form with a `prefix` becomes a numbered document */
+  form: z.string().optional(),
   next: z.array(z.string()).default([]),
   /** ends the case in this state */
   end: z.string().optional(),
-  /** named effects the case module runs in the same transaction */
+  /** named effects (the registry of src/modules/process/effects.ts) run in the same transaction */
   effects: z.array(z.string()).default([]),
-});
+}).strict();
 
 const step = z.object({
   caseType: z.enum(['deal', 'ticket', 'customer']),
   role,
   /** extra roles that may also be given this step (outsourced partners) */
   alsoRoles: z.array(role).default([]),
-  label: z.string(),
+  label: i18n,
+  kind: z.enum(STEP_KINDS).optional(),
+  /** the owning department's manager may give this step to an outsourced partner company */
+  partnerAllowed: z.boolean().default(false),
+  /** what the step counts as in management scores */
+  scoreAs: z.string().max(64).optional(),
   /** who gets the task: the case owner (same salesperson), the role pool, or the users named in a form field */
-  assign: z.union([z.literal('case_owner'), z.literal('pool'), z.object({ fromField: z.string() })]).default('pool'),
+  assign: z.union([z.literal('case_owner'), z.literal('pool'), z.object({ fromField: z.string() }).strict()]).default('pool'),
   due: deadlineRule,
-  /** steps without outcomes take the single `done` transition */
+  /** a step with one outcome takes it when none is named */
   outcomes: z.record(z.string(), transition),
   /** flags a task as long-running after this many working days (negotiation) */
   longAfterDays: z.number().optional(),
-});
+}).strict();
 
 const form = z.object({
-  title: z.string(),
-  prefix: z.string().regex(/^[A-Z]{1,6}$/),
-  copies: z.array(z.enum(DEPARTMENTS)).min(1),
-});
+  title: i18n,
+  /** numbering prefix: present ⇒ a numbered document with `copies` */
+  prefix: z.string().regex(/^[A-Z]{1,6}$/).optional(),
+  /** the departments that receive a copy (第一联, 第二联 …) and may read it */
+  copies: z.array(department).min(1).optional(),
+  signLabel: i18n.optional(),
+  fields: z.array(fieldSpec).default([]),
+}).strict();
 
 export const processDefinitionSchema = z.object({
   version: z.number().int().positive(),
   name: z.string(),
+  roles: z.record(role, z.object({ label: i18n, department }).strict()),
+  departments: z.record(department, z.object({ label: i18n, manager: role.optional() }).strict()),
+  tiers: z.object({ standard: z.object({ label: i18n }).strict(), vip: z.object({ label: i18n }).strict() }).strict(),
   steps: z.record(z.string(), step),
   /** the first steps of each case type (tickets by kind) */
   starts: z.object({
@@ -62,40 +155,117 @@ export const processDefinitionSchema = z.object({
     ticket_inquiry: z.array(z.string()),
     ticket_complaint: z.array(z.string()),
     customer_revisit: z.array(z.string()),
-  }),
+  }).strict(),
   forms: z.record(z.string(), form),
   /** case numbering prefixes */
-  caseNumbering: z.object({ deal: z.string(), ticket: z.string() }),
+  caseNumbering: z.object({ deal: z.string(), ticket: z.string() }).strict(),
   ticketCloseDays: z.number().positive(),
   /** seed step B: days after the survey when the second meeting is proposed (moved to a working day) */
   secondMeetingAfterDays: z.number().min(0).max(60).default(3),
-  revisitIntervalDays: z.object({ standard: z.number().positive(), vip: z.number().positive() }),
-}).superRefine((def, ctx) => {
+  revisitIntervalDays: z.object({ standard: z.number().positive(), vip: z.number().positive() }).strict(),
+}).strict().superRefine((def, ctx) => {
   // every reference must resolve, so a bad definition fails at start-up, not mid-case
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const stepKeys = new Set(Object.keys(def.steps));
   for (const [key, s] of Object.entries(def.steps)) {
-    for (const [outcome, t] of Object.entries(s.outcomes)) {
-      for (const n of t.next) {
-        if (!stepKeys.has(n)) ctx.addIssue({ code: 'custom', path: ['steps', key, 'outcomes', outcome, 'next'], message: `unknown step ${n}` });
-      }
-      if (t.document && !(t.document in def.forms)) {
-        ctx.addIssue({ code: 'custom', path: ['steps', key, 'outcomes', outcome, 'document'], message: `unknown form ${t.document}` });
-      }
-      if (!t.end && t.next.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['steps', key, 'outcomes', outcome], message: 'needs next steps or an end state' });
-      }
+    if (s.partnerAllowed && !s.alsoRoles.includes('partner_engineer')) {
+      issue(['steps', key, 'partnerAllowed'], `step ${key} is partnerAllowed but partner_engineer is not in its alsoRoles`);
     }
+    for (const [outcome, t] of Object.entries(s.outcomes)) {
+      const at = ['steps', key, 'outcomes', outcome];
+      for (const n of t.next) if (!stepKeys.has(n)) issue([...at, 'next'], `step ${key}: unknown next step ${n}`);
+      if (t.form !== undefined && !Object.hasOwn(def.forms, t.form)) issue([...at, 'form'], `step ${key}: unknown form ${t.form}`);
+      if (!t.end && t.next.length === 0) issue(at, `step ${key}: outcome ${outcome} needs next steps or an end state`);
+    }
+    if (!Object.keys(s.outcomes).length) issue(['steps', key, 'outcomes'], `step ${key} has no outcomes`);
   }
   for (const [k, list] of Object.entries(def.starts)) {
-    for (const n of list) if (!stepKeys.has(n)) ctx.addIssue({ code: 'custom', path: ['starts', k], message: `unknown step ${n}` });
+    for (const n of list) if (!stepKeys.has(n)) issue(['starts', k], `unknown start step ${n}`);
   }
+  for (const [k, f] of Object.entries(def.forms)) {
+    if (!!f.prefix !== !!f.copies) issue(['forms', k], `form ${k}: a numbered document needs both prefix and copies`);
+    duplicateKeys(f.fields, ctx, ['forms', k, 'fields']);
+    for (const field of f.fields) {
+      if (field.footer && !f.fields.some((x) => x.key === field.footer)) issue(['forms', k, 'fields'], `form ${k}: footer ${field.footer} is not a field`);
+    }
+  }
+  // every step can be reached from a start
+  const reached = new Set<string>();
+  const queue = Object.values(def.starts).flat().filter((s) => stepKeys.has(s));
+  while (queue.length) {
+    const s = queue.pop()!;
+    if (reached.has(s)) continue;
+    reached.add(s);
+    for (const t of Object.values(def.steps[s].outcomes)) queue.push(...t.next.filter((n) => stepKeys.has(n)));
+  }
+  for (const key of stepKeys) if (!reached.has(key)) issue(['steps', key], `step ${key} is unreachable from the starts`);
 });
 
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
+export type RawProcessDefinition = z.input<typeof processDefinitionSchema>;
 export type StepDefinition = ProcessDefinition['steps'][string];
 export type Transition = StepDefinition['outcomes'][string];
+export type FormDefinition = ProcessDefinition['forms'][string];
 export type DeadlineRule = z.infer<typeof deadlineRule>;
 
-export function parseProcessDefinition(raw: unknown): ProcessDefinition {
-  return processDefinitionSchema.parse(raw);
+/** What the definition needs to know of an effect: the fields it reads from the step's form. */
+export type EffectSignatures = Record<string, { reads: readonly string[] }>;
+
+export interface DefinitionIssue { path: string; message: string }
+
+/** A definition refused at start-up (or as a draft): each issue names the step and field. */
+export class DefinitionError extends Error {
+  constructor(readonly issues: DefinitionIssue[]) {
+    super(`invalid process definition:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  }
+}
+
+/** The field a dotted path (`feasibility.operatingMode`, `equipment.quantity`) names in a form. */
+export function findField(fields: FieldSpec[], path: string): FieldSpec | undefined {
+  const [head, ...rest] = path.split('.');
+  const f = fields.find((x) => x.key === head);
+  if (!f || !rest.length) return f;
+  return findField(f.fields ?? f.columns ?? [], rest.join('.'));
+}
+
+/** Checks the parts zod cannot see: named effects exist, and read only fields their form has. */
+function effectIssues(def: ProcessDefinition, effects: EffectSignatures): DefinitionIssue[] {
+  const out: DefinitionIssue[] = [];
+  for (const [key, s] of Object.entries(def.steps)) {
+    for (const [outcome, t] of Object.entries(s.outcomes)) {
+      const path = `steps.${key}.outcomes.${outcome}.effects`;
+      for (const name of t.effects) {
+        const effect = effects[name];
+        if (!effect) { out.push({ path, message: `step ${key} names unknown effect ${name}` }); continue; }
+        const fields = t.form ? def.forms[t.form]?.fields ?? [] : [];
+        for (const read of effect.reads) {
+          if (!findField(fields, read)) out.push({ path, message: `step ${key}: effect ${name} reads field ${read} that form ${t.form ?? '(none)'} lacks` });
+        }
+      }
+    }
+  }
+  const computed = (fields: FieldSpec[], at: string) => {
+    for (const f of fields) {
+      if (f.computed && !effects[f.computed]) out.push({ path: `${at}.${f.key}`, message: `field ${f.key} is computed by unknown effect ${f.computed}` });
+      computed([...(f.columns ?? []), ...(f.fields ?? [])], `${at}.${f.key}`);
+    }
+  };
+  for (const [k, f] of Object.entries(def.forms)) computed(f.fields, `forms.${k}.fields`);
+  return out;
+}
+
+/** Validates a definition; with `effects`, also that every named effect exists and reads fields its form has. */
+export function parseProcessDefinition(raw: unknown, effects?: EffectSignatures): ProcessDefinition {
+  const parsed = processDefinitionSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new DefinitionError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })));
+  }
+  const issues = effects ? effectIssues(parsed.data, effects) : [];
+  if (issues.length) throw new DefinitionError(issues);
+  return parsed.data;
+}
+
+/** The steps of a definition with the given tag. */
+export function stepsOfKind(def: ProcessDefinition, kind: StepKind): string[] {
+  return Object.entries(def.steps).filter(([, s]) => s.kind === kind).map(([k]) => k);
 }

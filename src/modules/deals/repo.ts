@@ -60,10 +60,10 @@ export async function dealsWithMeetingBetween(tx: Tx, f: { from: Date; to: Date;
 }
 
 /** The open task of a step on each of the given deals (e.g. when negotiation started). */
-export async function openStepTasksOfDeals(tx: Tx, step: string, dealIds: string[]) {
-  if (!dealIds.length) return [];
+export async function openStepTasksOfDeals(tx: Tx, steps: string[], dealIds: string[]) {
+  if (!dealIds.length || !steps.length) return [];
   return tx.select({ caseId: tasks.caseId, createdAt: tasks.createdAt }).from(tasks)
-    .where(and(eq(tasks.caseType, 'deal'), eq(tasks.step, step), eq(tasks.status, 'open'), inArray(tasks.caseId, dealIds)));
+    .where(and(eq(tasks.caseType, 'deal'), inArray(tasks.step, steps), eq(tasks.status, 'open'), inArray(tasks.caseId, dealIds)));
 }
 
 // ---- the business manager's pipeline report
@@ -75,14 +75,15 @@ export async function dealCountsByOwnerAndState(tx: Tx) {
 }
 
 /** Deals with an open task of the step, oldest first, with customer and salesperson. */
-export async function dealsInOpenStep(tx: Tx, step: string) {
+export async function dealsInOpenStep(tx: Tx, steps: string[]) {
+  if (!steps.length) return [];
   return tx.select({
     deal: deals, customerName: customers.name, ownerName: users.displayName, since: tasks.createdAt,
   }).from(tasks)
     .innerJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
     .innerJoin(customers, eq(customers.id, deals.customerId))
     .innerJoin(users, eq(users.id, deals.ownerId))
-    .where(and(eq(tasks.step, step), eq(tasks.status, 'open')))
+    .where(and(inArray(tasks.step, steps), eq(tasks.status, 'open')))
     .orderBy(asc(tasks.createdAt));
 }
 

@@ -3,7 +3,6 @@ import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { requireRole, requireStaff } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
-import { surveyInput } from '../../domain/process/forms.js';
 import { addNegotiationEntry, createDeal, dealPage, listDealsView, pipelineReport, setSecondMeeting, upcomingMeetings } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -12,7 +11,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine
 const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 export async function dealRoutes(app: ZApp) {
-  app.post('/deals', { schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: surveyInput }) } }, async (req, reply) => {
+  app.post('/deals', { schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: z.record(z.string(), z.unknown()).describe('form 1: the fields of the survey form of GET /process') }) } }, async (req, reply) => {
     const actor = actorOf(req);
     requireRole(actor, 'sales');
     const deal = await app.ctx.db.transaction((tx) => createDeal({ ...req.body, actor }, tx, app.ctx));

@@ -2,13 +2,13 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
-import { conflict, fieldError, forbidden, notFound } from '../../server/errors.js';
+import { badRequest, conflict, fieldError, forbidden, notFound, zodDetails } from '../../server/errors.js';
 import { hasRole, requireRole } from '../../server/policy.js';
 import type { WorkCalendar } from '../../domain/calendar/index.js';
-import type { ProcessDefinition } from '../../domain/process/definition.js';
+import { stepsOfKind, type ProcessDefinition } from '../../domain/process/definition.js';
+import { formInputSchema } from '../../domain/process/fields.js';
 import { formatDocNumber } from '../../domain/numbering.js';
 import { shanghaiYear, startOfShanghaiDay } from '../../domain/process/engine.js';
-import type { SurveyInput } from '../../domain/process/forms.js';
 import { appendAudit, auditOfCase } from '../audit/service.js';
 import { createDocument, presentDocument, readableDocumentsOfCase } from '../documents/service.js';
 import { nextSequence } from '../documents/repo.js';
@@ -39,9 +39,12 @@ export function proposeSecondMeeting(firstVisit: Date, days: number, calendar: W
   return at;
 }
 
-/** A negotiation is long once it has run more than the step's `longAfterDays` working days. */
+/** The form that starts a deal (form 1): the survey of the first visit. */
+export const SURVEY_FORM = 'survey';
+
+/** A negotiation is long once it has run more than the negotiation step's `longAfterDays` working days. */
 export function isLongNegotiation(def: ProcessDefinition, calendar: WorkCalendar, since: Date | undefined, now: Date): boolean {
-  const longAfter = def.steps.negotiation?.longAfterDays;
+  const longAfter = stepsOfKind(def, 'negotiation').map((k) => def.steps[k].longAfterDays).find((d) => d !== undefined);
   return !!(since && longAfter !== undefined && calendar.workingTimeBetween(since, now, 'standard') > longAfter);
 }
 
@@ -54,11 +57,13 @@ export function presentDeal(d: repo.DealRow) {
   };
 }
 
-export async function createDeal(opts: { customerId: string; survey: SurveyInput; actor: Actor }, tx: Tx, ctx: AppContext) {
+export async function createDeal(opts: { customerId: string; survey: unknown; actor: Actor }, tx: Tx, ctx: AppContext) {
   const now = ctx.clock.now();
+  const def = ctx.processes.current();
+  const surveyInput = formInputSchema(def.forms[SURVEY_FORM]).safeParse(opts.survey);
+  if (!surveyInput.success) throw badRequest('调查表有误 / the survey is invalid', zodDetails(surveyInput.error.issues, 'survey'));
   const customer = await findCustomer(tx, opts.customerId);
   if (!customer) throw fieldError('customerId', 'no such customer');
-  const def = ctx.processes.current();
   const calendar = await ctx.calendars.get(tx);
   const year = shanghaiYear(now);
   const prefix = def.caseNumbering.deal;
@@ -69,7 +74,7 @@ export async function createDeal(opts: { customerId: string; survey: SurveyInput
   });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'deal.create', entity: 'deal', entityId: deal.id, caseId: deal.id, after: presentDeal(deal) });
   const survey = await createDocument({
-    def, form: 'survey', caseType: 'deal', caseId: deal.id, customerId: customer.id, fields: opts.survey, actor: opts.actor, now,
+    def, form: SURVEY_FORM, caseType: 'deal', caseId: deal.id, customerId: customer.id, fields: surveyInput.data, actor: opts.actor, now,
   }, tx);
   const c = (await loadCase(tx, 'deal', deal.id))!;
   const tasks = await startCase({ def, start: 'deal', c, now, calendar, actor: opts.actor }, tx);
@@ -94,7 +99,8 @@ export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: 
   const openedAt = new Map(history.filter((h) => h.action === 'task.open').map((h, i) => [h.entityId, i]));
   const tasks = [...unordered].sort((a, b) => (openedAt.get(a.id) ?? Infinity) - (openedAt.get(b.id) ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime());
   const def = await ctx.processes.get(deal.definitionVersion, tx);
-  const negotiation = tasks.find((t) => t.step === 'negotiation' && t.status === 'open');
+  const negotiationSteps = stepsOfKind(def, 'negotiation');
+  const negotiation = tasks.find((t) => negotiationSteps.includes(t.step) && t.status === 'open');
   // who is who on the timeline: owner, assignees, completers, log authors
   const ids = new Set<string>([deal.ownerId]);
   for (const t of tasks) for (const id of [t.assigneeId, t.completedBy, ...t.assigneeIds]) if (id) ids.add(id);
@@ -105,7 +111,7 @@ export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: 
     ...presentDeal(deal),
     customer: customer ? presentCustomer(customer) : null,
     documents: docs.map(presentDocument),
-    tasks: tasks.map((t) => ({ ...presentTask(t, now, calendar), label: def.steps[t.step]?.label ?? t.step })),
+    tasks: tasks.map((t) => ({ ...presentTask(t, now, calendar), label: def.steps[t.step]?.label.zh ?? t.step, labels: def.steps[t.step]?.label ?? null })),
     history,
     negotiationLog: log.map(presentNegotiationEntry),
     longNegotiation: isLongNegotiation(def, calendar, negotiation?.createdAt, now),
@@ -120,8 +126,9 @@ export async function listDealsView(
 ) {
   const now = ctx.clock.now();
   const { items, total } = await repo.listDeals(tx, opts);
-  const negotiating = items.filter((r) => r.deal.state === 'negotiation').map((r) => r.deal.id);
-  const since = new Map((await repo.openStepTasksOfDeals(tx, 'negotiation', negotiating)).map((t) => [t.caseId, t.createdAt]));
+  const negotiationSteps = await ctx.processes.stepKeys('negotiation', tx);
+  const negotiating = items.filter((r) => negotiationSteps.includes(r.deal.state)).map((r) => r.deal.id);
+  const since = new Map((await repo.openStepTasksOfDeals(tx, negotiationSteps, negotiating)).map((t) => [t.caseId, t.createdAt]));
   const calendar = await ctx.calendars.get(tx);
   const out = [];
   for (const r of items) {
@@ -147,7 +154,9 @@ export async function addNegotiationEntry(opts: { dealId: string; kind: string; 
       ? '政策调整只能由业务经理或总经理记录 / only the business manager or GM adjusts policy'
       : '只有本商机的业务员或经理可以记录 / only the deal\'s salesperson or a manager may log moves');
   }
-  if (deal.state !== 'negotiation' && deal.state !== 'proposal_delivery') {
+  // moves are logged from the delivery of the proposal until the negotiation ends
+  const kind = (await ctx.processes.get(deal.definitionVersion, tx)).steps[deal.state]?.kind;
+  if (kind !== 'negotiation' && kind !== 'delivery') {
     throw conflict(`商机当前不在谈判阶段（${deal.state}）/ the deal is in ${deal.state}, not negotiating`);
   }
   const e = await repo.insertNegotiationEntry(tx, { id: crypto.randomUUID(), dealId: deal.id, kind: opts.kind, note: opts.note, actorId: opts.actor.id, at: now });
@@ -211,7 +220,7 @@ export async function pipelineReport(opts: { actor: Actor; from?: Date; to?: Dat
   const calendar = await ctx.calendars.get(tx);
   const [salesUsers, counts, negotiating, ended] = [
     await usersWithRole(tx, 'sales'), await repo.dealCountsByOwnerAndState(tx),
-    await repo.dealsInOpenStep(tx, 'negotiation'), await repo.endedDeals(tx, ['lost', 'dropped'], { from: opts.from, to: opts.to, limit: 500 }),
+    await repo.dealsInOpenStep(tx, await ctx.processes.stepKeys('negotiation', tx)), await repo.endedDeals(tx, ['lost', 'dropped'], { from: opts.from, to: opts.to, limit: 500 }),
   ];
   const defs = new Map<number, ProcessDefinition>();
   const defOf = async (v: number) => {

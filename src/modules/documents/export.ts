@@ -2,7 +2,6 @@
 import ExcelJS from 'exceljs';
 import type { Tx } from '../../db/client.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
-import { DEPARTMENT_LABEL_ZH, type Department } from '../../domain/roles.js';
 import * as repo from './repo.js';
 
 /** the most rows one export writes; a larger result says so in its last row */
@@ -36,10 +35,10 @@ export async function exportDocuments(opts: { search: Omit<repo.DocumentSearch, 
   for (const { doc, customerName } of items) {
     ws.addRow({
       number: doc.number,
-      form: opts.def.forms[doc.form]?.title ?? doc.form,
+      form: opts.def.forms[doc.form]?.title.zh ?? doc.form,
       customer: customerName,
       caseType: CASE_TYPE_ZH[doc.caseType] ?? doc.caseType,
-      copies: doc.copies.map((d) => DEPARTMENT_LABEL_ZH[d as Department] ?? d).join('、'),
+      copies: doc.copies.map((d) => opts.def.departments[d as keyof typeof opts.def.departments]?.label.zh ?? d).join('、'),
       createdAt: shanghaiWallTime(doc.createdAt),
       signedBy: doc.signedBy.map((s) => s.displayName).join('、'),
       archived: doc.archivedAt ? '已归档' : '待归档',

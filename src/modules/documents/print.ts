@@ -1,136 +1,86 @@
 // A printed form: one A4 page per copy (第一联/第二联/…), laid out like the paper original.
-import { DEPARTMENT_LABEL_ZH, type Department } from '../../domain/roles.js';
+// Everything the page says about the form comes from the process definition of the document's
+// case: labels, row order, sections, half-width pairs, line columns, option labels, the
+// signature label and the departments of the copies.
 import { formatYuan } from '../../domain/money.js';
+import type { FieldSpec, ProcessDefinition } from '../../domain/process/definition.js';
+import { flatFields } from '../../domain/process/fields.js';
 import type { DocumentRow } from './repo.js';
 
-const LABELS: Record<string, string> = {
-  broadbandAvailable: '是否开通宽带', broadbandType: '宽带类型', bandwidthMbps: '带宽 (Mbps)', broadbandUsage: '使用及利用情况',
-  networkEquipment: '网络设备品牌型号', hasPbx: '是否有集团电话', pbxModel: '集团电话品牌型号', directLines: '直线数',
-  trunkLines: '中继线数', extensions: '分机数', ldSavingMethod: '长途节费方式', ldDiscountPct: '折扣 (%)',
-  monthlyLdBillFen: '实际月长途话费', acceptsSplitMode: '是否接受分流模式', remarks: '备注',
-  implementationDetails: '实施细节', equipment: '设备清单', estimatedDurationDays: '预计工期（天）',
-  content: '方案内容', investmentFen: '投资额', monthlyGrossProfitFen: '月毛利', currentMonthlyLdBillFen: '客户现月长途话费',
-  operatingMode: '运营模式', equipmentInvestmentFen: '设备投资', avgMonthlyGrossProfitFen: '平均月毛利',
-  maxFluctuationPct: '毛利最大波动 (%)', paybackMonths: '投资回收期（月）', bestCaseMonths: '最好情况（月）',
-  worstCaseMonths: '最差情况（月）', comments: '意见',
-  paymentModel: '付款方式', amountFen: '合同金额', concessions: '优惠条件', serviceTier: '服务等级',
-  monthlySavingFen: '每月节省', proposedMonthlyCostFen: '方案月长途费用',
-  devices: '设备明细', problem: '问题描述', entries: '投诉记录', techRemarks: '技术部备注', csRemarks: '客服部备注',
-  faultDescription: '故障描述', handling: '处理情况', cause: '原因', replacements: '更换设备', customerOpinion: '客户意见',
-  opinion: '客户意见及建议', problemFound: '是否发现问题', customerSignature: '客户签字',
-  brand: '品牌', model: '型号', quantity: '数量', unitPriceFen: '单价', lineTotalFen: '小计', totalFen: '合计',
-  brandModel: '品牌型号', serialNumber: '序列号', configDocNumber: '配置文档编号', round: '轮次', resolution: '解决方法',
-  qualityComplaint: '是否构成技术质量投诉', satisfied: '客户是否满意', oldBrandModel: '原设备品牌型号',
-  oldSerialNumber: '原设备序列号', newBrandModel: '新设备品牌型号', newSerialNumber: '新设备序列号',
-};
-const VALUE_LABELS: Record<string, string> = {
-  one_time: '一次性买断', installment: '分期付款', lease: '租赁', vip: 'VIP 7×24', standard: '普通 5×8',
-};
 const COPY_ORDER = ['第一联', '第二联', '第三联', '第四联', '第五联'];
 
-/** One row of a printed form: a field across the row, two fields side by side, or a section heading. */
-type LayoutRow = string | [string, string] | { section: string };
-
-/** The paper forms' order of rows (PROCESS.md §7); fields not listed follow at the end. */
-const LAYOUT: Record<string, LayoutRow[]> = {
-  survey: [
-    { section: '宽带情况' }, ['broadbandAvailable', 'broadbandType'], ['bandwidthMbps', 'networkEquipment'], 'broadbandUsage',
-    { section: '集团电话' }, ['hasPbx', 'pbxModel'], ['directLines', 'trunkLines'], 'extensions',
-    { section: '长途话费' }, ['ldSavingMethod', 'ldDiscountPct'], ['monthlyLdBillFen', 'acceptsSplitMode'],
-    'remarks',
-  ],
-  tech_assessment: ['implementationDetails', 'equipment', 'estimatedDurationDays'],
-  proposal: ['content', ['investmentFen', 'monthlyGrossProfitFen'], ['currentMonthlyLdBillFen', 'proposedMonthlyCostFen'], 'monthlySavingFen'],
-  feasibility: [
-    'operatingMode', ['equipmentInvestmentFen', 'avgMonthlyGrossProfitFen'], ['maxFluctuationPct', 'paybackMonths'],
-    ['bestCaseMonths', 'worstCaseMonths'], 'comments',
-  ],
-  contract: [['paymentModel', 'amountFen'], 'serviceTier', 'concessions'],
-  installation_order: ['devices', 'remarks'],
-  complaint_record: ['problem', 'entries', 'csRemarks', 'techRemarks'],
-  problem_feedback: ['faultDescription', 'customerSignature', 'handling', 'cause', 'replacements', 'customerOpinion', 'remarks'],
-  revisit: ['opinion', 'problemFound'],
-};
-/** Column order of the line tables. */
-const COLUMNS: Record<string, string[]> = {
-  equipment: ['brand', 'model', 'quantity', 'unitPriceFen', 'lineTotalFen'],
-  devices: ['brandModel', 'serialNumber', 'configDocNumber'],
-  replacements: ['oldBrandModel', 'oldSerialNumber', 'newBrandModel', 'newSerialNumber'],
-  entries: ['round', 'problem', 'cause', 'resolution', 'qualityComplaint', 'satisfied', 'customerOpinion'],
-};
-/** Shown elsewhere on the page (the equipment table's footer), so not as a row of their own. */
-const NOT_A_ROW = new Set(['totalFen']);
-const SIGN_LABEL: Record<string, string> = {
-  tech_assessment: '鉴定人签字', feasibility: '鉴定人签字', installation_order: '经办人签字', problem_feedback: '处理人签字',
-};
-
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const label = (key: string) => esc(LABELS[key] ?? key);
+const label = (f: FieldSpec | undefined, key: string) => esc(f?.label.zh ?? key);
 
-function value(key: string, v: unknown): string {
+/** A value as the paper shows it, by the field's type (a field the definition lacks: by its look). */
+function value(f: FieldSpec | undefined, key: string, v: unknown): string {
   if (v === undefined || v === null || v === '') return '';
+  const type = f?.type;
   if (typeof v === 'boolean') return v ? '是 ☑' : '否 ☐';
-  if (key.endsWith('Fen') && typeof v === 'number') return esc(formatYuan(v));
-  if (key === 'customerSignature' && typeof v === 'string' && v.startsWith('data:image/')) return `<img class="sig" src="${esc(v)}" alt="signature">`;
-  if (typeof v === 'string' && VALUE_LABELS[v]) return esc(VALUE_LABELS[v]);
+  if ((type === 'money' || (!f && key.endsWith('Fen'))) && typeof v === 'number') return esc(formatYuan(v));
+  if (type === 'signature' && typeof v === 'string' && v.startsWith('data:image/')) return `<img class="sig" src="${esc(v)}" alt="signature">`;
+  const option = f?.options?.find((o) => o.value === v);
+  if (option) return esc(option.label.zh);
   if (typeof v === 'object') return esc(JSON.stringify(v));
   return esc(v);
 }
 
-const lineTotal = (r: Record<string, unknown>) =>
-  typeof r.lineTotalFen === 'number' ? r.lineTotalFen : Number(r.quantity ?? 0) * Number(r.unitPriceFen ?? 0);
-
-function table(key: string, rows: Record<string, unknown>[], fields: Record<string, unknown>): string {
-  const known = COLUMNS[key] ?? [];
-  const cols = [...known, ...new Set(rows.flatMap((r) => Object.keys(r)).filter((c) => !known.includes(c)))];
-  const body = rows.map((r) => {
-    const row = key === 'equipment' ? { ...r, lineTotalFen: lineTotal(r) } : r;
-    return `<tr>${cols.map((c) => `<td>${value(c, row[c])}</td>`).join('')}</tr>`;
-  }).join('') || `<tr>${cols.map(() => '<td>&nbsp;</td>').join('')}</tr>`;
+function table(f: FieldSpec | undefined, key: string, rows: Record<string, unknown>[], fields: Record<string, unknown>, form: FieldSpec[]): string {
+  const known = (f?.columns ?? []).filter((c) => c.print !== false);
+  const extra = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => !known.some((k) => k.key === c));
+  const cols: [string, FieldSpec | undefined][] = [...known.map((c) => [c.key, c] as [string, FieldSpec]), ...extra.map((c) => [c, undefined] as [string, undefined])];
+  const body = rows.map((r) => `<tr>${cols.map(([c, spec]) => `<td>${value(spec, c, r[c])}</td>`).join('')}</tr>`).join('')
+    || `<tr>${cols.map(() => '<td>&nbsp;</td>').join('')}</tr>`;
   let foot = '';
-  if (key === 'equipment') {
-    const total = typeof fields.totalFen === 'number' ? fields.totalFen : rows.reduce((s, r) => s + lineTotal(r), 0);
-    foot = `<tr class="total"><td colspan="${cols.length - 1}">${LABELS.totalFen}</td><td>${esc(formatYuan(total))}</td></tr>`;
+  const footer = f?.footer ? form.find((x) => x.key === f.footer) : undefined;
+  if (footer) {
+    foot = `<tr class="total"><td colspan="${Math.max(1, cols.length - 1)}">${label(footer, footer.key)}</td><td>${value(footer, footer.key, fields[footer.key])}</td></tr>`;
   }
-  return `<table class="lines"><thead><tr>${cols.map((c) => `<th>${label(c)}</th>`).join('')}</tr></thead><tbody>${body}${foot}</tbody></table>`;
+  return `<table class="lines"><thead><tr>${cols.map(([c, spec]) => `<th>${label(spec, c)}</th>`).join('')}</tr></thead><tbody>${body}${foot}</tbody></table>`;
 }
 
-function rowHtml(key: string, fields: Record<string, unknown>): string {
+function rowHtml(f: FieldSpec | undefined, key: string, fields: Record<string, unknown>, form: FieldSpec[]): string {
   const v = fields[key];
-  if (Array.isArray(v) || COLUMNS[key]) {
+  if (f?.type === 'lines' || (!f && Array.isArray(v))) {
     const rows = (Array.isArray(v) ? v : []).filter((x): x is Record<string, unknown> => !!x && typeof x === 'object');
-    return `<tr><th colspan="4" class="section">${label(key)}</th></tr><tr><td colspan="4" class="inner">${table(key, rows, fields)}</td></tr>`;
+    return `<tr><th colspan="4" class="section">${label(f, key)}</th></tr><tr><td colspan="4" class="inner">${table(f, key, rows, fields, form)}</td></tr>`;
   }
-  return `<tr><th>${label(key)}</th><td colspan="3">${value(key, v)}</td></tr>`;
+  return `<tr><th>${label(f, key)}</th><td colspan="3">${value(f, key, v)}</td></tr>`;
 }
 
-/** The form's rows in the paper order, then any field the layout does not name. */
-function formRows(form: string, fields: Record<string, unknown>): string {
-  const layout = LAYOUT[form] ?? [];
-  const named = new Set<string>();
+const half = (f: FieldSpec | undefined) => !!(f && f.print && f.print.half && f.type !== 'lines');
+
+/** The form's rows in the definition's order (sections, half-width pairs), then any stored field it does not name. */
+function formRows(spec: FieldSpec[], fields: Record<string, unknown>): string {
+  const printed = flatFields(spec).filter((f) => f.print !== false);
   const out: string[] = [];
-  for (const r of layout) {
-    if (typeof r === 'string') { named.add(r); out.push(rowHtml(r, fields)); }
-    else if (Array.isArray(r)) {
-      r.forEach((k) => named.add(k));
-      out.push(`<tr><th>${label(r[0])}</th><td>${value(r[0], fields[r[0]])}</td><th>${label(r[1])}</th><td>${value(r[1], fields[r[1]])}</td></tr>`);
-    } else out.push(`<tr><th colspan="4" class="section">${esc(r.section)}</th></tr>`);
+  for (let i = 0; i < printed.length; i++) {
+    const f = printed[i];
+    if (f.print && f.print.section) out.push(`<tr><th colspan="4" class="section">${esc(f.print.section.zh)}</th></tr>`);
+    const next = printed[i + 1];
+    if (half(f) && half(next) && !(next.print && next.print.section)) {
+      out.push(`<tr><th>${label(f, f.key)}</th><td>${value(f, f.key, fields[f.key])}</td><th>${label(next, next.key)}</th><td>${value(next, next.key, fields[next.key])}</td></tr>`);
+      i++;
+    } else out.push(rowHtml(f, f.key, fields, spec));
   }
-  for (const k of Object.keys(fields).sort()) if (!named.has(k) && !NOT_A_ROW.has(k)) out.push(rowHtml(k, fields));
+  const named = new Set(flatFields(spec).map((f) => f.key));
+  for (const k of Object.keys(fields).sort()) if (!named.has(k)) out.push(rowHtml(undefined, k, fields, spec));
   return out.join('');
 }
 
 export function renderPrint(opts: {
-  doc: DocumentRow; title: string; customer: { name: string; address: string; contactPerson: string; phone: string } | undefined;
+  doc: DocumentRow; def: ProcessDefinition; customer: { name: string; address: string; contactPerson: string; phone: string } | undefined;
 }): string {
-  const { doc, title, customer } = opts;
+  const { doc, def, customer } = opts;
+  const form = def.forms[doc.form];
+  const title = form?.title.zh ?? doc.form;
   const date = new Date(doc.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const rows = formRows(doc.form, doc.fields);
+  const rows = formRows(form?.fields ?? [], doc.fields);
   const signed = doc.signedBy.map((s) => `${esc(s.displayName)}（${esc(s.at.slice(0, 10))}）`).join('、');
-  const signLabel = SIGN_LABEL[doc.form] ?? '经办人签字';
+  const signLabel = esc(form?.signLabel?.zh ?? '经办人签字');
   const pages = doc.copies.map((dept, i) => `
   <section class="page">
-    <div class="copy">${COPY_ORDER[i] ?? `第${i + 1}联`} · ${esc(DEPARTMENT_LABEL_ZH[dept as Department] ?? dept)}</div>
+    <div class="copy">${COPY_ORDER[i] ?? `第${i + 1}联`} · ${esc(def.departments[dept as keyof typeof def.departments]?.label.zh ?? dept)}</div>
     <h1>${esc(title)}</h1>
     <div class="meta"><span>日期：${date}</span><span>编号：${esc(doc.number)}</span></div>
     <table class="form">

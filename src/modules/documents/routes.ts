@@ -4,7 +4,7 @@ import { actorOf } from '../auth/plugin.js';
 import { requireStaff } from '../../server/policy.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { findCustomer } from '../customers/repo.js';
-import { presentDocument, readDocument } from './service.js';
+import { definitionOfDocument, presentDocument, readDocument } from './service.js';
 import { renderPrint } from './print.js';
 import { archiveFilters, toDocumentSearch } from './archive-routes.js';
 import * as repo from './repo.js';
@@ -20,9 +20,9 @@ export async function documentRoutes(app: ZApp) {
   app.get('/documents/:id/print', { schema: { tags: ['documents'], params: idParams } }, async (req, reply) => {
     const doc = await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db);
     const customer = await findCustomer(ctx.db, doc.customerId);
-    const title = ctx.processes.current().forms[doc.form]?.title ?? doc.form;
+    const def = await definitionOfDocument(doc, ctx.db, ctx.processes);
     reply.type('text/html; charset=utf-8');
-    return renderPrint({ doc, title, customer });
+    return renderPrint({ doc, def, customer });
   });
 
   // the archive: every document the actor may read, searchable

@@ -9,6 +9,8 @@ import { formatDocNumber } from '../../domain/numbering.js';
 import { shanghaiYear } from '../../domain/process/engine.js';
 import { appendAudit } from '../audit/service.js';
 import { findTicket } from '../tickets/repo.js';
+import type { ProcessService } from '../process/service.js';
+import { loadCase } from '../tasks/cases.js';
 import * as repo from './repo.js';
 
 export function presentDocument(d: repo.DocumentRow) {
@@ -27,7 +29,7 @@ export async function createDocument(
   tx: Tx,
 ) {
   const formDef = opts.def.forms[opts.form];
-  if (!formDef) throw new Error(`form ${opts.form} is not in the process definition`);
+  if (!formDef?.prefix || !formDef.copies) throw new Error(`form ${opts.form} is not a numbered document of the process definition`);
   const year = shanghaiYear(opts.now);
   const number = formatDocNumber(formDef.prefix, year, await repo.nextSequence(tx, formDef.prefix, year));
   const doc = await repo.insertDocument(tx, {
@@ -66,4 +68,10 @@ export async function readableDocumentsOfCase(tx: Tx, actor: Actor, caseId: stri
   const out = [];
   for (const d of docs) if (await canReadDocument(tx, actor, d)) out.push(d);
   return out;
+}
+
+/** The process version of the document's case (a customer's revisits: the current one). */
+export async function definitionOfDocument(d: repo.DocumentRow, tx: Tx, processes: ProcessService): Promise<ProcessDefinition> {
+  const c = await loadCase(tx, d.caseType, d.caseId);
+  return c?.definitionVersion ? processes.get(c.definitionVersion, tx) : processes.current();
 }

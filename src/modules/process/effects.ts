@@ -1,8 +1,9 @@
-// Named effects a step's transition runs inside the completion transaction (the definition
-// names them; the case modules implement them).
+// The registry of named effects a transition runs inside the completion transaction. Each effect
+// declares the form fields it reads (checked against the definition at start-up) and returns
+// what it changes: computed document fields and a patch to the case.
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
-import type { ProcessDefinition } from '../../domain/process/definition.js';
+import type { EffectSignatures, ProcessDefinition } from '../../domain/process/definition.js';
 import type { WorkCalendar } from '../../domain/calendar/index.js';
 import type { TaskRow } from '../tasks/repo.js';
 import type { CaseRef } from '../tasks/cases.js';
@@ -24,11 +25,22 @@ export interface EffectContext {
   calendar: WorkCalendar;
   /** id the step's document will get, so effects can link to it */
   documentId: string;
-  /** what the step's document will hold; effects add computed fields */
-  documentFields: Record<string, unknown>;
   note?: string;
 }
 
-export type Effect = (e: EffectContext) => Promise<void>;
+/** What an effect changes: fields added to the step's document, columns of the case. */
+export interface EffectResult {
+  documentFields?: Record<string, unknown>;
+  casePatch?: Record<string, unknown>;
+}
+
+export interface Effect {
+  /** the fields of the step's form it reads (dotted into groups and lines: `feasibility.operatingMode`) */
+  reads: readonly string[];
+  run(e: EffectContext): Promise<EffectResult | void>;
+}
 
 export const EFFECTS: Record<string, Effect> = { ...DEAL_EFFECTS, ...TICKET_EFFECTS, ...PROCUREMENT_EFFECTS };
+
+/** What the definition validator needs of the registry. */
+export const EFFECT_SIGNATURES: EffectSignatures = Object.fromEntries(Object.entries(EFFECTS).map(([k, e]) => [k, { reads: e.reads }]));

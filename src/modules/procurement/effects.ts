@@ -1,12 +1,18 @@
-// The procurement effects the process definition names (steps contract_archive and procurement).
+// The procurement effects the process definition names (contract archived → plan, procurement step → close).
 import type { Effect } from '../process/effects.js';
 import { closeProcurement, planPurchases } from './service.js';
 
 export const PROCUREMENT_EFFECTS: Record<string, Effect> = {
-  'procurement.plan': async ({ tx, c, actor, now }) => {
-    if (c.type === 'deal') await planPurchases({ dealId: c.id, actor, now }, tx);
+  'procurement.plan': {
+    reads: [],
+    async run({ tx, c, actor, now }) {
+      if (c.type === 'deal') await planPurchases({ dealId: c.id, actor, now }, tx);
+    },
   },
-  'procurement.close': async ({ tx, c, actor, now, form }) => {
-    if (c.type === 'deal') await closeProcurement({ dealId: c.id, exception: form.exception as string | undefined, actor, now }, tx);
+  'procurement.close': {
+    reads: ['exception'],
+    async run({ tx, c, actor, now, form }) {
+      if (c.type === 'deal') await closeProcurement({ dealId: c.id, exception: form.exception as string | undefined, actor, now }, tx);
+    },
   },
 };

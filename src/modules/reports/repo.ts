@@ -27,7 +27,8 @@ export async function ticketsOverdueAt(tx: Tx, to: Date) {
 }
 
 /** Completed tasks of one step in the period, with their ticket (if any) and customer. */
-export async function completedStepIn(tx: Tx, step: string, from: Date, to: Date) {
+export async function completedStepIn(tx: Tx, steps: string[], from: Date, to: Date) {
+  if (!steps.length) return [];
   return tx.select({
     task: tasks, ticketNumber: tickets.number,
     customerId: sql<string>`coalesce(${tickets.customerId}, ${deals.customerId}, case when ${tasks.caseType} = 'customer' then ${tasks.caseId} end)`,
@@ -38,12 +39,13 @@ export async function completedStepIn(tx: Tx, step: string, from: Date, to: Date
     .leftJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
     .leftJoin(customers, sql`${customers.id} = coalesce(${tickets.customerId}, ${deals.customerId}, case when ${tasks.caseType} = 'customer' then ${tasks.caseId} end)`)
     .leftJoin(users, eq(users.id, tasks.completedBy))
-    .where(and(eq(tasks.step, step), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
+    .where(and(inArray(tasks.step, steps), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
     .orderBy(asc(tasks.completedAt), asc(tasks.id));
 }
 
-export async function countStepOpenedIn(tx: Tx, step: string, from: Date, to: Date) {
-  return (await tx.select({ n: sql<number>`count(*)::int` }).from(tasks).where(and(eq(tasks.step, step), within(tasks.createdAt, from, to))))[0].n;
+export async function countStepOpenedIn(tx: Tx, steps: string[], from: Date, to: Date) {
+  if (!steps.length) return 0;
+  return (await tx.select({ n: sql<number>`count(*)::int` }).from(tasks).where(and(inArray(tasks.step, steps), within(tasks.createdAt, from, to))))[0].n;
 }
 
 /** The documents of one form written by the given tasks (revisit records, …). */
@@ -59,21 +61,23 @@ export async function complaintRecordsOf(tx: Tx, ticketIds: string[]) {
 }
 
 /** Negotiations that ended (signed or lost) in the period, with the deal, customer and salesperson. */
-export async function negotiationsEndedIn(tx: Tx, from: Date, to: Date, step: string) {
+export async function negotiationsEndedIn(tx: Tx, from: Date, to: Date, steps: string[]) {
+  if (!steps.length) return [];
   return tx.select({
     task: tasks, deal: deals, customerName: customers.name, ownerName: users.displayName,
   }).from(tasks)
     .innerJoin(deals, and(eq(tasks.caseType, 'deal'), eq(deals.id, tasks.caseId)))
     .innerJoin(customers, eq(customers.id, deals.customerId))
     .leftJoin(users, eq(users.id, deals.ownerId))
-    .where(and(eq(tasks.step, step), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
+    .where(and(inArray(tasks.step, steps), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
     .orderBy(asc(tasks.completedAt), asc(deals.number));
 }
 
 const followUp = alias(tasks, 'follow_up');
 
 /** A partner's repairs (completed repair steps) in the period, each with the follow-up call that came after it. */
-export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairStep: string; followUpStep: string; from: Date; to: Date }) {
+export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairSteps: string[]; followUpSteps: string[]; from: Date; to: Date }) {
+  if (!o.repairSteps.length) return [];
   return tx.select({
     task: tasks, ticketNumber: tickets.number, ticketId: tickets.id, customerName: customers.name,
     completedByName: users.displayName,
@@ -82,8 +86,8 @@ export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairSte
     .innerJoin(tickets, and(eq(tasks.caseType, 'ticket'), eq(tickets.id, tasks.caseId)))
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(users, eq(users.id, tasks.completedBy))
-    .leftJoin(followUp, and(eq(followUp.caseId, tasks.caseId), eq(followUp.step, o.followUpStep), eq(followUp.createdAt, tasks.completedAt)))
-    .where(and(eq(tasks.partnerId, o.partnerId), eq(tasks.step, o.repairStep), eq(tasks.status, 'done'), within(tasks.completedAt, o.from, o.to)))
+    .leftJoin(followUp, and(eq(followUp.caseId, tasks.caseId), inArray(followUp.step, o.followUpSteps.length ? o.followUpSteps : ['-']), eq(followUp.createdAt, tasks.completedAt)))
+    .where(and(eq(tasks.partnerId, o.partnerId), inArray(tasks.step, o.repairSteps), eq(tasks.status, 'done'), within(tasks.completedAt, o.from, o.to)))
     .orderBy(asc(tasks.completedAt), asc(tasks.id));
 }
 

@@ -18,7 +18,7 @@ export async function reportRoutes(app: ZApp) {
     requireRole(actor, ...WEEKLY_READERS);
     const now = app.ctx.clock.now();
     const period = parseIsoWeek(req.query.week ?? isoWeekOf(now))!;
-    return weeklySummary({ period, now }, app.ctx.db);
+    return weeklySummary({ period, now, processes: app.ctx.processes }, app.ctx.db);
   };
 
   app.get('/reports/weekly', { schema: { tags: ['reports'], querystring: weekQuery } }, async (req) => summary(req));
@@ -26,14 +26,14 @@ export async function reportRoutes(app: ZApp) {
   app.get('/reports/weekly/print', { schema: { tags: ['reports'], querystring: weekQuery } }, async (req, reply) => {
     const s = await summary(req);
     reply.type('text/html; charset=utf-8');
-    return renderWeeklyHtml(s);
+    return renderWeeklyHtml(s, app.ctx.processes.current());
   });
 
   app.get('/reports/weekly.xlsx', { schema: { tags: ['reports'], querystring: weekQuery } }, async (req, reply) => {
     const s = await summary(req);
     reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     reply.header('content-disposition', `attachment; filename="weekly-${s.week}.xlsx"`);
-    return renderWeeklyXlsx(s);
+    return renderWeeklyXlsx(s, app.ctx.processes.current());
   });
 
   app.get('/reports/partner-settlement', {
@@ -46,6 +46,6 @@ export async function reportRoutes(app: ZApp) {
     requireStaff(actor);
     requireRole(actor, 'tech_manager', 'gm');
     const period = parseMonth(req.query.month ?? monthOf(app.ctx.clock.now()))!;
-    return partnerSettlement({ partnerId: req.query.partnerId, period }, app.ctx.db);
+    return partnerSettlement({ partnerId: req.query.partnerId, period, processes: app.ctx.processes }, app.ctx.db);
   });
 }

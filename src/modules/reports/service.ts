@@ -5,10 +5,10 @@ import { breachVerdicts } from '../tickets/service.js';
 import type { BreachOwner } from '../tickets/breach.js';
 import type { ComplaintEntry } from '../tickets/effects.js';
 import type { Period } from './period.js';
+import type { ProcessService } from '../process/service.js';
 import * as repo from './repo.js';
 
-// the step keys and outcomes of PROCESS.md the reports read
-const STEP = { followUp: 'follow_up', revisit: 'revisit', negotiation: 'negotiation', repair: 'resolve' } as const;
+// the reports find steps by their tag (a renamed step keeps its reports); these outcomes they read
 const OUTCOME = { satisfied: 'satisfied', unsatisfied: 'unsatisfied', signed: 'signed', lost: 'lost' } as const;
 
 /** satisfied / total as a fraction with 4 decimals; null when there is nothing to rate. */
@@ -27,8 +27,9 @@ export interface Opinion {
   by: string | null;
 }
 
-export async function weeklySummary(opts: { period: Period; now: Date }, tx: Tx) {
+export async function weeklySummary(opts: { period: Period; now: Date; processes: ProcessService }, tx: Tx) {
   const { from, to } = opts.period;
+  const steps = async (kind: Parameters<ProcessService['stepKeys']>[0]) => opts.processes.stepKeys(kind, tx);
   const [opened, closed] = [await repo.ticketsOpenedIn(tx, from, to), await repo.ticketsClosedIn(tx, from, to)];
   const overdueAt = new Date(Math.min(to.getTime(), opts.now.getTime()));
   const overdueOpen = await repo.ticketsOverdueAt(tx, overdueAt);
@@ -55,7 +56,7 @@ export async function weeklySummary(opts: { period: Period; now: Date }, tx: Tx)
   }
 
   // follow-up calls: satisfaction, and the opinions the customers gave
-  const followUps = await repo.completedStepIn(tx, STEP.followUp, from, to);
+  const followUps = await repo.completedStepIn(tx, await steps('follow_up'), from, to);
   const satisfied = followUps.filter((f) => f.task.outcome === OUTCOME.satisfied).length;
   const unsatisfied = followUps.filter((f) => f.task.outcome === OUTCOME.unsatisfied).length;
   const records = await repo.complaintRecordsOf(tx, [...new Set(followUps.map((f) => f.task.caseId))]);
@@ -72,7 +73,7 @@ export async function weeklySummary(opts: { period: Period; now: Date }, tx: Tx)
   }
 
   // periodic revisits: how many, problems found, opinions
-  const revisits = await repo.completedStepIn(tx, STEP.revisit, from, to);
+  const revisits = await repo.completedStepIn(tx, await steps('revisit'), from, to);
   const revisitDocs = new Map((await repo.documentsOfTasks(tx, 'revisit', revisits.map((r) => r.task.id))).map((d) => [d.taskId, d.fields as { opinion?: string; problemFound?: boolean }]));
   let problemsFound = 0;
   for (const r of revisits) {
@@ -88,7 +89,7 @@ export async function weeklySummary(opts: { period: Period; now: Date }, tx: Tx)
   opinions.sort((a, b) => a.at.localeCompare(b.at));
 
   // deals won (contract signed) and lost in negotiation this week
-  const ended = await repo.negotiationsEndedIn(tx, from, to, STEP.negotiation);
+  const ended = await repo.negotiationsEndedIn(tx, from, to, await steps('negotiation'));
   const dealItems = ended.filter((d) => d.task.outcome === OUTCOME.signed || d.task.outcome === OUTCOME.lost).map((d) => ({
     dealId: d.deal.id, number: d.deal.number, customerName: d.customerName, ownerName: d.ownerName,
     outcome: d.task.outcome === OUTCOME.signed ? 'won' as const : 'lost' as const, at: d.task.completedAt!.toISOString(),
@@ -111,7 +112,7 @@ export async function weeklySummary(opts: { period: Period; now: Date }, tx: Tx)
     excused,
     overdueOpen: overdueOpen.map((r) => ({ ticketId: r.ticket.id, number: r.ticket.number, customerName: r.customerName, kind: r.ticket.kind, state: r.ticket.state, dueAt: r.ticket.dueAt.toISOString() })),
     satisfaction: { followUps: followUps.length, satisfied, unsatisfied, rate: rate(satisfied, satisfied + unsatisfied) },
-    revisits: { generated: await repo.countStepOpenedIn(tx, STEP.revisit, from, to), done: revisits.length, problemsFound },
+    revisits: { generated: await repo.countStepOpenedIn(tx, await steps('revisit'), from, to), done: revisits.length, problemsFound },
     opinions,
     deals: { won: won.length, lost: dealItems.length - won.length, wonAmountFen: won.reduce((s, d) => s + (d.amountFen ?? 0), 0), items: dealItems },
   };
@@ -119,10 +120,10 @@ export async function weeklySummary(opts: { period: Period; now: Date }, tx: Tx)
 export type WeeklySummary = Awaited<ReturnType<typeof weeklySummary>>;
 
 /** A partner's month: repairs done, on time, customer satisfaction, and what we owe it. */
-export async function partnerSettlement(opts: { partnerId: string; period: Period }, tx: Tx) {
+export async function partnerSettlement(opts: { partnerId: string; period: Period; processes: ProcessService }, tx: Tx) {
   const p = await repo.findPartnerRow(tx, opts.partnerId);
   if (!p) throw notFound('partner');
-  const rows = await repo.partnerRepairsIn(tx, { partnerId: p.id, repairStep: STEP.repair, followUpStep: STEP.followUp, from: opts.period.from, to: opts.period.to });
+  const rows = await repo.partnerRepairsIn(tx, { partnerId: p.id, repairSteps: await opts.processes.stepKeys('repair', tx), followUpSteps: await opts.processes.stepKeys('follow_up', tx), from: opts.period.from, to: opts.period.to });
   const items = rows.map((r) => ({
     taskId: r.task.id, ticketId: r.ticketId, ticketNumber: r.ticketNumber, customerName: r.customerName, engineerName: r.completedByName,
     dueAt: iso(r.task.dueAt), completedAt: iso(r.task.completedAt),

@@ -3,14 +3,15 @@ import ExcelJS from 'exceljs';
 import { formatYuan } from '../../domain/money.js';
 import { shanghaiText } from './period.js';
 import type { WeeklySummary } from './service.js';
+import type { ProcessDefinition } from '../../domain/process/definition.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-const STEP_ZH: Record<string, string> = { answer: '咨询答复', resolve: '故障处理', follow_up: '回访确认' };
 const KIND_ZH: Record<string, string> = { inquiry: '咨询', complaint: '投诉' };
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');
 
-function rows(s: WeeklySummary) {
+function rows(s: WeeklySummary, def: ProcessDefinition) {
+  const stepLabel = (step: string) => def.steps[step]?.label.zh ?? step;
   const t = s.tickets;
   return {
     overview: [
@@ -22,9 +23,9 @@ function rows(s: WeeklySummary) {
       ['生成定期回访', s.revisits.generated], ['完成定期回访', s.revisits.done], ['回访发现问题', s.revisits.problemsFound],
       ['签约商机', s.deals.won], ['签约金额', formatYuan(s.deals.wonAmountFen)], ['丢失商机', s.deals.lost],
     ] as [string, string | number][],
-    breaches: s.breaches.map((b) => [b.number, b.customerName, KIND_ZH[b.kind] ?? b.kind, shanghaiText(b.dueAt), shanghaiText(b.closedAt), b.owner ? `${b.owner.name}（${STEP_ZH[b.owner.step] ?? b.owner.step}）` : '未知']),
+    breaches: s.breaches.map((b) => [b.number, b.customerName, KIND_ZH[b.kind] ?? b.kind, shanghaiText(b.dueAt), shanghaiText(b.closedAt), b.owner ? `${b.owner.name}（${stepLabel(b.owner.step)}）` : '未知']),
     byOwner: s.breachesByOwner.map((o) => [o.name, o.kind === 'partner' ? '外包服务商' : o.kind === 'user' ? '员工' : '岗位', o.count]),
-    opinions: s.opinions.map((o) => [shanghaiText(o.at), o.source === 'follow_up' ? '回访确认' : '定期回访', o.customerName ?? '', o.ticketNumber ?? '', o.source === 'follow_up' ? yesNo(o.satisfied) : yesNo(o.problemFound), o.opinion, o.by ?? '']),
+    opinions: s.opinions.map((o) => [shanghaiText(o.at), o.source === 'follow_up' ? kindLabel(def, 'follow_up', '回访确认') : kindLabel(def, 'revisit', '定期回访'), o.customerName ?? '', o.ticketNumber ?? '', o.source === 'follow_up' ? yesNo(o.satisfied) : yesNo(o.problemFound), o.opinion, o.by ?? '']),
     deals: s.deals.items.map((d) => [d.number, d.customerName, d.ownerName ?? '', d.outcome === 'won' ? '签约' : '丢失', shanghaiText(d.at), d.amountFen !== null ? formatYuan(d.amountFen) : '', [d.reason, d.competitor].filter(Boolean).join(' / ')]),
   };
 }
@@ -42,8 +43,8 @@ function htmlTable(head: string[], body: (string | number)[][]): string {
     body.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-export function renderWeeklyHtml(s: WeeklySummary): string {
-  const r = rows(s);
+export function renderWeeklyHtml(s: WeeklySummary, def: ProcessDefinition): string {
+  const r = rows(s, def);
   const range = `${shanghaiText(s.from).slice(0, 10)} 至 ${shanghaiText(new Date(new Date(s.to).getTime() - 1)).slice(0, 10)}`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>周总结 ${esc(s.week)}</title><style>
 @page { size: A4; margin: 14mm; }
@@ -66,14 +67,19 @@ th { background: #eee; } .overview td:nth-child(even) { text-align: right; } .no
 </body></html>`;
 }
 
+/** The label of the first step with this tag. */
+function kindLabel(def: ProcessDefinition, kind: string, fallback: string): string {
+  return Object.values(def.steps).find((st) => st.kind === kind)?.label.zh ?? fallback;
+}
+
 function chunk<T>(a: T[], n: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < a.length; i += n) out.push(a.slice(i, i + n));
   return out;
 }
 
-export async function renderWeeklyXlsx(s: WeeklySummary): Promise<Buffer> {
-  const r = rows(s);
+export async function renderWeeklyXlsx(s: WeeklySummary, def: ProcessDefinition): Promise<Buffer> {
+  const r = rows(s, def);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = new Date(s.generatedAt);

@@ -49,3 +49,9 @@ export function canSeeCase(actor: Actor, c: CaseRef): boolean {
   if (isStaff(actor)) return true;
   return c.type === 'ticket' && !!actor.partnerId && c.partnerId === actor.partnerId;
 }
+
+/** Applies an effect's patch to the case's own columns (deal: end reason, contract figures, second meeting). */
+export async function patchCase(tx: Tx, c: CaseRef, patch: Record<string, unknown>, now: Date) {
+  if (c.type === 'deal') await updateDeal(tx, c.id, { ...patch, updatedAt: now });
+  if (c.type === 'ticket') await updateTicket(tx, c.id, { ...patch, updatedAt: now });
+}

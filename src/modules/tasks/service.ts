@@ -4,11 +4,11 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
-import { badRequest, conflict, fieldError, forbidden, notFound, zodDetails } from '../../server/errors.js';
+import { AppError, badRequest, conflict, fieldError, forbidden, notFound, zodDetails } from '../../server/errors.js';
 import { hasRole } from '../../server/policy.js';
-import { ROLE_DEPARTMENT, DEPARTMENT_MANAGER, type Role } from '../../domain/roles.js';
+import type { Role } from '../../domain/roles.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
-import { INPUT_SCHEMAS, type InputKey } from '../../domain/process/forms.js';
+import { fieldsNotFilledBy, flattenGroups, formInputSchema } from '../../domain/process/fields.js';
 import { computeDueAt, ruleTier, transitionFor } from '../../domain/process/engine.js';
 import type { WorkCalendar } from '../../domain/calendar/index.js';
 import { appendAudit } from '../audit/service.js';
@@ -16,7 +16,7 @@ import { createDocument, presentDocument } from '../documents/service.js';
 import { findUser } from '../users/repo.js';
 import { findPartner } from '../partners/repo.js';
 import { EFFECTS, type EffectContext } from '../process/effects.js';
-import { canSeeCase, loadCase, setCaseState, type CaseRef } from './cases.js';
+import { canSeeCase, loadCase, patchCase, setCaseState, type CaseRef } from './cases.js';
 import * as repo from './repo.js';
 
 export function presentTask(t: repo.TaskRow, now: Date, calendar?: WorkCalendar, extra?: { customerName?: string | null; caseNumber?: string | null }) {
@@ -60,11 +60,11 @@ export async function openStep(
     assigneeId = assigneeIds[0] ?? null;
   }
   // a ticket given to a partner company stays with it when a step comes back (unsatisfied customer)
-  const partnerId = opts.c.partnerId && step.alsoRoles.includes('partner_engineer') ? opts.c.partnerId : null;
+  const partnerId = opts.c.partnerId && step.partnerAllowed ? opts.c.partnerId : null;
   return repo.insertTask(tx, {
     id: crypto.randomUUID(), step: opts.stepKey, caseType: opts.c.type, caseId: opts.c.id,
     assigneeRole: step.role, assigneeId, assigneeIds, partnerId,
-    department: ROLE_DEPARTMENT[step.role], createdAt: opts.now, dueAt, tier, status: 'open',
+    department: opts.def.roles[step.role].department, createdAt: opts.now, dueAt, tier, status: 'open',
   });
 }
 
@@ -111,27 +111,33 @@ export async function completeTask(
   const chosen = transitionFor(step, opts.outcome);
   if (!chosen.ok) throw fieldError('outcome', `must be one of: ${chosen.allowed.join(', ')}`);
   const { transition, outcome } = chosen;
-  const schema = INPUT_SCHEMAS[(transition.input ?? 'none') as InputKey];
-  const parsed = schema.safeParse(opts.form ?? {});
+  const formDef = transition.form ? def.forms[transition.form] : undefined;
+  const parsed = formInputSchema(formDef).safeParse(opts.form ?? {});
   if (!parsed.success) throw badRequest('表单有误 / the form is invalid', zodDetails(parsed.error.issues, 'form'));
   const form = parsed.data as Record<string, unknown>;
+  // a field another role fills (form 5: customer service vs technical part) is refused
+  const notMine = fieldsNotFilledBy(formDef?.fields ?? [], form, actor.roles);
+  if (notMine.length) {
+    throw new AppError('forbidden', `${notMine.map((f) => `form.${f}`).join(', ')}: 由其他岗位填写 / filled by another role`, notMine.map((f) => ({ path: `form.${f}`, message: 'filled by another role' })));
+  }
 
   const calendar = await ctx.calendars.get(tx);
   const documentId = crypto.randomUUID();
-  const effect: EffectContext = {
-    tx, ctx, actor, task, c, form, outcome, now, def, calendar, documentId, documentFields: { ...form }, note: opts.note,
-  };
+  const effect: EffectContext = { tx, ctx, actor, task, c, form, outcome, now, def, calendar, documentId, note: opts.note };
+  let documentFields = flattenGroups(formDef?.fields ?? [], form);
   for (const name of transition.effects) {
     const run = EFFECTS[name];
     if (!run) throw new Error(`unknown effect ${name}`);
-    await run(effect);
+    const result = await run.run(effect);
+    if (result?.documentFields) documentFields = { ...documentFields, ...result.documentFields };
+    if (result?.casePatch) await patchCase(tx, c, result.casePatch, now);
   }
 
   let document;
-  if (transition.document) {
+  if (transition.form && formDef?.prefix) {
     document = await createDocument({
-      def, form: transition.document, caseType: c.type, caseId: c.id, customerId: c.customerId, taskId: task.id,
-      fields: effect.documentFields, actor, now, id: documentId,
+      def, form: transition.form, caseType: c.type, caseId: c.id, customerId: c.customerId, taskId: task.id,
+      fields: documentFields, actor, now, id: documentId,
     }, tx);
   }
   const overdueClose = !!task.dueAt && task.dueAt < now;
@@ -142,7 +148,7 @@ export async function completeTask(
 
   const next = [];
   for (const stepKey of transition.next) {
-    next.push(await openStep({ def, stepKey, c: { ...c, partnerId: effect.c.partnerId }, now, calendar, previousForm: form }, tx));
+    next.push(await openStep({ def, stepKey, c, now, calendar, previousForm: form }, tx));
   }
   if (transition.end) await setCaseState(tx, c, transition.end, now, true);
   else if (next[0]) await setCaseState(tx, c, next[0].step, now, false);
@@ -166,18 +172,18 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
   const now = ctx.clock.now();
   const task = await repo.lockTask(tx, opts.taskId);
   if (!task) throw notFound('task');
-  const manager = DEPARTMENT_MANAGER[task.department as keyof typeof DEPARTMENT_MANAGER];
+  const c = await loadCase(tx, task.caseType, task.caseId);
+  if (!c) throw notFound('task');
+  const def = await ctx.processes.get(c.definitionVersion ?? ctx.processes.current().version, tx);
+  const manager = def.departments[task.department as keyof typeof def.departments]?.manager;
   if (!hasRole(opts.actor, 'gm') && !(manager && hasRole(opts.actor, manager))) {
     throw (opts.actor.roles.includes('partner_engineer') ? notFound('task') : forbidden('只有本部门经理可以分派 / only the department manager may assign'));
   }
   if (task.status !== 'open') throw conflict('该任务已完成 / this task is already done');
-  const c = await loadCase(tx, task.caseType, task.caseId);
-  if (!c) throw notFound('task');
-  const def = await ctx.processes.get(c.definitionVersion ?? ctx.processes.current().version, tx);
   const step = def.steps[task.step];
   let set: { assigneeId: string | null; assigneeIds: string[]; partnerId: string | null };
   if (opts.partnerId) {
-    if (!step?.alsoRoles.includes('partner_engineer')) throw conflict(`step ${task.step} cannot be given to a partner`);
+    if (!step?.partnerAllowed) throw conflict(`step ${task.step} cannot be given to a partner`);
     set = { assigneeId: null, assigneeIds: [], partnerId: opts.partnerId };
   } else {
     const u = await findUser(tx, opts.assigneeId!);
@@ -193,7 +199,7 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
     const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     if (p.certifiedUntil < today) throw conflict(`服务商资质已过期（${p.certifiedUntil}）/ the partner's certificate expired on ${p.certifiedUntil}`);
   }
-  if (c.type === 'ticket' && step?.alsoRoles.includes('partner_engineer') && c.partnerId !== set.partnerId) {
+  if (c.type === 'ticket' && step?.partnerAllowed && c.partnerId !== set.partnerId) {
     // the ticket follows its repair step: the partner company sees it (and gets it back after an
     // unsatisfied follow-up) exactly while the step is given to it
     const { updateTicket } = await import('../tickets/repo.js');

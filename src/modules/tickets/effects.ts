@@ -62,7 +62,7 @@ async function swapDevices(e: EffectContext, replacements: { oldSerialNumber: st
 }
 
 export const TICKET_EFFECTS: Record<string, Effect> = {
-  'ticket.resolve': async (e) => {
+  'ticket.resolve': { reads: ['cause', 'resolution', 'qualityComplaint', 'techRemarks', 'replacements', 'customerSignature'], async run(e) {
     const f = e.form as { cause: string; resolution: string; qualityComplaint: boolean; techRemarks?: string; replacements?: { oldSerialNumber: string; newBrandModel: string; newSerialNumber: string }[]; customerSignature?: string };
     const ts = await complaintRecord(e);
     if (ts) {
@@ -85,8 +85,8 @@ export const TICKET_EFFECTS: Record<string, Effect> = {
         actor: e.actor, now: e.now,
       }, e.tx);
     }
-  },
-  'ticket.followUp': async (e) => {
+  } },
+  'ticket.followUp': { reads: ['customerOpinion', 'csRemarks'], async run(e) {
     const f = e.form as { customerOpinion?: string; csRemarks?: string };
     const satisfied = e.outcome === 'satisfied';
     const ts = await complaintRecord(e);
@@ -108,5 +108,5 @@ export const TICKET_EFFECTS: Record<string, Effect> = {
     if (fk && fk.fields.customerOpinion === undefined && (fk.fields.round === undefined || fk.fields.round === last?.round)) {
       await updateDocumentFields(e.tx, fk.id, { ...fk.fields, customerOpinion: f.customerOpinion ?? '', satisfied }, sign(e, fk.signedBy));
     }
-  },
+  } },
 };

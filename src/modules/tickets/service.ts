@@ -146,7 +146,7 @@ export async function openTicketFromRevisit(
 ) {
   const task = await findTask(tx, opts.taskId);
   if (!task || task.caseType !== 'customer' || !isStaff(opts.actor)) throw notFound('task');
-  if (task.step !== 'revisit') throw conflict('这不是回访任务 / this task is not a revisit');
+  if (!(await ctx.processes.stepKeys('revisit', tx)).includes(task.step)) throw conflict('这不是回访任务 / this task is not a revisit');
   if (await repo.ticketOfSourceTask(tx, task.id)) throw conflict('该回访已开过工单 / a ticket was already opened from this revisit');
   let revisit: { opinion?: string; problemFound?: boolean } | undefined;
   if (task.status === 'open') {
@@ -154,7 +154,9 @@ export async function openTicketFromRevisit(
     await completeTask({ taskId: task.id, actor: opts.actor, form: { opinion: opts.opinion ?? opts.problem, problemFound: true } }, tx, ctx);
     revisit = { opinion: opts.opinion ?? opts.problem, problemFound: true };
   } else {
-    const doc = await repo.documentOfTask(tx, task.id, 'revisit');
+    const step = ctx.processes.current().steps[task.step];
+    const form = Object.values(step?.outcomes ?? {}).find((o) => o.form)?.form ?? 'revisit';
+    const doc = await repo.documentOfTask(tx, task.id, form);
     revisit = doc?.fields as typeof revisit;
     if (!revisit?.problemFound) throw conflict('该回访未发现问题 / this revisit found no problem');
   }
