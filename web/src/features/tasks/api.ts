@@ -27,6 +27,8 @@ export interface Task {
   partnerId?: string | null;
   assigneeIds?: string[];
   tier?: string | null;
+  /** what the signed-in user may do with it (the server's policy) */
+  abilities?: { complete: boolean; assign: boolean; assignToPartner?: boolean };
 }
 
 export interface CompleteTaskBody {

@@ -22,7 +22,8 @@ export function AssignTaskButton({ task, onAssigned }: { task: Task; onAssigned:
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
   const to = Form.useWatch('to', form) ?? 'user';
-  const partnersAllowed = !!useProcess().data?.steps[task.step]?.partnerAllowed;
+  const stepAllowsPartner = !!useProcess().data?.steps[task.step]?.partnerAllowed;
+  const partnersAllowed = task.abilities?.assignToPartner ?? stepAllowsPartner;
   const users = useQuery({ queryKey: ['users', 'role', task.assigneeRole], queryFn: () => listUsers({ role: task.assigneeRole, pageSize: 200 }, true), enabled: open });
   const partners = useQuery({ queryKey: ['partners', 'choices'], queryFn: () => listPartners(), enabled: open && partnersAllowed });
 

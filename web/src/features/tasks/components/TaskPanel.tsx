@@ -44,7 +44,8 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
       outcomes: Object.keys(stepDef.outcomes),
       render: ({ outcome }) => <StepForm step={task.step} outcome={outcome} />,
     });
-  const mine = canWorkOnTask(task, user);
+  // the server's abilities win; the local rule only serves a server that does not send them yet
+  const mine = task.abilities?.complete ?? canWorkOnTask(task, user);
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const initialValues = useMemo(
     () => ({ ...(spec?.initialValues?.(caseData, task) ?? {}), ...(spec?.outcomes?.length === 1 ? { outcome: spec.outcomes[0] } : {}) }),
@@ -65,7 +66,7 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
         <Typography.Text type="secondary">({t('inbox.remainingValue', { h: fmtHours(task.remainingWorkingHours) })})</Typography.Text>
       )}
       {task.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
-      {canAssignTask(task, user.roles) && <AssignTaskButton task={task} onAssigned={(assigned) => applyAssignment(queryClient, caseKey, assigned)} />}
+      {(task.abilities?.assign ?? canAssignTask(task, user.roles)) && <AssignTaskButton task={task} onAssigned={(assigned) => applyAssignment(queryClient, caseKey, assigned)} />}
     </Space>
   );
 
