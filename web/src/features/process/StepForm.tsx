@@ -2,7 +2,7 @@
 // (text, longtext, int, decimal, money ¥↔fen, percent, bool, date, datetime (Shanghai), select,
 // user of a role, lines with live totals, signature, serial for scanners, group). Field names
 // follow the wire body (`['form', key]`), so server errors land on the right input.
-import type { KeyboardEvent } from 'react';
+import { cloneElement, type KeyboardEvent, type ReactElement } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Rule } from 'antd/es/form';
@@ -55,9 +55,20 @@ function UserSelect({ role, multiple, ...props }: { role?: string; multiple?: bo
   );
 }
 
-/** The widget for one field (not lines or group). */
-function Widget({ f }: { f: FieldSpec }) {
+/** What antd's Form.Item hands its control. */
+interface ControlProps {
+  id?: string;
+  value?: never;
+  onChange?: never;
+}
+
+/** The widget for one field (not lines or group); Form.Item's id, value and onChange pass through. */
+function Widget({ f, ...control }: { f: FieldSpec } & ControlProps) {
   const { lang } = useI18n();
+  return cloneElement(widgetFor(f, lang), control);
+}
+
+function widgetFor(f: FieldSpec, lang: 'zh' | 'en'): ReactElement {
   switch (f.type) {
     case 'longtext':
       return <Input.TextArea rows={3} maxLength={f.max} showCount={!!f.max && f.max > 2000} />;
