@@ -81,6 +81,13 @@ describe('settings, reports and lists', () => {
       await page.getByTestId('customer-search').locator('input').fill('测试客户03');
       await page.getByTestId('customer-search').locator('input').press('Enter');
       await page.getByText('共 1 条').waitFor();
+      // the list state lives in the URL: a reload and the back button keep it
+      expect(new URL(page.url()).searchParams.get('q')).toBe('测试客户03');
+      await page.reload();
+      await page.getByText('共 1 条').waitFor();
+      await expect(page.getByTestId('customer-search').locator('input').inputValue()).resolves.toBe('测试客户03');
+      await page.goBack();
+      await page.getByText('共 12 条').waitFor();
     });
   });
 

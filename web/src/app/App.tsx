@@ -4,6 +4,8 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import { BrowserRouter } from 'react-router-dom';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './queryClient';
 import { I18nProvider, useI18n } from './i18n';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AuthProvider } from './auth';
@@ -42,11 +44,13 @@ export function App() {
     <I18nProvider>
       <Localized>
         <ErrorBoundary>
-          <BrowserRouter>
-            <AuthProvider>
-              <AppRoutes />
-            </AuthProvider>
-          </BrowserRouter>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <AuthProvider>
+                <AppRoutes />
+              </AuthProvider>
+            </BrowserRouter>
+          </QueryClientProvider>
         </ErrorBoundary>
       </Localized>
     </I18nProvider>

@@ -96,9 +96,6 @@ const MANAGER_OF_ROLE: Partial<Record<Role, Role>> = {
   admin_clerk: 'gm',
 };
 
-/** After-sales steps that may go to an outsourced company. */
-export const PARTNER_STEPS: readonly string[] = ['answer', 'resolve'];
-
 export function canAssignTask(task: { assigneeRole: string; status: string }, roles: readonly string[]): boolean {
   if (task.status !== 'open') return false;
   if (roles.includes('gm')) return true;

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setPasswordChangeListener, setUnauthorizedListener } from './api';
+import { queryClient } from './queryClient';
 import * as authApi from '../features/auth/api';
 import type { CurrentUser } from '../features/auth/api';
 
@@ -32,7 +33,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    setUnauthorizedListener(() => setUser(null));
+    setUnauthorizedListener(() => {
+      queryClient.clear(); // nothing cached for the signed-out user survives
+      setUser(null);
+    });
     setPasswordChangeListener(() => setUser((u) => (u ? { ...u, mustChangePassword: true } : u)));
     let cancelled = false;
     // the session is in the HttpOnly cookie: ask the server
@@ -54,6 +58,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const r = await authApi.login(username, password);
+    queryClient.clear(); // nothing cached for the previous user survives
     setUser(r.user);
     // department / partner come with /auth/me
     refresh().catch(() => undefined);
@@ -66,6 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       /* logging out locally is enough */
     }
+    queryClient.clear();
     setUser(null);
   }, []);
 

@@ -48,6 +48,9 @@ export const en: Record<MessageKey, string> = {
   'common.keyword': 'Keyword',
   'common.details': 'Details',
   'common.line': 'Line {n}',
+  'common.loadFailed': 'Could not load',
+  'common.retry': 'Retry',
+  'lines.total': 'Total',
 
   'lang.switch': '中文',
   'lang.current': 'English',
@@ -354,7 +357,6 @@ export const en: Record<MessageKey, string> = {
   'calendar.kind.weekend': 'Weekend',
   'calendar.kind.holiday': 'Public holiday',
   'calendar.kind.makeup_workday': 'Make-up working day',
-  'calendar.stubHint': 'Calendar maintenance is coming; for now you can look up how a date counts.',
   'calendar.week': 'The week of the chosen date',
 
   'error.network': 'Network error, please check your connection',
@@ -617,7 +619,6 @@ export const en: Record<MessageKey, string> = {
   'archive.department': "Department",
   'archive.awaiting': "Awaiting archiving",
   'archive.archived': "Archived",
-  'archive.loadFailed': "Could not load the archive",
   'archive.empty': "No documents match",
   'archive.state': "Archive state",
   'archive.archivedAt': "Archived {at}",

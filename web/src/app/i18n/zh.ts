@@ -47,6 +47,9 @@ export const zh = {
   'common.keyword': '关键字',
   'common.details': '详情',
   'common.line': '第 {n} 行',
+  'common.loadFailed': '加载失败',
+  'common.retry': '重试',
+  'lines.total': '合计',
 
   'lang.switch': 'English',
   'lang.current': '中文',
@@ -353,7 +356,6 @@ export const zh = {
   'calendar.kind.weekend': '周末',
   'calendar.kind.holiday': '法定节假日',
   'calendar.kind.makeup_workday': '调休上班',
-  'calendar.stubHint': '日历维护功能即将上线，当前仅可查询某日的工作日类型。',
   'calendar.week': '所选日期所在的一周',
 
   'error.network': '网络错误，请检查连接',
@@ -616,7 +618,6 @@ export const zh = {
   'archive.department': "部门",
   'archive.awaiting': "待归档",
   'archive.archived': "已归档",
-  'archive.loadFailed': "档案加载失败",
   'archive.empty': "没有符合条件的单据",
   'archive.state': "归档状态",
   'archive.archivedAt': "已归档 {at}",

@@ -25,8 +25,6 @@ export function addNegotiationEntry(dealId: string, body: { kind: NegotiationKin
   return api.post<NegotiationEntry>(`/deals/${encodeURIComponent(dealId)}/negotiation-log`, body);
 }
 
-export const DEAL_END_STATES = ['installed', 'dropped', 'lost'] as const;
-
 export type PurchaseLine = Schemas['PurchaseLine'];
 export type PurchaseList = Schemas['PurchaseList'];
 

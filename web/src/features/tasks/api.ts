@@ -36,24 +36,6 @@ export function casePath(caseType: string | undefined, caseId: string): string {
   return `/cases/${caseId}`;
 }
 
-export const DEAL_STEPS = [
-  'qualify',
-  'tech_assessment',
-  'proposal_draft',
-  'manager_review',
-  'gm_approval',
-  'proposal_delivery',
-  'negotiation',
-  'contract_archive',
-  'procurement',
-  'installation_dispatch',
-  'installation',
-] as const;
-
-export const TICKET_STEPS = ['answer', 'resolve', 'follow_up'] as const;
-
-export const ALL_STEPS: readonly string[] = [...DEAL_STEPS, ...TICKET_STEPS, 'revisit'];
-
 /** A department manager gives a task to one person, or (after-sales) to a partner company. */
 export function assignTask(taskId: string, body: { assigneeId: string } | { partnerId: string }) {
   return api.post<Task>(`/tasks/${encodeURIComponent(taskId)}/assign`, body);

@@ -1,30 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { listUsers } from './api';
 import { useAuth } from '../../app/auth';
 
-let cache: Promise<Map<string, string>> | null = null;
-
-function loadNames(): Promise<Map<string, string>> {
-  cache ??= listUsers({ pageSize: 200 }, true)
-    .then((r) => new Map((r?.items ?? []).map((u) => [u.id, u.displayName] as const)))
-    .catch(() => {
-      cache = null; // partner engineers may not list staff; try again later
-      return new Map<string, string>();
-    });
-  return cache;
+async function loadNames(): Promise<Map<string, string>> {
+  try {
+    const r = await listUsers({ pageSize: 200 }, true);
+    return new Map((r?.items ?? []).map((u) => [u.id, u.displayName] as const));
+  } catch {
+    return new Map(); // partner engineers may not list staff
+  }
 }
 
 /** id → display name for history and timelines (falls back to the id). */
 export function useUserNames(): (id: string | null | undefined) => string {
   const { user } = useAuth();
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  useEffect(() => {
-    let alive = true;
-    loadNames().then((m) => alive && setNames(m));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const names = useQuery({ queryKey: ['users', 'names'], queryFn: loadNames, staleTime: 5 * 60_000 }).data;
   // a server-sent name wins; partner engineers cannot list staff, but know themselves
-  return (id) => (id ? names.get(id) ?? (id === user?.id ? user.displayName : id.slice(0, 8)) : '—');
+  return (id) => (id ? names?.get(id) ?? (id === user?.id ? user.displayName : id.slice(0, 8)) : '—');
 }

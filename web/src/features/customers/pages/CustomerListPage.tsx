@@ -1,92 +1,59 @@
 import { useState } from 'react';
-import { Button, Card, Input, Space, Table } from 'antd';
+import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
 import { access } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
 import { fmtDate } from '../../../app/format';
+import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
 import { searchCustomers, type Customer } from '../api';
 import { CustomerFormModal } from '../components/CustomerFormModal';
 import { TierTag } from '../components/TierTag';
 
 export default function CustomerListPage() {
-  const { t } = useI18n();
+  const { t, tk } = useI18n();
   const user = useUser();
   const can = access(user.roles);
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
   const [creating, setCreating] = useState(false);
-  const list = useRemote(() => searchCustomers({ q: search || undefined, page, pageSize }), [search, page, pageSize]);
-
+  const columns: ListColumn<Customer>[] = [
+    {
+      key: 'name',
+      title: t('customer.name'),
+      dataIndex: 'name',
+      render: (v: string, c) => (
+        <Link to={`/customers/${c.id}`} onClick={(e) => e.stopPropagation()}>
+          {v}
+        </Link>
+      ),
+    },
+    { key: 'contactPerson', title: t('customer.contactPerson'), dataIndex: 'contactPerson' },
+    { key: 'phone', title: t('customer.phone'), dataIndex: 'phone' },
+    { key: 'address', title: t('customer.address'), dataIndex: 'address', ellipsis: true, responsive: ['lg'] },
+    { key: 'tier', title: t('customer.serviceTier'), dataIndex: 'serviceTier', render: (v: Customer['serviceTier']) => <TierTag tier={v} /> },
+    { key: 'createdAt', title: t('common.createdAt'), dataIndex: 'createdAt', responsive: ['xl'], render: (v: string) => fmtDate(v) },
+  ];
 
   return (
-    <Card
-      title={t('customer.list')}
-      extra={
-        can.createCustomer && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-new">
-            {t('customer.new')}
-          </Button>
-        )
-      }
-    >
-      <Space style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('customer.searchPlaceholder')}
-          style={{ width: 320 }}
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value) {
-              setSearch('');
-              setPage(1);
-            }
-          }}
-          onSearch={(v) => {
-            setSearch(v.trim());
-            setPage(1);
-          }}
-          data-testid="customer-search"
-        />
-      </Space>
-      <Table<Customer>
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        onRow={(c) => ({ onClick: () => navigate(`/customers/${c.id}`), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? list.data?.items.length ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
-        columns={[
-          {
-            title: t('customer.name'),
-            dataIndex: 'name',
-            render: (v: string, c) => (
-              <Link to={`/customers/${c.id}`} onClick={(e) => e.stopPropagation()}>
-                {v}
-              </Link>
-            ),
-          },
-          { title: t('customer.contactPerson'), dataIndex: 'contactPerson' },
-          { title: t('customer.phone'), dataIndex: 'phone' },
-          { title: t('customer.address'), dataIndex: 'address', ellipsis: true, responsive: ['lg'] },
-          { title: t('customer.serviceTier'), dataIndex: 'serviceTier', render: (v: Customer['serviceTier']) => <TierTag tier={v} /> },
-          { title: t('common.createdAt'), dataIndex: 'createdAt', responsive: ['xl'], render: (v: string) => fmtDate(v) },
+    <>
+      <ListPage<Customer>
+        name="customers"
+        title={t('customer.list')}
+        extra={
+          can.createCustomer && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-new">
+              {t('customer.new')}
+            </Button>
+          )
+        }
+        fetch={(p) => searchCustomers(flatParams(p))}
+        columns={columns}
+        filters={[
+          { kind: 'search', key: 'q', placeholder: t('customer.searchPlaceholder'), width: 320, testId: 'customer-search' },
+          { kind: 'select', key: 'tier', placeholder: t('customer.serviceTier'), width: 160, options: ['standard', 'vip'].map((v) => ({ value: v, label: tk('customer.tier', v) })) },
         ]}
+        rowHref={(c) => `/customers/${c.id}`}
       />
       <CustomerFormModal
         open={creating}
@@ -96,6 +63,6 @@ export default function CustomerListPage() {
           navigate(`/customers/${c.id}`);
         }}
       />
-    </Card>
+    </>
   );
 }

@@ -5,13 +5,14 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
 import { access } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
+import { useQueryClient } from '@tanstack/react-query';
 import { fmtDate, fmtDateTime } from '../../../app/format';
-import { NotAvailable, NotFoundState } from '../../../components/EmptyState';
+import { NotFoundState } from '../../../components/EmptyState';
 import { DocumentList } from '../../documents/components/DocumentList';
 import { TaskPanel } from '../../tasks/components/TaskPanel';
-import { fetchMyOpenTasks } from '../../tasks/api';
-import { getCustomer, type Asset, type CaseSummary, type CustomerDetail } from '../api';
+import { useCaseTasks } from '../../tasks/queries';
+import { customerKey, useCustomer } from '../queries';
+import { type Asset, type CaseSummary, type CustomerDetail } from '../api';
 import { CustomerFormModal } from '../components/CustomerFormModal';
 import { TierTag } from '../components/TierTag';
 import { CUSTOMER_STEP_FORMS } from '../components/stepForms';
@@ -23,13 +24,13 @@ export default function CustomerPage() {
   const can = access(user.roles);
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
-  const customer = useRemote(() => getCustomer(id), [id]);
+  const queryClient = useQueryClient();
+  const customer = useCustomer(id);
   // a customer's own tasks (periodic revisits) come from my task list
-  const tasks = useRemote(() => fetchMyOpenTasks({ caseId: id, pageSize: 50 }), [id]);
+  const tasks = useCaseTasks(id);
 
-  if (customer.loading && !customer.data) return <Spin style={{ display: 'block', marginTop: 80 }} />;
-  if (customer.error?.status === 404) return <NotFoundState />;
-  if (!customer.data) return <NotAvailable />;
+  if (customer.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+  if (!customer.data) return <NotFoundState />;
   const c: CustomerDetail = customer.data;
   const openTasks = (tasks.data?.items ?? []).filter((x) => x.caseId === id && x.status === 'open');
 
@@ -80,10 +81,7 @@ export default function CustomerPage() {
           task={task}
           caseData={c}
           forms={CUSTOMER_STEP_FORMS}
-          onCompleted={() => {
-            tasks.reload();
-            customer.reload();
-          }}
+          caseKey={customerKey(id)}
         />
       ))}
 
@@ -165,7 +163,7 @@ export default function CustomerPage() {
         onClose={() => setEditing(false)}
         onSaved={() => {
           setEditing(false);
-          customer.reload();
+          void queryClient.invalidateQueries({ queryKey: customerKey(id) });
         }}
       />
     </Space>

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { useRemote } from '../../../app/useRemote';
+import { usePurchases } from '../queries';
 import { serverNowIso } from '../../../app/serverClock';
 import { fmtDateTime, fmtFen } from '../../../app/format';
-import { getPurchases, updatePurchaseLine, type PurchaseLine } from '../api';
+import { updatePurchaseLine, type PurchaseLine } from '../api';
 
 const STATUS_COLOR = { pending: 'default', ordered: 'processing', received: 'green' } as const;
 
 /** The admin clerk records supplier, ordered and received per equipment line. */
 export function PurchaseListPanel({ dealId, editable }: { dealId: string; editable: boolean }) {
   const { t, tk } = useI18n();
-  const list = useRemote(() => getPurchases(dealId), [dealId]);
+  const list = usePurchases(dealId);
   const [busy, setBusy] = useState<string | null>(null);
   const [suppliers, setSuppliers] = useState<Record<string, string>>({});
   if (!list.data) return null;
@@ -21,9 +21,9 @@ export function PurchaseListPanel({ dealId, editable }: { dealId: string; editab
     setBusy(line.id);
     try {
       await updatePurchaseLine(line.id, { ...body, version: line.version });
-      list.reload();
+      void list.refetch();
     } catch {
-      list.reload(); // a stale version: show the current state
+      void list.refetch(); // a stale version: show the current state
     } finally {
       setBusy(null);
     }

@@ -3,8 +3,16 @@ import { useI18n } from '../../../app/i18n';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { YesNo } from '../../../components/YesNo';
 import { required } from '../../tasks/components/stepForm';
+import { FormFields } from '../../process/StepForm';
+import { useProcess } from '../../process/queries';
 
 const S = (f: string) => ['survey', f];
+
+/** The survey fields laid out here like the paper form; any others come from the definition. */
+const LAID_OUT = new Set([
+  'broadbandAvailable', 'broadbandType', 'bandwidthMbps', 'broadbandUsage', 'networkEquipment', 'hasPbx', 'pbxModel', 'directLines',
+  'trunkLines', 'extensions', 'ldSavingMethod', 'ldDiscountPct', 'monthlyLdBillFen', 'acceptsSplitMode', 'remarks',
+]);
 
 /**
  * Form 1 客户通讯状况调查表, in the paper form's order. Field names are the wire names
@@ -12,6 +20,7 @@ const S = (f: string) => ['survey', f];
  */
 export function SurveyFields() {
   const { t } = useI18n();
+  const def = useProcess().data;
   const form = Form.useFormInstance();
   const broadband = Form.useWatch(S('broadbandAvailable'), form) as boolean | undefined;
   const pbx = Form.useWatch(S('hasPbx'), form) as boolean | undefined;
@@ -110,6 +119,8 @@ export function SurveyFields() {
       <Form.Item name={S('remarks')} label={t('survey.remarks')} rules={[{ max: 2000 }]}>
         <Input.TextArea rows={3} maxLength={2000} showCount />
       </Form.Item>
+      {/* fields a company added to form 1 in its definition */}
+      <FormFields fields={(def?.forms.survey?.fields ?? []).filter((f) => !LAID_OUT.has(f.key))} prefix={['survey']} />
     </>
   );
 }

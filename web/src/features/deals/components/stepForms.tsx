@@ -1,6 +1,6 @@
 import { AutoComplete, Descriptions, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { useRemote } from '../../../app/useRemote';
+import { useQuery } from '@tanstack/react-query';
 import { fmtFen } from '../../../app/format';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { DateTimeInput } from '../../../components/DateTimeInput';
@@ -48,12 +48,12 @@ function PaybackPreview() {
 
 function EngineerSelect(props: { value?: string[]; onChange?: (v: string[]) => void; id?: string }) {
   const { t } = useI18n();
-  const engineers = useRemote(() => listUsers({ role: 'engineer', pageSize: 200 }), []);
+  const engineers = useQuery({ queryKey: ['users', 'role', 'engineer'], queryFn: () => listUsers({ role: 'engineer', pageSize: 200 }) });
   return (
     <Select
       {...props}
       mode="multiple"
-      loading={engineers.loading}
+      loading={engineers.isPending}
       placeholder={engineers.error ? t('dispatch.noEngineers') : undefined}
       options={(engineers.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
       showSearch={{ optionFilterProp: 'label' }}

@@ -1,26 +1,33 @@
-import { useState } from 'react';
-import { Badge, Button, Card, Input, Segmented, Select, Space, Spin, Table, Typography } from 'antd';
+import { Badge, Button, Card, Segmented, Space, Spin, Typography } from 'antd';
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
 import { access } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
 import { fmtDate, fmtDateTime, fmtFen } from '../../../app/format';
+import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
 import { StateTag } from '../../../components/StateTag';
 import { useUserNames } from '../../users/useUserNames';
-import { DEAL_STEPS } from '../../tasks/api';
-import { DEAL_END_STATES, listDeals, type DealSummary } from '../api';
+import { endStatesOf, stepsOf, useProcess } from '../../process/queries';
+import { listDeals, type DealSummary } from '../api';
 
-const ALL_DEAL_STATES: readonly string[] = [...DEAL_STEPS, ...DEAL_END_STATES];
+/** Every state a deal can be in: its steps, then how it can end (from the definition). */
+function useDealStates(): string[] {
+  const def = useProcess().data;
+  return [...stepsOf(def, 'deal'), ...endStatesOf(def, 'deal')];
+}
 const KANBAN_PAGE = 20;
+type View = 'list' | 'kanban';
 
 export default function DealListPage() {
   const { t } = useI18n();
   const user = useUser();
   const can = access(user.roles);
   const navigate = useNavigate();
-  const [view, setView] = useState<'list' | 'kanban'>(can.dealsKanbanByDefault ? 'kanban' : 'list');
+  const [sp, setSp] = useSearchParams();
+  const initialView: View = can.dealsKanbanByDefault ? 'kanban' : 'list';
+  const view: View = sp.get('view') === 'kanban' || sp.get('view') === 'list' ? (sp.get('view') as View) : initialView;
 
   return (
     <Card
@@ -29,7 +36,7 @@ export default function DealListPage() {
         <Space>
           <Segmented
             value={view}
-            onChange={(v) => setView(v as 'list' | 'kanban')}
+            onChange={(v) => setSp(v === initialView ? {} : { view: String(v) })}
             options={[
               { value: 'list', label: t('common.listView'), icon: <UnorderedListOutlined /> },
               { value: 'kanban', label: t('common.kanbanView'), icon: <AppstoreOutlined /> },
@@ -51,88 +58,43 @@ export default function DealListPage() {
 
 function DealTable() {
   const { t, ts } = useI18n();
-  const navigate = useNavigate();
   const nameOf = useUserNames();
-  const [q, setQ] = useState('');
-  const [search, setSearch] = useState('');
-  const [state, setState] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
-  const list = useRemote(() => listDeals({ q: search || undefined, state, page, pageSize }), [search, state, page, pageSize]);
-
+  const states = useDealStates();
+  const columns: ListColumn<DealSummary>[] = [
+    {
+      key: 'number',
+      title: t('deal.number'),
+      dataIndex: 'number',
+      render: (v: string | null, d) => (
+        <Link to={`/deals/${d.id}`} onClick={(e) => e.stopPropagation()}>
+          {v ?? d.id}
+        </Link>
+      ),
+    },
+    { key: 'customer', title: t('common.customer'), dataIndex: 'customerName', render: (v?: string | null) => v ?? '—' },
+    { key: 'state', title: t('common.state'), dataIndex: 'state', render: (v: string) => <StateTag state={v} /> },
+    { key: 'owner', title: t('deal.owner'), dataIndex: 'ownerId', render: (v?: string | null) => nameOf(v) },
+    { key: 'amount', title: t('nego.amountFen'), dataIndex: 'amountFen', responsive: ['lg'], render: (v?: number | null) => (v == null ? '—' : fmtFen(v)) },
+    { key: 'createdAt', title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtDateTime(v) },
+  ];
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('deal.searchPlaceholder')}
-          style={{ width: 280 }}
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value) {
-              setSearch('');
-              setPage(1);
-            }
-          }}
-          onSearch={(v) => {
-            setSearch(v.trim());
-            setPage(1);
-          }}
-        />
-        <Select
-          allowClear
-          placeholder={t('common.filterState')}
-          style={{ width: 200 }}
-          value={state}
-          onChange={(v) => {
-            setState(v);
-            setPage(1);
-          }}
-          options={ALL_DEAL_STATES.map((s) => ({ value: s, label: ts(s) }))}
-        />
-      </Space>
-      <Table<DealSummary>
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        onRow={(d) => ({ onClick: () => navigate(`/deals/${d.id}`), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? list.data?.items.length ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
-        columns={[
-          {
-            title: t('deal.number'),
-            dataIndex: 'number',
-            render: (v: string | null, d) => (
-              <Link to={`/deals/${d.id}`} onClick={(e) => e.stopPropagation()}>
-                {v ?? d.id}
-              </Link>
-            ),
-          },
-          { title: t('common.customer'), dataIndex: 'customerName', render: (v?: string | null) => v ?? '—' },
-          { title: t('common.state'), dataIndex: 'state', render: (v: string) => <StateTag state={v} /> },
-          { title: t('deal.owner'), dataIndex: 'ownerId', render: (v?: string | null) => nameOf(v) },
-          { title: t('nego.amountFen'), dataIndex: 'amountFen', responsive: ['lg'], render: (v?: number | null) => (v == null ? '—' : fmtFen(v)) },
-          { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtDateTime(v) },
-        ]}
-      />
-    </>
+    <ListPage<DealSummary>
+      name="deals"
+      fetch={(p) => listDeals(flatParams(p))}
+      columns={columns}
+      filters={[
+        { kind: 'search', key: 'q', placeholder: t('deal.searchPlaceholder') },
+        { kind: 'select', key: 'state', placeholder: t('common.filterState'), options: states.map((s) => ({ value: s, label: ts(s) })) },
+      ]}
+      rowHref={(d) => `/deals/${d.id}`}
+    />
   );
 }
 
 function KanbanColumn({ state }: { state: string }) {
   const { t, ts } = useI18n();
   const navigate = useNavigate();
-  const list = useRemote(() => listDeals({ state, pageSize: KANBAN_PAGE }), [state]);
+  const list = useQuery({ queryKey: ['list', 'deals', { state, pageSize: KANBAN_PAGE }], queryFn: () => listDeals({ state, pageSize: KANBAN_PAGE }) });
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? items.length;
   return (
@@ -141,7 +103,7 @@ function KanbanColumn({ state }: { state: string }) {
         <Typography.Text strong>{ts(state)}</Typography.Text>
         <Badge count={total} showZero color={total ? '#1677ff' : '#bfbfbf'} />
       </div>
-      {list.loading && <Spin size="small" />}
+      {list.isPending && <Spin size="small" />}
       {items.map((d) => (
         <Card key={d.id} size="small" hoverable style={{ marginBottom: 8 }} onClick={() => navigate(`/deals/${d.id}`)}>
           <div style={{ fontWeight: 500 }}>{d.customerName ?? '—'}</div>
@@ -156,9 +118,10 @@ function KanbanColumn({ state }: { state: string }) {
 }
 
 function DealKanban() {
+  const states = useDealStates();
   return (
     <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8 }} data-testid="deal-kanban">
-      {ALL_DEAL_STATES.map((s) => (
+      {states.map((s) => (
         <KanbanColumn key={s} state={s} />
       ))}
     </div>

@@ -7,7 +7,8 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
 import { access } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../../app/api';
 import { applyServerErrors } from '../../../app/formErrors';
 import type { ErrorDetail } from '../../../app/api';
 import { fmtDateTime, fmtFen } from '../../../app/format';
@@ -93,7 +94,7 @@ function SettlementDrawer({ partner, onClose }: { partner: Partner | null; onClo
   const { t } = useI18n();
   const [month, setMonth] = useState<Dayjs | null>(null); // null = the server's current month
   const key = month?.format('YYYY-MM');
-  const s = useRemote(() => (partner ? getPartnerSettlement(partner.id, key) : Promise.resolve(undefined)), [partner?.id, key]);
+  const s = useQuery({ queryKey: ['partners', partner?.id, 'settlement', key ?? 'current'], queryFn: () => getPartnerSettlement(partner!.id, key), enabled: !!partner });
   const d = s.data;
 
   return (
@@ -118,9 +119,9 @@ function SettlementDrawer({ partner, onClose }: { partner: Partner | null; onClo
             id="settlement-month"
           />
         </Space>
-        {s.loading && !d ? (
+        {s.isFetching && !d ? (
           <Spin />
-        ) : s.error?.status === 403 ? (
+        ) : s.error instanceof ApiError && s.error.status === 403 ? (
           <Result status="403" title="403" subTitle={t('error.noAccess')} />
         ) : !d ? (
           <EmptyBlock text={t('partners.settlementFailed')} />
@@ -167,7 +168,7 @@ export default function PartnersPage() {
   const { t } = useI18n();
   const user = useUser();
   const can = access(user.roles);
-  const list = useRemote(() => listPartners(), []);
+  const list = useQuery({ queryKey: ['partners', 'list'], queryFn: () => listPartners() });
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Partner | null>(null);
   const [modalOpen, setModalOpen] = useState(false);
@@ -202,7 +203,7 @@ export default function PartnersPage() {
         <Input.Search allowClear placeholder={t('partners.search')} style={{ maxWidth: 320 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} data-testid="partner-search" />
         <Table<Partner>
           rowKey="id"
-          loading={list.loading}
+          loading={list.isPending}
           dataSource={rows}
           data-testid="partner-table"
           locale={{ emptyText: <EmptyBlock text={list.error ? t('partners.loadFailed') : t('partners.empty')} /> }}
@@ -258,7 +259,7 @@ export default function PartnersPage() {
         onClose={() => setModalOpen(false)}
         onSaved={() => {
           setModalOpen(false);
-          list.reload();
+          void list.refetch();
         }}
       />
       <SettlementDrawer partner={settling} onClose={() => setSettling(null)} />

@@ -6,15 +6,13 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
 import { access, canSeeMenu } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
+import { useQuery } from '@tanstack/react-query';
 import { fmtDate } from '../../../app/format';
-import { DEAL_STEPS, TICKET_STEPS } from '../../tasks/api';
-import { DEAL_END_STATES, listDeals } from '../../deals/api';
+import { listDeals } from '../../deals/api';
+import { endStatesOf, stepsOf, useProcess } from '../../process/queries';
 import { listTickets } from '../../tickets/api';
 import { getPipeline } from '../api';
 
-const DEAL_STATES: readonly string[] = [...DEAL_STEPS, ...DEAL_END_STATES];
-const TICKET_STATES: readonly string[] = [...TICKET_STEPS, 'closed'];
 
 /** Counts per state from the list endpoints' totals (one small call per state). */
 async function countByState(states: readonly string[], list: (state: string) => Promise<{ items: unknown[]; total?: number }>) {
@@ -47,12 +45,11 @@ export default function ReportsPage() {
   const seesDeals = canSeeMenu('deals', user.roles);
   const seesTickets = canSeeMenu('tickets', user.roles);
   const seesPipeline = user.roles.includes('sales_manager') || user.roles.includes('gm');
-  const deals = useRemote(() => (seesDeals ? countByState(DEAL_STATES, (state) => listDeals({ state, pageSize: 1 })) : Promise.resolve(undefined)), [seesDeals]);
-  const tickets = useRemote(
-    () => (seesTickets ? countByState(TICKET_STATES, (state) => listTickets({ state, pageSize: 1 })) : Promise.resolve(undefined)),
-    [seesTickets],
-  );
-  const pipeline = useRemote(() => (seesPipeline ? getPipeline() : Promise.resolve(undefined)), [seesPipeline]);
+  const def = useProcess().data;
+  const states = (caseType: string) => [...stepsOf(def, caseType), ...endStatesOf(def, caseType)];
+  const deals = useQuery({ queryKey: ['report', 'deals-by-state', def?.version], queryFn: () => countByState(states('deal'), (state) => listDeals({ state, pageSize: 1 })), enabled: seesDeals && !!def });
+  const tickets = useQuery({ queryKey: ['report', 'tickets-by-state', def?.version], queryFn: () => countByState(states('ticket'), (state) => listTickets({ state, pageSize: 1 })), enabled: seesTickets && !!def });
+  const pipeline = useQuery({ queryKey: ['report', 'pipeline'], queryFn: () => getPipeline(), enabled: seesPipeline });
   const p = pipeline.data;
 
   return (

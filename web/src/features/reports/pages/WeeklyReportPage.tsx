@@ -5,7 +5,8 @@ import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
-import { useRemote } from '../../../app/useRemote';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../../../app/api';
 import { fmtDate, fmtDateTime, fmtFen, toPickerValue } from '../../../app/format';
 import { EmptyBlock } from '../../../components/EmptyState';
 import { fmtRate, getWeekly, weeklyPrintUrl, weeklyXlsxUrl, type WeeklySummary } from '../api';
@@ -24,7 +25,7 @@ export default function WeeklyReportPage() {
   const { t } = useI18n();
   const [week, setWeek] = useState<string | undefined>(); // undefined = the server's current week
   const [picked, setPicked] = useState<Dayjs | null>(null);
-  const remote = useRemote(() => getWeekly(week), [week]);
+  const remote = useQuery({ queryKey: ['report', 'weekly', week ?? 'current'], queryFn: () => getWeekly(week) });
   const s: WeeklySummary | undefined = remote.data;
   const shownWeek = s?.week ?? week;
 
@@ -66,17 +67,17 @@ export default function WeeklyReportPage() {
   );
 
   let body: React.ReactNode;
-  if (remote.loading && !s) body = <Spin style={{ display: 'block', marginTop: 40 }} />;
-  else if (remote.error?.status === 403) body = <Result status="403" title="403" subTitle={t('error.noAccess')} />;
+  if (remote.isPending) body = <Spin style={{ display: 'block', marginTop: 40 }} />;
+  else if (remote.error instanceof ApiError && remote.error.status === 403) body = <Result status="403" title="403" subTitle={t('error.noAccess')} />;
   else if (remote.error || !s)
-    body = <Alert type="error" showIcon title={t('weekly.loadFailed')} action={<Button onClick={remote.reload}>{t('common.refresh')}</Button>} />;
+    body = <Alert type="error" showIcon title={t('weekly.loadFailed')} action={<Button onClick={() => remote.refetch()}>{t('common.refresh')}</Button>} />;
   else body = <WeeklyBody s={s} />;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="weekly-page">
       <Link to="/reports">← {t('menu.reports')}</Link>
       {header}
-      <Spin spinning={remote.loading && !!s}>{body}</Spin>
+      <Spin spinning={remote.isFetching && !!s}>{body}</Spin>
     </Space>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, I
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n';
-import { useRemote } from '../../../app/useRemote';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { TZ } from '../../../app/format';
@@ -25,16 +25,17 @@ function WeekLookup() {
   const [picked, setDate] = useState<Dayjs | null>(null);
   // the server's today (a training server may run a manual clock)
   const date = picked ?? dayjs(clock?.now ?? undefined).tz(TZ);
-  const week = useRemote(async () => {
-    const monday = date.startOf('day').subtract((date.day() + 6) % 7, 'day');
-    return Promise.all(Array.from({ length: 7 }, (_, i) => getCalendarDay(monday.add(i, 'day').format('YYYY-MM-DD'))));
-  }, [date.format('YYYY-MM-DD')]);
+  const monday = date.startOf('day').subtract((date.day() + 6) % 7, 'day').format('YYYY-MM-DD');
+  const week = useQuery({
+    queryKey: ['calendar', 'week', monday],
+    queryFn: () => Promise.all(Array.from({ length: 7 }, (_, i) => getCalendarDay(dayjs(monday).add(i, 'day').format('YYYY-MM-DD')))),
+  });
   return (
     <Card title={t('calendar.week')} extra={<DatePicker id="calendar-date" value={dayjs(date.format('YYYY-MM-DD'))} onChange={(d) => d && setDate(d)} allowClear={false} />}>
       <Table<CalendarDay>
         size="small"
         rowKey="date"
-        loading={week.loading}
+        loading={week.isPending}
         dataSource={week.data ?? []}
         pagination={false}
         columns={[
@@ -54,7 +55,8 @@ function SpecialDays() {
   const [year, setYear] = useState<number>(dayjs().tz(TZ).year());
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ date: Dayjs; kind: 'holiday' | 'makeup_workday'; name?: string }>();
-  const days = useRemote(() => listCalendarDays(year), [year]);
+  const queryClient = useQueryClient();
+  const days = useQuery({ queryKey: ['calendar', 'days', year], queryFn: () => listCalendarDays(year) });
 
   const save = async () => {
     const v = await form.validateFields();
@@ -62,7 +64,7 @@ function SpecialDays() {
       await putCalendarDay(v.date.format('YYYY-MM-DD'), cleanBody({ kind: v.kind, name: v.name }));
       message.success(t('common.saved'));
       setEditing(false);
-      days.reload();
+      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
     } catch (e) {
       applyServerErrors(form, e);
     }
@@ -90,7 +92,7 @@ function SpecialDays() {
       <Table
         size="small"
         rowKey="date"
-        loading={days.loading}
+        loading={days.isPending}
         dataSource={days.data?.items ?? []}
         pagination={{ pageSize: 15, hideOnSinglePage: true }}
         columns={[
@@ -107,7 +109,7 @@ function SpecialDays() {
                 onConfirm={async () => {
                   try {
                     await deleteCalendarDay(d.date);
-                    days.reload();
+                    void queryClient.invalidateQueries({ queryKey: ['calendar'] });
                   } catch {
                     /* reported */
                   }
@@ -144,7 +146,7 @@ function SpecialDays() {
 function BusinessHours() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const status = useRemote(() => getCalendarStatus(), []);
+  const status = useQuery({ queryKey: ['calendar', 'status'], queryFn: () => getCalendarStatus() });
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ periods: { start: string; end: string }[] }>();
   if (status.error) return null;
@@ -155,7 +157,7 @@ function BusinessHours() {
       await putBusinessHours(v.periods);
       message.success(t('common.saved'));
       setEditing(false);
-      status.reload();
+      void status.refetch();
     } catch (e) {
       applyServerErrors(form, e);
     }

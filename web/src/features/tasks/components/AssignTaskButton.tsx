@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { App, Button, Form, Modal, Radio, Select } from 'antd';
 import { UserSwitchOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
-import { PARTNER_STEPS } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
+import { useProcess } from '../../process/queries';
+import { useQuery } from '@tanstack/react-query';
 import { applyServerErrors } from '../../../app/formErrors';
 import { listPartners, listUsers } from '../../users/api';
 import { assignTask, type Task } from '../api';
@@ -15,25 +15,26 @@ interface Values {
 }
 
 /** 分派: the department manager gives the task to someone (or a certified partner). */
-export function AssignTaskButton({ task, onAssigned }: { task: Task; onAssigned: () => void }) {
+export function AssignTaskButton({ task, onAssigned }: { task: Task; onAssigned: (assigned: Task) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
   const to = Form.useWatch('to', form) ?? 'user';
-  const partnersAllowed = PARTNER_STEPS.includes(task.step);
-  const users = useRemote(() => (open ? listUsers({ role: task.assigneeRole, pageSize: 200 }, true) : Promise.resolve(undefined)), [open, task.assigneeRole]);
-  const partners = useRemote(() => (open && partnersAllowed ? listPartners() : Promise.resolve(undefined)), [open, partnersAllowed]);
+  const stepAllowsPartner = !!useProcess().data?.steps[task.step]?.partnerAllowed;
+  const partnersAllowed = task.abilities?.assignToPartner ?? stepAllowsPartner;
+  const users = useQuery({ queryKey: ['users', 'role', task.assigneeRole], queryFn: () => listUsers({ role: task.assigneeRole, pageSize: 200 }, true), enabled: open });
+  const partners = useQuery({ queryKey: ['partners', 'choices'], queryFn: () => listPartners(), enabled: open && partnersAllowed });
 
   const submit = async () => {
     const v = await form.validateFields();
     setSaving(true);
     try {
-      await assignTask(task.id, v.to === 'partner' ? { partnerId: v.partnerId! } : { assigneeId: v.assigneeId! });
+      const assigned = await assignTask(task.id, v.to === 'partner' ? { partnerId: v.partnerId! } : { assigneeId: v.assigneeId! });
       message.success(t('assign.done'));
       setOpen(false);
-      onAssigned();
+      onAssigned(assigned);
     } catch (e) {
       applyServerErrors(form, e);
     } finally {
@@ -61,14 +62,14 @@ export function AssignTaskButton({ task, onAssigned }: { task: Task; onAssigned:
           {to === 'partner' ? (
             <Form.Item name="partnerId" label={t('assign.toPartner')} rules={[{ required: true, message: t('common.required', { field: t('assign.toPartner') }) }]}>
               <Select
-                loading={partners.loading}
+                loading={partners.isFetching}
                 showSearch={{ optionFilterProp: 'label' }}
                 options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.certified === false ? `${p.name} (${t('assign.expired')})` : p.name, disabled: p.certified === false }))}
               />
             </Form.Item>
           ) : (
             <Form.Item name="assigneeId" label={t('assign.toUser')} rules={[{ required: true, message: t('common.required', { field: t('assign.toUser') }) }]}>
-              <Select loading={users.loading} showSearch={{ optionFilterProp: 'label' }} options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />
+              <Select loading={users.isFetching} showSearch={{ optionFilterProp: 'label' }} options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />
             </Form.Item>
           )}
         </Form>

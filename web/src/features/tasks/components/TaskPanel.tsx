@@ -10,27 +10,42 @@ import { fmtDateTime, fmtHours } from '../../../app/format';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { completeTask, type Task } from '../api';
-import type { StepFormRegistry, StepFormValues } from './stepForm';
+import { applyAssignment, applyCompletion } from '../queries';
+import type { StepFormRegistry, StepFormSpec, StepFormValues } from './stepForm';
+import { StepForm } from '../../process/StepForm';
+import { useProcessText } from '../../process/queries';
 import { useNavigate } from 'react-router-dom';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 
 interface Props<C> {
   task: Task;
   caseData: C;
   forms: StepFormRegistry<C>;
-  onCompleted: () => void;
+  /** the cached case this task belongs to: a completion's reply updates it */
+  caseKey: QueryKey;
 }
 
 /** The open task of a case with the right form for its step, if the user may do it. */
-export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
+export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
   const { t, tk } = useI18n();
   const user = useUser();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const [submitting, setSubmitting] = useState(false);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
-  const spec = forms[task.step];
-  const mine = canWorkOnTask(task, user);
+  const text = useProcessText();
+  const stepDef = text.def?.steps[task.step];
+  // a step the web has no hand-made form for (added or renamed in the definition) renders from its fields
+  const spec: StepFormSpec<C> | undefined =
+    forms[task.step] ??
+    (stepDef && {
+      outcomes: Object.keys(stepDef.outcomes),
+      render: ({ outcome }) => <StepForm step={task.step} outcome={outcome} />,
+    });
+  // the server's abilities win; the local rule only serves a server that does not send them yet
+  const mine = task.abilities?.complete ?? canWorkOnTask(task, user);
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const initialValues = useMemo(
     () => ({ ...(spec?.initialValues?.(caseData, task) ?? {}), ...(spec?.outcomes?.length === 1 ? { outcome: spec.outcomes[0] } : {}) }),
@@ -43,22 +58,22 @@ export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
     <Space wrap>
       <span>{t('deal.openTask')}：</span>
       <Typography.Text strong data-testid="open-task-step">
-        {tk('step', task.step)}
+        {text.step(task.step)}
       </Typography.Text>
-      <Tag>{tk('role', task.assigneeRole)}</Tag>
+      <Tag>{text.role(task.assigneeRole)}</Tag>
       <Typography.Text type="secondary">{t('task.dueAt', { at: fmtDateTime(task.dueAt) })}</Typography.Text>
       {typeof task.remainingWorkingHours === 'number' && !task.overdue && (
         <Typography.Text type="secondary">({t('inbox.remainingValue', { h: fmtHours(task.remainingWorkingHours) })})</Typography.Text>
       )}
       {task.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
-      {canAssignTask(task, user.roles) && <AssignTaskButton task={task} onAssigned={onCompleted} />}
+      {(task.abilities?.assign ?? canAssignTask(task, user.roles)) && <AssignTaskButton task={task} onAssigned={(assigned) => applyAssignment(queryClient, caseKey, assigned)} />}
     </Space>
   );
 
   if (!mine || !spec) {
     return (
       <Card title={header} data-testid="task-panel">
-        <Alert type="info" showIcon title={mine ? t('common.notAvailable') : t('deal.waitingFor', { role: tk('role', task.assigneeRole), step: tk('step', task.step) })} />
+        <Alert type="info" showIcon title={mine ? t('common.notAvailable') : t('deal.waitingFor', { role: text.role(task.assigneeRole), step: text.step(task.step) })} />
       </Card>
     );
   }
@@ -71,14 +86,14 @@ export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
       if (custom) {
         message.success(t('task.completed'));
         if (custom.navigateTo) navigate(custom.navigateTo);
-        else onCompleted();
+        else await queryClient.invalidateQueries({ queryKey: caseKey });
         return;
       }
       const base = spec.toBody ? spec.toBody(values) : { outcome: values.outcome, form: values.form ?? {}, note: values.note };
       const body = cleanBody({ ...base, form: base.form ?? {}, specialReason: values.specialReason });
-      await completeTask(task.id, body);
+      const reply = await completeTask(task.id, body);
       message.success(t('task.completed'));
-      onCompleted();
+      void applyCompletion(queryClient, caseKey, reply);
     } catch (e) {
       // the typed values stay; the server's reasons go onto the fields
       setUnmatched(applyServerErrors(form, e));
@@ -106,7 +121,7 @@ export function TaskPanel<C>({ task, caseData, forms, onCompleted }: Props<C>) {
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
-              options={spec.outcomes.map((o) => ({ value: o, label: tk('outcome', o) }))}
+              options={spec.outcomes.map((o) => ({ value: o, label: text.outcome(task.step, o) }))}
               data-testid="task-outcome"
             />
           </Form.Item>

@@ -4,11 +4,13 @@ import { useI18n } from '../../../app/i18n';
 import { compareIso, fmtDateTime } from '../../../app/format';
 import { useUserNames } from '../../users/useUserNames';
 import type { Task } from '../api';
+import { useProcessText } from '../../process/queries';
 
 /** The steps a case went through: who, when created, due, done, late. */
 export function TaskTimeline({ tasks, startLabel, startAt }: { tasks: Task[]; startLabel?: string; startAt?: string }) {
   const { t, tk } = useI18n();
   const nameOf = useUserNames();
+  const text = useProcessText();
   const sorted = [...tasks].sort((a, b) => compareIso(a.createdAt, b.createdAt));
   const items = sorted.map((task) => {
     const doneAt = task.completedAt;
@@ -23,7 +25,7 @@ export function TaskTimeline({ tasks, startLabel, startAt }: { tasks: Task[]; st
       icon,
       content: (
         <div data-testid="timeline-item">
-          <Typography.Text strong>{tk('step', task.step)}</Typography.Text>{' '}
+          <Typography.Text strong>{text.step(task.step)}</Typography.Text>{' '}
           {open ? (
             <Tag color={late ? 'red' : 'processing'}>{late ? t('inbox.overdue') : t('timeline.open')}</Tag>
           ) : (

@@ -1,70 +1,25 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { ColumnsType } from 'antd/es/table';
-import { Link, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
-import { compareIso, fmtDateTime, fmtHours, shortId } from '../../../app/format';
-import { ALL_STEPS, casePath, fetchMyOpenTasks, type Task, type TaskQuery } from '../api';
+import { fmtDateTime, fmtHours, shortId } from '../../../app/format';
+import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
+import { stepsOf, useProcessText } from '../../process/queries';
+import { casePath, fetchMyOpenTasks, type Task, type TaskQuery } from '../api';
 
 const REFRESH_MS = 60_000;
 
 export default function InboxPage() {
   const { t, tk } = useI18n();
-  const navigate = useNavigate();
-  const [tasks, setTasks] = useState<Task[]>([]);
-  const [total, setTotal] = useState<number | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [q, setQ] = useState('');
-  const [search, setSearch] = useState('');
-  const [step, setStep] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
-  const [sort, setSort] = useState<TaskQuery['sort']>('due_asc');
+  const queryClient = useQueryClient();
+  const text = useProcessText();
 
-  const load = useCallback(() => {
-    setLoading(true);
-    fetchMyOpenTasks({ page, pageSize, step, q: search || undefined, sort })
-      .then((r) => {
-        setTasks(Array.isArray(r?.items) ? r.items : []);
-        setTotal(typeof r?.total === 'number' ? r.total : undefined);
-      })
-      .catch(() => undefined)
-      .finally(() => setLoading(false));
-  }, [page, pageSize, step, search, sort]);
-
-  useEffect(() => {
-    load();
-    const timer = window.setInterval(load, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load]);
-
-  // the server pages when it answers with `total`; otherwise all items came and we filter here
-  const remote = total !== undefined;
-  const shown = useMemo(() => {
-    if (remote) return tasks;
-    const needle = search.trim().toLowerCase();
-    const rows = tasks.filter((task) => {
-      if (step && task.step !== step) return false;
-      if (!needle) return true;
-      const hay = [task.customerName, task.caseNumber, task.caseId, tk('step', task.step)].filter(Boolean).join(' ').toLowerCase();
-      return hay.includes(needle);
-    });
-    return rows.sort((a, b) => (sort === 'due_desc' ? -1 : 1) * compareIso(a.dueAt, b.dueAt));
-  }, [remote, tasks, search, step, sort, tk]);
-
-  const stepOptions = ALL_STEPS.map((s) => ({ value: s, label: tk('step', s) }));
-
-  const columns: ColumnsType<Task> = [
+  const columns: ListColumn<Task>[] = [
+    { key: 'step', title: t('inbox.step'), dataIndex: 'step', render: (s: string) => <Typography.Text strong>{text.step(s)}</Typography.Text> },
     {
-      title: t('inbox.step'),
-      dataIndex: 'step',
-      key: 'step',
-      render: (s: string) => <Typography.Text strong>{tk('step', s)}</Typography.Text>,
-    },
-    {
-      title: t('inbox.case'),
       key: 'case',
+      title: t('inbox.case'),
       render: (_, task) => (
         <Space size={4}>
           <Tag>{tk('caseType', task.caseType)}</Tag>
@@ -74,26 +29,13 @@ export default function InboxPage() {
         </Space>
       ),
     },
+    { key: 'customerName', title: t('inbox.customer'), dataIndex: 'customerName', render: (v: string | null | undefined) => v ?? '—' },
+    { key: 'assigneeRole', title: t('inbox.assignee'), dataIndex: 'assigneeRole', responsive: ['lg'], render: (r: string) => text.role(r) },
     {
-      title: t('inbox.customer'),
-      dataIndex: 'customerName',
-      key: 'customerName',
-      render: (v: string | null | undefined) => v ?? '—',
-    },
-    {
-      title: t('inbox.assignee'),
-      dataIndex: 'assigneeRole',
-      key: 'assigneeRole',
-      responsive: ['lg'],
-      render: (r: string) => tk('role', r),
-    },
-    {
+      key: 'dueAt',
       title: t('inbox.dueAt'),
       dataIndex: 'dueAt',
-      key: 'dueAt',
-      sortOrder: sort === 'due_desc' ? 'descend' : sort === 'due_asc' ? 'ascend' : null,
-      sorter: true,
-      sortDirections: ['ascend', 'descend'],
+      sort: { ascend: 'due_asc', descend: 'due_desc' },
       render: (_, task) => (
         <Space size={4}>
           <span data-testid="task-due">{fmtDateTime(task.dueAt)}</span>
@@ -102,9 +44,9 @@ export default function InboxPage() {
       ),
     },
     {
+      key: 'remaining',
       title: t('inbox.remaining'),
       dataIndex: 'remainingWorkingHours',
-      key: 'remaining',
       render: (h: number | null | undefined, task) =>
         typeof h === 'number' ? (
           <Typography.Text type={task.overdue || h <= 0 ? 'danger' : h < 4 ? 'warning' : undefined}>
@@ -114,82 +56,30 @@ export default function InboxPage() {
           '—'
         ),
     },
-    {
-      title: t('inbox.createdAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
-      responsive: ['xl'],
-      render: (v: string) => fmtDateTime(v),
-    },
+    { key: 'createdAt', title: t('inbox.createdAt'), dataIndex: 'createdAt', responsive: ['xl'], sort: { descend: 'created_desc' }, render: (v: string) => fmtDateTime(v) },
   ];
 
   return (
-    <Card
+    <ListPage<Task>
+      name="inbox"
       title={t('inbox.title')}
       extra={
-        <Button icon={<ReloadOutlined />} onClick={load}>
+        <Button icon={<ReloadOutlined />} onClick={() => queryClient.invalidateQueries({ queryKey: ['list', 'inbox'] })}>
           {t('common.refresh')}
         </Button>
       }
-    >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('inbox.searchPlaceholder')}
-          style={{ width: 280 }}
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value) {
-              setSearch('');
-              setPage(1);
-            }
-          }}
-          onSearch={(v) => {
-            setSearch(v.trim());
-            setPage(1);
-          }}
-          data-testid="inbox-search"
-        />
-        <Select
-          allowClear
-          placeholder={t('common.filterStep')}
-          style={{ width: 200 }}
-          value={step}
-          onChange={(v) => {
-            setStep(v);
-            setPage(1);
-          }}
-          options={stepOptions}
-          data-testid="inbox-step-filter"
-        />
-      </Space>
-      <Table<Task>
-        data-testid="inbox-table"
-        rowKey="id"
-        loading={loading}
-        columns={columns}
-        dataSource={shown}
-        locale={{ emptyText: t('inbox.empty') }}
-        rowClassName={(task) => (task.overdue ? 'fy-row-overdue' : '')}
-        onRow={(task) => ({
-          onClick: () => navigate(casePath(task.caseType, task.caseId)),
-          style: { cursor: 'pointer' },
-        })}
-        onChange={(pg, _filters, sorter) => {
-          const sr = Array.isArray(sorter) ? sorter[0] : sorter;
-          if (sr && sr.columnKey === 'dueAt') setSort(sr.order === 'descend' ? 'due_desc' : 'due_asc');
-          if (remote) {
-            setPage(pg.current ?? 1);
-            setPageSize(pg.pageSize ?? 10);
-          }
-        }}
-        pagination={
-          remote
-            ? { current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }
-            : { defaultPageSize: 10, showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }
-        }
-      />
-    </Card>
+      fetch={(p) => fetchMyOpenTasks({ ...flatParams(p), sort: p.sort as TaskQuery['sort'] })}
+      columns={columns}
+      defaultSort="due_asc"
+      filters={[
+        { kind: 'search', key: 'q', placeholder: t('inbox.searchPlaceholder'), testId: 'inbox-search' },
+        { kind: 'select', key: 'step', placeholder: t('common.filterStep'), options: stepsOf(text.def).map((s) => ({ value: s, label: text.step(s) })), testId: 'inbox-step-filter' },
+      ]}
+      rowHref={(task) => casePath(task.caseType, task.caseId)}
+      rowClassName={(task) => (task.overdue ? 'fy-row-overdue' : '')}
+      tableTestId="inbox-table"
+      emptyText={t('inbox.empty')}
+      refetchInterval={REFRESH_MS}
+    />
   );
 }

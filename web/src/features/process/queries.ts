@@ -1,0 +1,40 @@
+import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useI18n } from '../../app/i18n';
+import { getProcess, type I18nText, type ProcessDefinition } from './api';
+
+/** The process definition, read once per session (it changes only with a new version). */
+export function useProcess() {
+  return useQuery({ queryKey: ['process'], queryFn: getProcess, staleTime: Infinity });
+}
+
+/** Steps of a case type, in the definition's order. */
+export function stepsOf(def: ProcessDefinition | undefined, caseType?: string): string[] {
+  return Object.entries(def?.steps ?? {})
+    .filter(([, s]) => !caseType || s.caseType === caseType)
+    .map(([k]) => k);
+}
+
+/** End states a case type can reach (installed, dropped, lost …), in the definition's order. */
+export function endStatesOf(def: ProcessDefinition | undefined, caseType: string): string[] {
+  const ends = Object.values(def?.steps ?? {})
+    .filter((s) => s.caseType === caseType)
+    .flatMap((s) => Object.values(s.outcomes).map((o) => o.end))
+    .filter((e): e is string => !!e);
+  return [...new Set(ends)];
+}
+
+/** Labels from the definition in the current language; unknown keys fall back to the dictionary. */
+export function useProcessText() {
+  const { lang, tk } = useI18n();
+  const def = useProcess().data;
+  const pick = useCallback((l: I18nText | undefined) => (l ? l[lang] : undefined), [lang]);
+  return {
+    def,
+    pick,
+    step: (key: string | null | undefined) => (key && pick(def?.steps[key]?.label)) || tk('step', key),
+    outcome: (step: string, outcome: string) => pick(def?.steps[step]?.outcomes[outcome]?.label) ?? tk('outcome', outcome),
+    role: (key: string | null | undefined) => (key && pick(def?.roles[key]?.label)) || tk('role', key),
+    form: (key: string | null | undefined) => (key && pick(def?.forms[key]?.title)) || tk('form', key),
+  };
+}
