@@ -97,7 +97,7 @@ const FORM_READERS: Record<string, Role[]> = {
 };
 
 describe('the copy-list rule (mayReadForm): every role × every form', () => {
-  it('covers every form of the definition', () => expect(Object.keys(FORM_READERS).sort()).toEqual(Object.keys(def.forms).sort()));
+  it('covers every form of the definition', () => expect(Object.keys(FORM_READERS).sort()).toEqual(Object.entries(def.forms).filter(([, f]) => f.copies).map(([k]) => k).sort()));
   for (const [form, readers] of Object.entries(FORM_READERS)) {
     it(form, () => {
       const got = Object.fromEntries(ACTORS.map(([r, a]) => [r, mayReadForm(a, { copies: copiesOf(def, form), caseType: 'deal' }) ? 1 : 0]));

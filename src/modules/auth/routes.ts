@@ -60,7 +60,7 @@ export async function authRoutes(app: ZApp) {
   app.get('/auth/sessions', { config: { policy: 'account.session' }, schema: { tags: ['auth'], response: { 200: sessionList } } }, async (req) =>
     ownSessions({ actor: actorOf(req), sessionId: sessionId(req), wallNow: app.ctx.wallNow() }, app.ctx.db));
 
-  app.delete('/auth/sessions/:id', { config: { policy: 'account.session' }, schema: { params: sessionParams, tags: ['auth'] } }, async (req, reply) => {
+  app.delete('/auth/sessions/:id', { config: { policy: 'account.session' }, schema: { params: sessionParams, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {
     await endOwnSession({ actor: actorOf(req), id: req.params.id, wallNow: app.ctx.wallNow() }, app.ctx.db);
     reply.status(204);
   });

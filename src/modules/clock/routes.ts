@@ -12,7 +12,7 @@ export async function clockRoutes(app: ZApp) {
     actorOf(req);
     return { now: ctx.clock.now().toISOString(), mode: ctx.clock.mode };
   });
-  app.post('/clock', { config: { policy: 'admin.clock' }, schema: { tags: ['clock'], body: z.object({ now: isoTime }) } }, async (req) => {
+  app.post('/clock', { config: { policy: 'admin.clock' }, schema: { tags: ['clock'], body: z.object({ now: isoTime }), response: { 200: clockMoved } } }, async (req) => {
     const actor = actorOf(req);
     if (ctx.clock.mode !== 'manual') throw notFound('route');
     await ctx.clock.set(ctx.db, new Date(req.body.now));

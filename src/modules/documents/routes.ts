@@ -18,7 +18,7 @@ export async function documentRoutes(app: ZApp) {
     return presentDocument(await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db));
   });
 
-  app.get('/documents/:id/print', { config: { policy: 'document.print' }, schema: { tags: ['documents'], params: idParams } }, async (req, reply) => {
+  app.get('/documents/:id/print', { config: { policy: 'document.print' }, schema: { tags: ['documents'], params: idParams, response: { 200: fileReply(HTML, 'the printable A4 page') } } }, async (req, reply) => {
     const doc = await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db);
     const customer = await findCustomer(ctx.db, doc.customerId);
     const def = await definitionOfDocument(doc, ctx.db, ctx.processes);

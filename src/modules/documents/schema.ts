@@ -1,6 +1,6 @@
 // Reply shapes of numbered documents (presentDocument in service.ts) and the archive.
 import { z } from 'zod';
-import { instant, pageOf } from '../../server/replies.js';
+import { abilities, instant, pageOf } from '../../server/replies.js';
 
 export const signature = z.object({ userId: z.string(), displayName: z.string(), role: z.string(), at: z.string() });
 
@@ -17,6 +17,8 @@ export const documentView = z.object({
   copies: z.array(z.string()),
   archivedAt: instant.nullable(),
   createdAt: instant,
+  /** in a case view: what the reader may do with it (print, archive) */
+  abilities: abilities.optional(),
 }).meta({ id: 'Document' });
 
-export const archivePage = pageOf(documentView.extend({ customerName: z.string().nullable() })).meta({ id: 'ArchivePage' });
+export const archivePage = pageOf(documentView.extend({ customerName: z.string().nullable(), caseNumber: z.string().nullable() })).meta({ id: 'ArchivePage' });

@@ -24,7 +24,7 @@ export async function procurementRoutes(app: ZApp) {
     return purchaseListOfDeal({ dealId: req.params.id, actor: actorOf(req) }, app.ctx.db, app.ctx);
   });
 
-  app.patch('/purchases/:id', { config: { policy: 'case.procure' }, schema: { tags: ['procurement'], params: idParams, body: purchaseLinePatch } }, async (req) => {
+  app.patch('/purchases/:id', { config: { policy: 'case.procure' }, schema: { tags: ['procurement'], params: idParams, body: purchaseLinePatch, response: { 200: purchaseLine } } }, async (req) => {
     const actor = actorOf(req);
     const { version, supplier, orderedAt, receivedAt } = req.body;
     const line = await app.ctx.db.transaction((tx) => updatePurchaseLine({

@@ -9,8 +9,9 @@ export const purchaseLine = z.object({
   brand: z.string(),
   model: z.string(),
   quantity: z.number().int(),
-  unitPriceFen: z.number().int(),
-  lineTotalFen: z.number().int(),
+  /** prices: null for a reader not on the technical assessment's copy list */
+  unitPriceFen: z.number().int().nullable(),
+  lineTotalFen: z.number().int().nullable(),
   supplier: z.string().nullable(),
   orderedAt: instant.nullable(),
   receivedAt: instant.nullable(),
@@ -30,7 +31,7 @@ export const purchaseList = z.object({
   closedAt: instant.nullable(),
   closedBy: z.string().nullable(),
   exception: z.string().nullable(),
-  totalFen: z.number().int(),
+  totalFen: z.number().int().nullable(),
   allReceived: z.boolean(),
   lines: z.array(purchaseLine),
 }).meta({ id: 'PurchaseList' });

@@ -19,7 +19,7 @@ export async function reportRoutes(app: ZApp) {
 
   app.get('/reports/weekly', { config: { policy: 'report.weekly' }, schema: { tags: ['reports'], querystring: weekQuery, response: { 200: weeklySummarySchema } } }, async (req) => summary(req));
 
-  app.get('/reports/weekly/print', { config: { policy: 'report.weekly' }, schema: { tags: ['reports'], querystring: weekQuery } }, async (req, reply) => {
+  app.get('/reports/weekly/print', { config: { policy: 'report.weekly' }, schema: { tags: ['reports'], querystring: weekQuery, response: { 200: fileReply(HTML, 'the printable weekly summary') } } }, async (req, reply) => {
     const s = await summary(req);
     reply.type('text/html; charset=utf-8');
     return renderWeeklyHtml(s, app.ctx.processes.current());

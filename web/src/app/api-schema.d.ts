@@ -790,22 +790,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         customerId: string;
+                        /** @description form 1: the fields of the survey form of GET /process */
                         survey: {
-                            acceptsSplitMode: boolean;
-                            bandwidthMbps?: number;
-                            broadbandAvailable: boolean;
-                            broadbandType?: string;
-                            broadbandUsage?: string;
-                            directLines?: number;
-                            extensions?: number;
-                            hasPbx: boolean;
-                            ldDiscountPct?: number;
-                            ldSavingMethod?: string;
-                            monthlyLdBillFen: number;
-                            networkEquipment?: string;
-                            pbxModel?: string;
-                            remarks?: string;
-                            trunkLines?: number;
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -1498,6 +1485,130 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the current process definition, with every form's fields and labels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departments: {
+                                [key: string]: unknown;
+                            };
+                            forms: {
+                                [key: string]: unknown;
+                            };
+                            name: string;
+                            roles: {
+                                [key: string]: unknown;
+                            };
+                            starts: {
+                                [key: string]: string[];
+                            };
+                            steps: {
+                                [key: string]: unknown;
+                            };
+                            tiers: {
+                                [key: string]: unknown;
+                            };
+                            version: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/process/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            definition: {
+                                departments: {
+                                    [key: string]: unknown;
+                                };
+                                forms: {
+                                    [key: string]: unknown;
+                                };
+                                name: string;
+                                roles: {
+                                    [key: string]: unknown;
+                                };
+                                starts: {
+                                    [key: string]: string[];
+                                };
+                                steps: {
+                                    [key: string]: unknown;
+                                };
+                                tiers: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/purchases/{id}": {
@@ -2289,9 +2400,13 @@ export interface components {
         };
         ArchivePage: {
             items: {
+                abilities?: {
+                    [key: string]: boolean;
+                };
                 /** Format: date-time */
                 archivedAt: string | null;
                 caseId: string;
+                caseNumber: string | null;
                 caseType: string;
                 copies: string[];
                 /** Format: date-time */
@@ -2429,6 +2544,10 @@ export interface components {
             escalated: number;
             /** Format: date-time */
             now: string;
+            purged: {
+                counters: number;
+                sessions: number;
+            };
             revisits: number;
         };
         CompleteTaskReply: {
@@ -2590,6 +2709,10 @@ export interface components {
                 dueAt: string | null;
                 id: string;
                 label: string;
+                labels: {
+                    en: string;
+                    zh: string;
+                } | null;
                 outcome: string | null;
                 overdue: boolean;
                 partnerId: string | null;
@@ -2626,6 +2749,9 @@ export interface components {
             total: number;
         };
         Document: {
+            abilities?: {
+                [key: string]: boolean;
+            };
             /** Format: date-time */
             archivedAt: string | null;
             caseId: string;
@@ -2716,7 +2842,7 @@ export interface components {
             items: {
                 /** Format: date-time */
                 completedAt: string | null;
-                customerName: string | null;
+                customerName: string;
                 /** Format: date-time */
                 dueAt: string | null;
                 engineerName: string | null;
@@ -2724,7 +2850,7 @@ export interface components {
                 satisfied: boolean | null;
                 taskId: string;
                 ticketId: string;
-                ticketNumber: string;
+                ticketNumber: string | null;
             }[];
             month: string;
             onTime: number;
@@ -2805,7 +2931,7 @@ export interface components {
             dealId: string;
             id: string;
             lineNo: number;
-            lineTotalFen: number;
+            lineTotalFen: number | null;
             model: string;
             /** Format: date-time */
             orderedAt: string | null;
@@ -2815,7 +2941,7 @@ export interface components {
             /** @enum {string} */
             status: "received" | "ordered" | "pending";
             supplier: string | null;
-            unitPriceFen: number;
+            unitPriceFen: number | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -2834,7 +2960,7 @@ export interface components {
             planned: boolean;
             sourceDocumentId: string | null;
             sourceDocumentNumber: string | null;
-            totalFen: number;
+            totalFen: number | null;
         };
         SessionList: {
             items: {
@@ -3135,7 +3261,7 @@ export interface components {
                 }[];
                 lost: number;
                 won: number;
-                wonAmountFen: number;
+                wonAmountFen: number | null;
             };
             excused: {
                 number: string;
