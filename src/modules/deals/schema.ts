@@ -35,7 +35,8 @@ export const negotiationEntry = z.object({
 export const dealDetail = dealView.extend({
   customer: customerView.nullable(),
   documents: z.array(documentView),
-  tasks: z.array(taskView.extend({ label: z.string() })),
+  /** `label`: the step's Chinese label; `labels`: both languages (null for a step the definition no longer has) */
+  tasks: z.array(taskView.extend({ label: z.string(), labels: z.object({ zh: z.string(), en: z.string() }).nullable() })),
   history: z.array(auditEntry),
   negotiationLog: z.array(negotiationEntry),
   longNegotiation: z.boolean(),

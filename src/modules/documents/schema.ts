@@ -17,7 +17,7 @@ export const documentView = z.object({
   copies: z.array(z.string()),
   archivedAt: instant.nullable(),
   createdAt: instant,
-  /** in case views: what the reader may do with it (print, archive) */
+  /** in a case view: what the reader may do with it (print, archive) */
   abilities: abilities.optional(),
 }).meta({ id: 'Document' });
 

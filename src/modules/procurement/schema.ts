@@ -9,7 +9,8 @@ export const purchaseLine = z.object({
   brand: z.string(),
   model: z.string(),
   quantity: z.number().int(),
-  unitPriceFen: z.number().int().nullable().meta({ description: "null for readers outside the tech assessment's copy list" }),
+  /** prices: null for a reader not on the technical assessment's copy list */
+  unitPriceFen: z.number().int().nullable(),
   lineTotalFen: z.number().int().nullable(),
   supplier: z.string().nullable(),
   orderedAt: instant.nullable(),

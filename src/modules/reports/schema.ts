@@ -33,7 +33,9 @@ export const weeklySummary = z.object({
     opinion: z.string(), by: z.string().nullable(),
   })),
   deals: z.object({
-    won: z.number().int(), lost: z.number().int(), wonAmountFen: z.number().int().nullable(),
+    won: z.number().int(), lost: z.number().int(),
+    /** null when the reader does not read the contract */
+    wonAmountFen: z.number().int().nullable(),
     items: z.array(z.object({
       dealId: z.string(), number: z.string(), customerName: z.string(), ownerName: z.string().nullable(),
       outcome: z.enum(['won', 'lost']), at: instant, amountFen: z.number().int().nullable(), paymentModel: z.string().nullable(),

@@ -2544,6 +2544,10 @@ export interface components {
             escalated: number;
             /** Format: date-time */
             now: string;
+            purged: {
+                counters: number;
+                sessions: number;
+            };
             revisits: number;
         };
         CompleteTaskReply: {
@@ -2705,7 +2709,7 @@ export interface components {
                 dueAt: string | null;
                 id: string;
                 label: string;
-                labels?: {
+                labels: {
                     en: string;
                     zh: string;
                 } | null;
@@ -2937,7 +2941,6 @@ export interface components {
             /** @enum {string} */
             status: "received" | "ordered" | "pending";
             supplier: string | null;
-            /** @description null for readers outside the tech assessment's copy list */
             unitPriceFen: number | null;
             /** Format: date-time */
             updatedAt: string;
@@ -3000,11 +3003,6 @@ export interface components {
             /** Format: date-time */
             dueAt: string | null;
             id: string;
-            label?: string;
-            labels?: {
-                en: string;
-                zh: string;
-            } | null;
             outcome: string | null;
             overdue: boolean;
             partnerId: string | null;

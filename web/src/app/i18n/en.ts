@@ -381,6 +381,8 @@ export const en: Record<MessageKey, string> = {
   'history.at': "Time",
   'history.actor': "By",
   'history.action': "Action",
+  'history.withheld': "Some fields are not on your copy list and are withheld",
+  'history.withheldTag': "partly withheld",
   'action.customer.create': "Customer created",
   'action.customer.update': "Customer updated",
   'action.deal.create': "Deal created",

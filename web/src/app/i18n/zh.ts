@@ -380,6 +380,8 @@ export const zh = {
   'history.at': "时间",
   'history.actor': "操作人",
   'history.action': "操作",
+  'history.withheld': "部分内容不在您的抄送范围内，已隐藏",
+  'history.withheldTag': "部分隐藏",
   'action.customer.create': "新建客户",
   'action.customer.update': "修改客户资料",
   'action.deal.create': "新建商机",

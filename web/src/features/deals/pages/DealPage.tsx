@@ -40,7 +40,7 @@ export default function DealPage() {
             <NegotiationLog
               dealId={d.id}
               entries={d.negotiationLog ?? []}
-              canAdd={negotiating && can.negotiationLog}
+              canAdd={negotiating && (d.abilities?.negotiate ?? can.negotiationLog)}
               managerKinds={user.roles.includes('sales_manager') || user.roles.includes('gm')}
               onAdded={() => queryClient.invalidateQueries({ queryKey: dealKey(id) })}
             />

@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { fmtDateTime } from '../../../app/format';
 import { useUserNames } from '../../users/useUserNames';
@@ -8,6 +8,8 @@ export interface HistoryRow {
   actorId?: string | null;
   action: string;
   after?: unknown;
+  /** the server left out fields from forms the reader is not copied on */
+  withheld?: boolean;
 }
 
 function summary(after: unknown, tk: (p: string, v: string) => string): string {
@@ -36,7 +38,22 @@ export function HistoryList({ rows }: { rows: HistoryRow[] }) {
         { title: t('history.at'), dataIndex: 'at', width: 160, render: (v: string) => fmtDateTime(v) },
         { title: t('history.actor'), dataIndex: 'actorId', width: 140, render: (v: string | null) => nameOf(v) },
         { title: t('history.action'), dataIndex: 'action', width: 180, render: (v: string) => tk('action', v) },
-        { title: t('common.details'), key: 'after', render: (_, r) => summary(r.after, tk) },
+        {
+          title: t('common.details'),
+          key: 'after',
+          render: (_, r) => (
+            <>
+              {summary(r.after, tk)}
+              {r.withheld && (
+                <Tooltip title={t('history.withheld')}>
+                  <Tag style={{ marginInlineStart: 8 }} data-testid="history-withheld">
+                    {t('history.withheldTag')}
+                  </Tag>
+                </Tooltip>
+              )}
+            </>
+          ),
+        },
       ]}
     />
   );

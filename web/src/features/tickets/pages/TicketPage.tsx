@@ -83,7 +83,7 @@ export default function TicketPage() {
               {x.problem}
             </span>
           </Typography.Paragraph>
-          {x.overdue && managesCs && (
+          {x.overdue && (x.abilities?.excuse ?? managesCs) && (
             <>
               <Alert type="warning" showIcon title={t('ticket.lateHint')} style={{ marginTop: 12 }} />
               <SpecialReasonForm ticket={x} onSaved={() => queryClient.invalidateQueries({ queryKey: ticketKey(id) })} />
