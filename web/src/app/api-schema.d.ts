@@ -3003,6 +3003,11 @@ export interface components {
             /** Format: date-time */
             dueAt: string | null;
             id: string;
+            label?: string;
+            labels?: {
+                en: string;
+                zh: string;
+            } | null;
             outcome: string | null;
             overdue: boolean;
             partnerId: string | null;
