@@ -46,9 +46,14 @@ describe('settings, reports and lists', () => {
       await page.locator('#new-user_password').fill('short');
       await page.locator('.ant-form-item-explain-error', { hasText: '密码至少 10 位' }).waitFor();
       await page.locator('#new-user_password').fill('xiaowang-2026');
-      await page.locator('#new-user_roles').click();
-      await page.locator('.ant-select-item-option', { hasText: '业务员' }).first().click();
-      await page.keyboard.press('Escape');
+      // pick the role from the open dropdown; an option clicked while the dropdown still animates can be lost, so check and retry once
+      const pickRole = async () => {
+        await page.locator('#new-user_roles').click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '业务员' }).first().click();
+        await page.keyboard.press('Escape');
+      };
+      await pickRole();
+      if (!(await page.getByRole('dialog').locator('.ant-select-selection-item', { hasText: '业务员' }).count())) await pickRole();
       await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
       await page.getByText('用户已创建').waitFor();
       await page.locator('input[placeholder="关键字"]').fill('xiaowang');
