@@ -15,13 +15,7 @@ export const actorView = z.object({
 /** The signed-in user as auth returns it. */
 export const signedInUser = actorView.extend({ mustChangePassword: z.boolean() }).meta({ id: 'SignedInUser' });
 
-export const userView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.string()),
-  department: z.string().nullable(),
-  partnerId: z.string().nullable(),
+export const userView = actorView.extend({
   active: z.boolean(),
   /** after a reset: every call but changing the password answers 403 */
   mustChangePassword: z.boolean(),
