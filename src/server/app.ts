@@ -10,7 +10,7 @@ import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { AppError, errorBody, zodDetails } from './errors.js';
+import { AppError, badRequest, errorBody, zodDetails, type Reason } from './errors.js';
 import type { AppContext } from './context.js';
 import { refuseUnstorableText } from './input-guard.js';
 import { securityHeaders } from './security-headers.js';
@@ -28,18 +28,18 @@ declare module 'fastify' {
   interface FastifyInstance { ctx: AppContext }
 }
 
-const PG_CLIENT_ERRORS: Record<string, [AppError['code'], string]> = {
-  '23505': ['conflict', 'this record already exists or was changed at the same time'],
-  '40001': ['conflict', 'someone else changed this at the same time; try again'],
-  '40P01': ['conflict', 'someone else changed this at the same time; try again'],
-  '55P03': ['conflict', 'this record is being changed by someone else'],
-  '23503': ['validation_failed', 'a referenced record does not exist'],
-  '22P02': ['validation_failed', 'a value has the wrong format'],
-  '22007': ['validation_failed', 'a date or time has the wrong format'],
-  '22008': ['validation_failed', 'a date or time is out of range'],
-  '22003': ['validation_failed', 'a number is out of range'],
-  '22001': ['validation_failed', 'a text is too long'],
-  '22021': ['validation_failed', 'a text contains invalid characters'],
+const PG_CLIENT_ERRORS: Record<string, [AppError['code'], Reason]> = {
+  '23505': ['conflict', 'db.duplicate'],
+  '40001': ['conflict', 'db.concurrent'],
+  '40P01': ['conflict', 'db.concurrent'],
+  '55P03': ['conflict', 'db.locked'],
+  '23503': ['validation_failed', 'db.missing_reference'],
+  '22P02': ['validation_failed', 'db.wrong_format'],
+  '22007': ['validation_failed', 'db.date_format'],
+  '22008': ['validation_failed', 'db.date_range'],
+  '22003': ['validation_failed', 'db.number_range'],
+  '22001': ['validation_failed', 'db.text_too_long'],
+  '22021': ['validation_failed', 'db.text_invalid'],
 };
 
 // framework (router, body parser) errors by status, in the one error format
@@ -52,27 +52,28 @@ function toAppError(err: unknown): AppError {
   const e = err as { code?: string; statusCode?: number; message?: string; cause?: unknown; validation?: unknown };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = (err.validation ?? []).map((v) => ({
+      ...(v.params as Record<string, unknown>),
+      code: v.keyword,
       path: [String((err as { validationContext?: string }).validationContext ?? ''), ...String(v.instancePath ?? '').split('/').filter(Boolean)],
       message: v.message ?? 'invalid',
     }));
-    const details = zodDetails(issues).map((d) => ({ ...d, path: d.path.replace(/^body\.?/, '') || 'body' }));
-    return new AppError('validation_failed', `invalid request: ${details.map((d) => d.path).join(', ')}`, details);
+    return badRequest(zodDetails(issues).map((d) => ({ ...d, path: d.path.replace(/^body\.?/, '') || 'body' })));
   }
-  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e?.statusCode === 413) return new AppError('payload_too_large', 'request body too large');
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e?.statusCode === 413) return new AppError('payload_too_large', 'request.too_large');
   if (e?.code && PG_CLIENT_ERRORS[e.code]) {
-    const [code, message] = PG_CLIENT_ERRORS[e.code];
-    return new AppError(code, message);
+    const [code, reason] = PG_CLIENT_ERRORS[e.code];
+    return new AppError(code, reason);
   }
   const cause = e?.cause as { code?: string } | undefined;
   if (cause?.code && PG_CLIENT_ERRORS[cause.code]) {
-    const [code, message] = PG_CLIENT_ERRORS[cause.code];
-    return new AppError(code, message);
+    const [code, reason] = PG_CLIENT_ERRORS[cause.code];
+    return new AppError(code, reason);
   }
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     const code = HTTP_CODES[e.statusCode] ?? 'validation_failed';
-    return new AppError(code, (e.message ?? 'bad request').replace(/^FST_\w+:?\s*/, ''));
+    return new AppError(code, 'request.bad', { detail: (e.message ?? 'bad request').replace(/^FST_\w+:?\s*/, '') });
   }
-  return new AppError('internal', 'internal error');
+  return new AppError('internal', 'internal');
 }
 
 export async function buildApp(ctx: AppContext): Promise<App> {
@@ -105,13 +106,13 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     reply.status(appErr.status).send(errorBody(appErr));
   });
   app.addHook('onRequest', async (req) => {
-    if (req.url.length > MAX_URL_LENGTH) throw new AppError('uri_too_long', `the URL is longer than ${MAX_URL_LENGTH} characters`);
+    if (req.url.length > MAX_URL_LENGTH) throw new AppError('uri_too_long', 'request.uri_too_long', { max: MAX_URL_LENGTH });
   });
   app.addHook('preValidation', refuseUnstorableText);
   await app.register(helmet, securityHeaders);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
-      reply.status(404).send(errorBody(new AppError('not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
+      reply.status(404).send(errorBody(new AppError('not_found', 'request.no_route', { method: req.method, path: req.url.split('?')[0] ?? '' })));
       return;
     }
     // the single-page app answers every other GET

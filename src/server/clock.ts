@@ -37,7 +37,7 @@ export async function createManualClock(db: Db, start: Date): Promise<Clock> {
     },
     async set(d, next) {
       if (!(next.getUTCFullYear() >= MIN_YEAR && next.getUTCFullYear() <= MAX_YEAR)) {
-        throw fieldError('now', `year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
+        throw fieldError('now', 'field.year_range', { min: MIN_YEAR, max: MAX_YEAR });
       }
       // conditional in SQL: of two instances moving it at once, the clock keeps the later time
       const moved = await d.update(settings)
@@ -45,7 +45,7 @@ export async function createManualClock(db: Db, start: Date): Promise<Clock> {
         .where(and(eq(settings.key, KEY), sql`(${settings.value} #>> '{}')::timestamptz <= ${next.toISOString()}::timestamptz`))
         .returning({ key: settings.key });
       await clock.sync(d);
-      if (!moved.length) throw conflict('the clock only moves forward');
+      if (!moved.length) throw conflict('clock.forward_only');
     },
   };
   return clock;

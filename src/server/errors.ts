@@ -1,5 +1,11 @@
-// One error vocabulary: codes map to HTTP statuses here and nowhere else.
-// The message is for users; internals (stacks, SQL) never leave the server.
+// One error vocabulary: codes map to HTTP statuses here and nowhere else. An error says
+// why with a `reason` from the catalogue (messages.ts) and its `params`; `message` is the
+// English rendering for API users and the web translates the reason. Internals (stacks,
+// SQL) never leave the server.
+import { renderReason, type Reason, type ReasonParams } from './messages.js';
+
+export type { Reason, ReasonParams };
+
 export type ErrorCode =
   | 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
   | 'payload_too_large' | 'uri_too_long' | 'unsupported_media_type' | 'rate_limited' | 'not_implemented' | 'internal'
@@ -11,37 +17,77 @@ const STATUS: Record<ErrorCode, number> = {
   password_change_required: 403, csrf: 403,
 };
 
-export interface FieldIssue { path: string; message: string }
+/** One bad field: its path in the request body and why. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  reason: Reason;
+  params?: ReasonParams;
+}
+
+export function issue(path: string, reason: Reason, params?: ReasonParams): FieldIssue {
+  return { path, message: renderReason(reason, params), reason, ...(params ? { params } : {}) };
+}
 
 export class AppError extends Error {
+  readonly params: ReasonParams;
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly reason: Reason,
+    params?: ReasonParams,
     readonly details?: FieldIssue[],
   ) {
-    super(message);
+    super(renderReason(reason, params));
+    this.params = params ?? {};
   }
   get status(): number {
     return STATUS[this.code];
   }
 }
 
-export const badRequest = (message: string, details?: FieldIssue[]) => new AppError('validation_failed', message, details);
-export const fieldError = (path: string, message: string) => badRequest(`${path}: ${message}`, [{ path, message }]);
-export const unauthorized = (message = '请先登录 / login required') => new AppError('unauthorized', message);
-export const forbidden = (message = '无权执行此操作 / not allowed for your role') => new AppError('forbidden', message);
-export const notFound = (what = 'record') => new AppError('not_found', `${what} not found`);
-export const conflict = (message: string) => new AppError('conflict', message);
-export const notImplemented = (what: string) => new AppError('not_implemented', `${what} is not built yet`);
+const fieldsOf = (details: FieldIssue[]) => details.map((d) => d.path).join(', ');
 
-/** zod issues → details naming each field path (`form.equipment.0.quantity`). */
-export function zodDetails(issues: { path: PropertyKey[]; message: string }[], prefix?: string): FieldIssue[] {
-  return issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== '').join('.') || (prefix ?? '(root)'),
-    message: i.message,
-  }));
+/** A 400 for a whole body (`survey.invalid`) or, without a reason, naming the bad fields. */
+export const badRequest = (details: FieldIssue[], reason: Reason = 'request.invalid', params?: ReasonParams) =>
+  new AppError('validation_failed', reason, params ?? (reason === 'request.invalid' ? { fields: fieldsOf(details) } : undefined), details);
+export const fieldError = (path: string, reason: Reason, params?: ReasonParams) => new AppError('validation_failed', reason, params, [issue(path, reason, params)]);
+export const unauthorized = (reason: Reason = 'auth.login_required') => new AppError('unauthorized', reason);
+export const forbidden = (reason: Reason = 'forbidden', params?: ReasonParams) => new AppError('forbidden', reason, params);
+export const notFound = (entity = 'record') => new AppError('not_found', 'not_found', { entity });
+export const conflict = (reason: Reason, params?: ReasonParams, details?: FieldIssue[]) => new AppError('conflict', reason, params, details);
+
+const ZOD_PARAMS = ['expected', 'minimum', 'maximum', 'format', 'values', 'keys', 'divisor', 'origin'] as const;
+
+/** zod issues → details naming each field path (`form.equipment.0.quantity`), with the
+ *  issue's code as the reason (`zod.too_small`) and its limits as parameters. */
+export function zodDetails(issues: readonly { path: PropertyKey[]; message: string; code?: string }[], prefix?: string): FieldIssue[] {
+  return issues.map((issue) => {
+    const i = issue as typeof issue & Record<string, unknown>;
+    const path = [prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== '').join('.') || (prefix ?? '(root)');
+    const reason = (`zod.${i.code ?? 'other'}` as Reason) in ZOD_REASONS ? (`zod.${i.code}` as Reason) : 'zod.other';
+    const params: ReasonParams = {};
+    for (const k of ZOD_PARAMS) {
+      const v = i[k];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') params[k] = String(v);
+      else if (Array.isArray(v)) params[k] = v.map(String).join(', ');
+    }
+    if (reason === 'zod.custom' || reason === 'zod.other') params.detail = i.message;
+    // zod's own English text stays the message: it is more precise than the catalogue's
+    return { path, message: i.message, reason, params };
+  });
 }
+const ZOD_REASONS: Record<string, true> = Object.fromEntries(
+  ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'invalid_value', 'unrecognized_keys', 'not_multiple_of', 'custom'].map((c) => [`zod.${c}`, true]),
+);
 
 export function errorBody(e: AppError) {
-  return { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+  return {
+    error: {
+      code: e.code,
+      reason: e.reason,
+      message: e.message,
+      ...(Object.keys(e.params).length ? { params: e.params } : {}),
+      ...(e.details ? { details: e.details } : {}),
+    },
+  };
 }

@@ -50,3 +50,34 @@ describe('errors', () => {
     expect(customers.status).toBe(404);
   });
 });
+
+describe('errors carry a reason and parameters, not bilingual text', () => {
+  it('a field check names the field, the reason and its limits', async () => {
+    const r = await t.call('POST', '/customers', { token: await t.login('sales'), body: { name: '', address: 'x', contactPerson: 'y', phone: '123' } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.reason).toBe('request.invalid');
+    const name = r.body.error.details.find((d: { path: string }) => d.path === 'name');
+    expect(name).toMatchObject({ reason: 'zod.too_small', params: { minimum: '1' } });
+  });
+
+  it('a refused action names its reason; the message is the English rendering of it', async () => {
+    const r = await t.call('POST', '/auth/login', { body: { username: 'sales', password: 'not-the-password' } });
+    expect(r.status).toBe(401);
+    expect(r.body.error).toMatchObject({ code: 'unauthorized', reason: 'auth.wrong_credentials', message: 'wrong username or password' });
+    const missing = await t.call('GET', `/deals/${crypto.randomUUID()}`, { token: await t.login('sales') });
+    expect(missing.body.error).toMatchObject({ code: 'not_found', reason: 'not_found', params: { entity: 'deal' } });
+  });
+
+  it('no error text in the server mixes Chinese into the message', async () => {
+    const { REASONS } = await import('../../src/server/messages.js');
+    for (const [reason, text] of Object.entries(REASONS)) expect(text, reason).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('the web translates every reason the server can give (zod.custom/other carry their own text)', async () => {
+    const { REASONS } = await import('../../src/server/messages.js');
+    const { ZH_REASONS } = await import('../../web/src/app/i18n/reasons.js');
+    const untranslated = Object.keys(REASONS).filter((r) => !(r in ZH_REASONS) && !['zod.custom', 'zod.other', 'field.invalid'].includes(r));
+    expect(untranslated).toEqual([]);
+    expect(Object.keys(ZH_REASONS).filter((r) => !(r in REASONS))).toEqual([]);
+  });
+});

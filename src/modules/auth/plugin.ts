@@ -51,7 +51,7 @@ export function sameOrigin(req: FastifyRequest): boolean {
   return host !== undefined && host.toLowerCase() === req.host.toLowerCase();
 }
 
-const csrfError = () => new AppError('csrf', '请求来源不是本系统 / the request did not come from this site (Origin check)');
+const csrfError = () => new AppError('csrf', 'auth.csrf');
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
@@ -67,9 +67,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!credential || credential.token.length > 200) throw unauthorized();
     if (credential.via === 'cookie' && !SAFE_METHODS.has(req.method) && !sameOrigin(req)) throw csrfError();
     const session = await authenticate({ token: credential.token, wallNow: ctx.wallNow() }, ctx.db);
-    if (!session) throw unauthorized('会话已失效，请重新登录 / session expired');
+    if (!session) throw unauthorized('auth.session_expired');
     if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${req.method} ${url}`)) {
-      throw new AppError('password_change_required', '请先修改密码 / you must change your password first');
+      throw new AppError('password_change_required', 'auth.password_change_required');
     }
     req.actor = session.actor;
     req.sessionToken = credential.token;

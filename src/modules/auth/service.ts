@@ -31,7 +31,7 @@ export function toActor(u: { id: string; username: string; displayName: string; 
 
 export class ThrottledError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', `登录尝试过多，请 ${retryAfterSeconds} 秒后再试 / too many attempts, try again in ${retryAfterSeconds} s`);
+    super('rate_limited', 'auth.too_many_attempts', { seconds: retryAfterSeconds });
   }
 }
 
@@ -49,7 +49,7 @@ export async function login(opts: { username: string; password: string; ip: stri
   const { username, password, wallNow } = opts;
   const user = await repo.findUserByUsername(db, username);
   const ok = await throttledCheck({ username, ip: opts.ip, passwordHash: user?.active ? user.passwordHash : undefined, password, wallNow }, db);
-  if (!ok || !user) throw unauthorized('用户名或密码错误 / wrong username or password');
+  if (!ok || !user) throw unauthorized('auth.wrong_credentials');
   const token = crypto.randomBytes(32).toString('base64url');
   await repo.insertSession(db, {
     tokenHash: tokenHash(token), userId: user.id, createdAt: wallNow, expiresAt: new Date(wallNow.getTime() + SESSION_TTL_MS),
@@ -75,8 +75,8 @@ export async function changeOwnPassword(
   const user = await repo.findUserByUsername(db, opts.actor.username);
   if (!user) throw unauthorized();
   const ok = await throttledCheck({ username: user.username, ip: opts.ip, passwordHash: user.passwordHash, password: opts.currentPassword, wallNow: opts.wallNow }, db);
-  if (!ok) throw fieldError('currentPassword', '当前密码不正确 / the current password is wrong');
-  if (opts.newPassword === opts.currentPassword) throw fieldError('newPassword', '新密码不能与当前密码相同 / must differ from the current password');
+  if (!ok) throw fieldError('currentPassword', 'auth.current_password_wrong');
+  if (opts.newPassword === opts.currentPassword) throw fieldError('newPassword', 'auth.password_unchanged');
   const passwordHash = await hashPassword(opts.newPassword);
   await db.transaction(async (tx) => {
     await repo.setPassword(tx, user.id, passwordHash, false);

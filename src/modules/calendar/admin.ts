@@ -1,4 +1,5 @@
 // The sysadmin keeps the calendar: official corrections, next year's schedule, business hours.
+import { renderReason } from '../../server/messages.js';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { fieldError } from '../../server/errors.js';
@@ -34,7 +35,7 @@ export async function setBusinessHours(opts: { hours: BusinessHours; actor: Acto
   try {
     createWorkCalendar({ data, hours: opts.hours });
   } catch (e) {
-    throw fieldError('periods', (e as Error).message);
+    throw fieldError('periods', 'field.invalid', { detail: (e as Error).message });
   }
   await repo.putSetting(tx, HOURS_KEY, opts.hours, opts.now);
   await ctx.calendars.bump(tx, opts.now);
@@ -53,7 +54,7 @@ export async function calendarStatus(tx: Tx, ctx: AppContext) {
     officialYears: (await repo.getSetting<number[]>(tx, YEARS_KEY)) ?? [],
     missingYears: missing,
     warning: missing.length
-      ? `${missing.join('、')} 年的法定节假日安排尚未录入，期限暂按周末计算 / no official holiday data for ${missing.join(', ')}: deadlines count weekends only`
+      ? renderReason('calendar.no_holiday_data', { years: missing.join(', ') })
       : null,
   };
 }

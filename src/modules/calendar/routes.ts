@@ -24,7 +24,7 @@ export async function calendarRoutes(app: ZApp) {
     actorOf(req);
     const cal = await ctx.calendars.get(ctx.db);
     const year = Number(req.params.date.slice(0, 4));
-    if (year < 1900 || year > 2200) throw fieldError('date', 'year out of range');
+    if (year < 1900 || year > 2200) throw fieldError('date', 'field.year_range', { min: 1900, max: 2200 });
     return { ...cal.dayInfo(req.params.date), officialData: cal.hasOfficialData(year) };
   });
 

@@ -20,7 +20,7 @@ export async function registerDevices(
   for (const [i, d] of opts.devices.entries()) {
     const first = firstLine.get(d.serialNumber);
     if (first !== undefined) {
-      throw fieldError(`${path}.${i}.serialNumber`, `序列号 ${d.serialNumber} 与第 ${first + 1} 行重复 / serial number listed twice (also on line ${first + 1})`);
+      throw fieldError(`${path}.${i}.serialNumber`, 'serial.twice_in_list', { serial: d.serialNumber, line: first + 1 });
     }
     firstLine.set(d.serialNumber, i);
   }
@@ -28,8 +28,9 @@ export async function registerDevices(
   for (const d of opts.devices) {
     const inService = await repo.inServiceAssetWithCustomer(tx, d.serialNumber);
     if (inService) {
-      const where = inService.asset.customerId === opts.customerId ? '本客户' : `客户「${inService.customerName}」`;
-      throw conflict(`序列号 ${d.serialNumber} 已在${where}处使用中 / serial number ${d.serialNumber} is already in service at ${inService.customerName}`);
+      throw inService.asset.customerId === opts.customerId
+        ? conflict('serial.in_service_here', { serial: d.serialNumber })
+        : conflict('serial.in_service', { serial: d.serialNumber, customer: inService.customerName });
     }
     try {
       added.push(await repo.insertAsset(tx, {
@@ -38,7 +39,7 @@ export async function registerDevices(
       }));
     } catch (e) {
       // another installation registered the same serial number at the same moment (partial unique index)
-      if (isUniqueViolation(e)) throw conflict(`序列号 ${d.serialNumber} 刚被登记为使用中 / serial number ${d.serialNumber} was just put in service elsewhere`);
+      if (isUniqueViolation(e)) throw conflict('serial.just_taken', { serial: d.serialNumber });
       throw e;
     }
   }

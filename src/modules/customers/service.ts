@@ -38,10 +38,10 @@ export async function createCustomer(opts: { input: CustomerInput; actor: Actor;
 export async function updateCustomerDetails(opts: { id: string; input: Partial<CustomerInput>; version?: number; actor: Actor; now: Date }, tx: Tx) {
   const before = await repo.lockCustomer(tx, opts.id);
   if (!before) throw notFound('customer');
-  if (opts.version !== undefined && opts.version !== before.version) throw conflict('客户资料已被他人修改，请刷新 / the customer was changed by someone else; reload');
+  if (opts.version !== undefined && opts.version !== before.version) throw conflict('stale.customer');
   const set = { ...opts.input, ...(opts.input.phone ? { phoneDigits: repo.phoneDigits(opts.input.phone) } : {}), updatedAt: opts.now };
   const after = await repo.updateCustomer(tx, opts.id, before.version, set);
-  if (!after) throw conflict('the customer was changed by someone else; reload');
+  if (!after) throw conflict('stale.customer');
   await appendAudit(tx, { at: opts.now, actorId: opts.actor.id, action: 'customer.update', entity: 'customer', entityId: opts.id, caseId: opts.id, before: presentCustomer(before), after: presentCustomer(after) });
   return presentCustomer(after);
 }

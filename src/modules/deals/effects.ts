@@ -13,7 +13,7 @@ export const DEAL_EFFECTS: Record<string, Effect> = {
     async run({ c, form }) {
       if (!form.secondMeetingAt) return;
       const at = new Date(String(form.secondMeetingAt));
-      if (at < c.createdAt) throw fieldError('form.secondMeetingAt', 'must not be before the first visit');
+      if (at < c.createdAt) throw fieldError('form.secondMeetingAt', 'field.not_before', { other: 'firstVisit' });
       return { casePatch: { secondMeetingAt: at } };
     },
   },
@@ -32,7 +32,7 @@ export const DEAL_EFFECTS: Record<string, Effect> = {
       const lines = e.form.equipment as { quantity: number; unitPriceFen: number }[];
       const equipment = lines.map((l) => ({ ...l, lineTotalFen: l.quantity * l.unitPriceFen }));
       const totalFen = equipment.reduce((sum, l) => sum + l.lineTotalFen, 0);
-      if (!Number.isSafeInteger(totalFen)) throw fieldError('form.equipment', 'the total is too large');
+      if (!Number.isSafeInteger(totalFen)) throw fieldError('form.equipment', 'field.total_too_large');
       return { documentFields: { equipment, totalFen } };
     },
   },

@@ -78,9 +78,9 @@ export async function createDeal(opts: { customerId: string; survey: unknown; ac
   const now = ctx.clock.now();
   const def = ctx.processes.current();
   const surveyInput = formInputSchema(def.forms[SURVEY_FORM]).safeParse(opts.survey);
-  if (!surveyInput.success) throw badRequest('调查表有误 / the survey is invalid', zodDetails(surveyInput.error.issues, 'survey'));
+  if (!surveyInput.success) throw badRequest(zodDetails(surveyInput.error.issues, 'survey'), 'survey.invalid');
   const customer = await findCustomer(tx, opts.customerId);
-  if (!customer) throw fieldError('customerId', 'no such customer');
+  if (!customer) throw fieldError('customerId', 'field.unknown_customer');
   const calendar = await ctx.calendars.get(tx);
   const year = shanghaiYear(now);
   const prefix = def.caseNumbering.deal;
@@ -170,14 +170,12 @@ export async function addNegotiationEntry(opts: { dealId: string; kind: string; 
   if (!deal) throw notFound('deal');
   const allowed = opts.kind === 'policy_adjustment' ? can(opts.actor, 'case.adjustPolicy') : can(opts.actor, 'case.negotiate', { type: 'deal', ownerId: deal.ownerId });
   if (!allowed) {
-    throw forbidden(opts.kind === 'policy_adjustment'
-      ? '政策调整只能由业务经理或总经理记录 / only the business manager or GM adjusts policy'
-      : '只有本商机的业务员或经理可以记录 / only the deal\'s salesperson or a manager may log moves');
+    throw forbidden(opts.kind === 'policy_adjustment' ? 'deal.policy_managers_only' : 'deal.moves_owner_only');
   }
   // moves are logged from the delivery of the proposal until the negotiation ends
   const kind = (await ctx.processes.get(deal.definitionVersion, tx)).steps[deal.state]?.kind;
   if (kind !== 'negotiation' && kind !== 'delivery') {
-    throw conflict(`商机当前不在谈判阶段（${deal.state}）/ the deal is in ${deal.state}, not negotiating`);
+    throw conflict('deal.not_negotiating', { state: deal.state });
   }
   const e = await repo.insertNegotiationEntry(tx, { id: crypto.randomUUID(), dealId: deal.id, kind: opts.kind, note: opts.note, actorId: opts.actor.id, at: now });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'deal.negotiation', entity: 'deal', entityId: deal.id, caseId: deal.id, after: { kind: e.kind, note: e.note } });
@@ -200,10 +198,10 @@ export async function setSecondMeeting(opts: { dealId: string; at: Date; actor: 
   const deal = await repo.findDeal(tx, opts.dealId);
   if (!deal) throw notFound('deal');
   if (!can(opts.actor, 'case.scheduleMeeting', { type: 'deal', ownerId: deal.ownerId })) {
-    throw forbidden('只有本商机的业务员或业务经理可以修改 / only the deal\'s salesperson or the business manager may change it');
+    throw forbidden('deal.change_owner_only');
   }
-  if (DEAL_END_STATES.includes(deal.state)) throw conflict(`商机已结束（${deal.state}）/ the deal has ended (${deal.state})`);
-  if (opts.at < deal.createdAt) throw fieldError('secondMeetingAt', 'must not be before the first visit');
+  if (DEAL_END_STATES.includes(deal.state)) throw conflict('deal.ended', { state: deal.state });
+  if (opts.at < deal.createdAt) throw fieldError('secondMeetingAt', 'field.not_before', { other: 'firstVisit' });
   const updated = await repo.updateDeal(tx, deal.id, { secondMeetingAt: opts.at, updatedAt: now });
   await appendAudit(tx, {
     at: now, actorId: opts.actor.id, action: 'deal.secondMeeting', entity: 'deal', entityId: deal.id, caseId: deal.id,

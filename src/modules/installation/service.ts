@@ -22,10 +22,10 @@ export async function checkDispatch(form: { engineerIds: string[]; scheduledAt: 
   const seen = new Set<string>();
   const engineers = [];
   for (const [i, id] of form.engineerIds.entries()) {
-    if (seen.has(id)) throw fieldError(`form.engineerIds.${i}`, 'listed twice');
+    if (seen.has(id)) throw fieldError(`form.engineerIds.${i}`, 'field.listed_twice');
     seen.add(id);
     const u = await findUser(tx, id);
-    if (!u || !u.active || !u.roles.includes('engineer')) throw fieldError(`form.engineerIds.${i}`, 'not an active engineer');
+    if (!u || !u.active || !u.roles.includes('engineer')) throw fieldError(`form.engineerIds.${i}`, 'field.not_engineer');
     engineers.push({ id: u.id, displayName: u.displayName });
   }
   return engineers;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { badRequest } from '../../server/errors.js';
+import { badRequest, issue } from '../../server/errors.js';
 import { authorize } from '../../policies/index.js';
 import { createPartner, getPartner, presentPartner, updatePartnerDetails } from './service.js';
 import * as repo from './repo.js';
@@ -32,7 +32,7 @@ export async function partnerRoutes(app: ZApp) {
     schema: { tags: ['partners'], params: idParams, body: z.object(fields).partial(), response: { 200: partnerView } },
   }, async (req) => {
     const actor = actorOf(req);
-    if (!Object.keys(req.body).length) throw badRequest('nothing to change', [{ path: 'body', message: 'give name, certifiedUntil or ratePerRepairFen' }]);
+    if (!Object.keys(req.body).length) throw badRequest([issue('body', 'request.nothing_to_change', { fields: 'name, certifiedUntil, ratePerRepairFen' })], 'request.nothing_to_change', { fields: 'name, certifiedUntil, ratePerRepairFen' });
     return app.ctx.db.transaction((tx) => updatePartnerDetails({ id: req.params.id, input: req.body, actor, now: app.ctx.clock.now() }, tx));
   });
 

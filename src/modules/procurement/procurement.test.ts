@@ -99,7 +99,8 @@ describe('closing the procurement step', () => {
     expect(r.body.error.message).toContain('Yealink T31P ×10');
     expect(r.body.error.message).not.toContain('Cisco SPA8000');
     expect(r.body.error.message).toContain('form.exception');
-    expect(r.body.error.details).toEqual([{ path: 'lines.2', message: expect.stringContaining('Yealink T31P') }]);
+    expect(r.body.error.details).toEqual([expect.objectContaining({ path: 'lines.2', reason: 'field.not_received', message: expect.stringContaining('Yealink T31P') })]);
+    expect(r.body.error.reason).toBe('purchase.not_received');
     expect((await openTask(t, deal.id))!.step).toBe('procurement');
 
     await receiveAllPurchases(t, deal.id);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { maskCopiedFields } from '../../policies/form.js';
-import { AppError, badRequest, conflict, fieldError, notFound } from '../../server/errors.js';
+import { badRequest, conflict, issue, fieldError, notFound } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import { documentOfCaseByForm, findDocument } from '../documents/repo.js';
 import { findDeal } from '../deals/repo.js';
@@ -83,23 +83,23 @@ export interface PurchaseLinePatch { supplier?: string | null; orderedAt?: Date 
 export async function updatePurchaseLine(opts: { lineId: string; patch: PurchaseLinePatch; version?: number; actor: Actor; now: Date }, tx: Tx) {
   const { patch } = opts;
   if (patch.supplier === undefined && patch.orderedAt === undefined && patch.receivedAt === undefined) {
-    throw badRequest('nothing to change: give supplier, orderedAt or receivedAt', [{ path: 'body', message: 'give supplier, orderedAt or receivedAt' }]);
+    throw badRequest([issue('body', 'request.nothing_to_change', { fields: 'supplier, orderedAt, receivedAt' })], 'request.nothing_to_change', { fields: 'supplier, orderedAt, receivedAt' });
   }
   const before = await repo.lockLine(tx, opts.lineId);
   if (!before) throw notFound('purchase line');
   if (opts.version !== undefined && opts.version !== before.version) {
-    throw conflict('采购明细已被他人修改，请刷新 / the purchase line was changed by someone else; reload');
+    throw conflict('stale.purchase_line');
   }
   const orderedAt = patch.orderedAt === undefined ? before.orderedAt : patch.orderedAt;
   const receivedAt = patch.receivedAt === undefined ? before.receivedAt : patch.receivedAt;
-  if (orderedAt && receivedAt && receivedAt < orderedAt) throw fieldError('receivedAt', 'must not be before orderedAt');
+  if (orderedAt && receivedAt && receivedAt < orderedAt) throw fieldError('receivedAt', 'field.not_before', { other: 'orderedAt' });
   const after = await repo.updateLine(tx, before.id, before.version, {
     ...(patch.supplier !== undefined ? { supplier: patch.supplier } : {}),
     ...(patch.orderedAt !== undefined ? { orderedAt: patch.orderedAt } : {}),
     ...(patch.receivedAt !== undefined ? { receivedAt: patch.receivedAt } : {}),
     updatedAt: opts.now,
   });
-  if (!after) throw conflict('the purchase line was changed by someone else; reload');
+  if (!after) throw conflict('stale.purchase_line');
   await appendAudit(tx, {
     at: opts.now, actorId: opts.actor.id, action: 'purchase_line.update', entity: 'purchase_line', entityId: after.id, caseId: after.dealId,
     before: presentLine(before), after: presentLine(after),
@@ -116,11 +116,7 @@ export async function closeProcurement(opts: { dealId: string; exception?: strin
   const missing = lines.filter((l) => !l.receivedAt);
   if (missing.length && !opts.exception) {
     const names = missing.map(lineName);
-    throw new AppError(
-      'conflict',
-      `尚未到货 / not yet received: ${names.join('; ')} — 全部到货后再完成，或填写例外说明 form.exception / record every line as received, or give form.exception`,
-      missing.map((l) => ({ path: `lines.${l.lineNo}`, message: `${lineName(l)} not received` })),
-    );
+    throw conflict('purchase.not_received', { items: names.join('; ') }, missing.map((l) => issue(`lines.${l.lineNo}`, 'field.not_received', { item: lineName(l) })));
   }
   await repo.closePurchaseList(tx, opts.dealId, { closedAt: opts.now, closedBy: opts.actor.id, exception: opts.exception ?? null });
   await appendAudit(tx, {

@@ -4,7 +4,7 @@ import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { hasRole, isStaff, managedDepartments } from '../../policies/actor.js';
-import { badRequest } from '../../server/errors.js';
+import { badRequest, issue } from '../../server/errors.js';
 import { assignTask, completeTask, presentTaskFor } from './service.js';
 import * as repo from './repo.js';
 import { completeTaskReply, taskListReply, taskView } from './schema.js';
@@ -86,7 +86,7 @@ export async function taskRoutes(app: ZApp) {
   }, async (req) => {
     const actor = actorOf(req);
     const { assigneeId, partnerId } = req.body;
-    if (!!assigneeId === !!partnerId) throw badRequest('give exactly one of assigneeId and partnerId', [{ path: 'assigneeId', message: 'give exactly one of assigneeId and partnerId' }]);
+    if (!!assigneeId === !!partnerId) throw badRequest([issue('assigneeId', 'request.exactly_one', { fields: 'assigneeId, partnerId' })], 'request.exactly_one', { fields: 'assigneeId, partnerId' });
     return app.ctx.db.transaction((tx) => assignTask({ taskId: req.params.id, actor, assigneeId, partnerId }, tx, app.ctx));
   });
 }

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
-import { AppError, badRequest, conflict, fieldError, forbidden, notFound, zodDetails } from '../../server/errors.js';
+import { AppError, badRequest, conflict, fieldError, forbidden, issue, notFound, zodDetails } from '../../server/errors.js';
 import { hasRole, isStaff } from '../../policies/actor.js';
 import { taskAbilities, taskPolicy, type TaskTarget } from '../../policies/task.js';
 import type { Role } from '../../domain/roles.js';
@@ -113,23 +113,23 @@ export async function completeTask(
   if (!task) throw notFound('task');
   const c = await loadCase(tx, task.caseType, task.caseId);
   if (!c || !canSeeCase(actor, c)) throw notFound('task');
-  if (task.status !== 'open') throw conflict('该任务已完成 / this task is already done');
-  if (!taskPolicy.complete(actor, taskTarget(task))) throw forbidden('该任务不属于您 / this task is not assigned to you');
+  if (task.status !== 'open') throw conflict('task.done');
+  if (!taskPolicy.complete(actor, taskTarget(task))) throw forbidden('task.not_yours');
 
   const def = await ctx.processes.get(c.definitionVersion ?? ctx.processes.current().version, tx);
   const step = def.steps[task.step];
-  if (!step) throw conflict(`step ${task.step} is not in process version ${def.version}`);
+  if (!step) throw conflict('task.step_not_in_version', { step: task.step, version: def.version });
   const chosen = transitionFor(step, opts.outcome);
-  if (!chosen.ok) throw fieldError('outcome', `must be one of: ${chosen.allowed.join(', ')}`);
+  if (!chosen.ok) throw fieldError('outcome', 'field.outcome_not_allowed', { allowed: chosen.allowed.join(', ') });
   const { transition, outcome } = chosen;
   const formDef = transition.form ? def.forms[transition.form] : undefined;
   const parsed = formInputSchema(formDef).safeParse(opts.form ?? {});
-  if (!parsed.success) throw badRequest('表单有误 / the form is invalid', zodDetails(parsed.error.issues, 'form'));
+  if (!parsed.success) throw badRequest(zodDetails(parsed.error.issues, 'form'), 'form.invalid');
   const form = parsed.data as Record<string, unknown>;
   // a field another role fills (form 5: customer service vs technical part) is refused
   const notMine = fieldsNotFilledBy(formDef?.fields ?? [], form, actor.roles);
   if (notMine.length) {
-    throw new AppError('forbidden', `${notMine.map((f) => `form.${f}`).join(', ')}: 由其他岗位填写 / filled by another role`, notMine.map((f) => ({ path: `form.${f}`, message: 'filled by another role' })));
+    throw new AppError('forbidden', 'form.fields_of_other_role', { fields: notMine.map((f) => `form.${f}`).join(', ') }, notMine.map((f) => issue(`form.${f}`, 'field.filled_by_other_role')));
   }
 
   const calendar = await ctx.calendars.get(tx);
@@ -155,7 +155,7 @@ export async function completeTask(
   const closed = await repo.closeTask(tx, task.id, {
     outcome, completedAt: now, completedBy: actor.id, specialReason: overdueClose ? opts.specialReason ?? null : null,
   });
-  if (!closed) throw conflict('该任务已完成 / this task is already done');
+  if (!closed) throw conflict('task.done');
 
   const next = [];
   for (const stepKey of transition.next) {
@@ -183,9 +183,9 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
   const now = ctx.clock.now();
   const task = await repo.lockTask(tx, opts.taskId);
   if (!task) throw notFound('task');
-  if (task.status !== 'open' && taskPolicy.assign(opts.actor, { ...taskTarget(task), status: 'open' })) throw conflict('该任务已完成 / this task is already done');
+  if (task.status !== 'open' && taskPolicy.assign(opts.actor, { ...taskTarget(task), status: 'open' })) throw conflict('task.done');
   if (!taskPolicy.assign(opts.actor, taskTarget(task))) {
-    throw (isStaff(opts.actor) ? forbidden('只有本部门经理可以分派 / only the department manager may assign') : notFound('task'));
+    throw (isStaff(opts.actor) ? forbidden('task.assign_manager_only') : notFound('task'));
   }
   const c = await loadCase(tx, task.caseType, task.caseId);
   if (!c) throw notFound('task');
@@ -193,21 +193,21 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
   const step = def.steps[task.step];
   let set: { assigneeId: string | null; assigneeIds: string[]; partnerId: string | null };
   if (opts.partnerId) {
-    if (!step?.partnerAllowed) throw conflict(`step ${task.step} cannot be given to a partner`);
+    if (!step?.partnerAllowed) throw conflict('task.not_for_partner', { step: task.step });
     set = { assigneeId: null, assigneeIds: [], partnerId: opts.partnerId };
   } else {
     const u = await findUser(tx, opts.assigneeId!);
-    if (!u || !u.active) throw fieldError('assigneeId', 'no such user');
+    if (!u || !u.active) throw fieldError('assigneeId', 'field.unknown_user');
     const roles = [task.assigneeRole, ...(step?.alsoRoles ?? [])];
-    if (!u.roles.some((r) => roles.includes(r))) throw fieldError('assigneeId', `the user does not hold the role ${task.assigneeRole}`);
+    if (!u.roles.some((r) => roles.includes(r))) throw fieldError('assigneeId', 'field.user_lacks_role', { role: task.assigneeRole });
     set = { assigneeId: u.id, assigneeIds: [], partnerId: u.roles.includes(task.assigneeRole) ? null : u.partnerId };
   }
   if (set.partnerId) {
     // an outsourced company gets work only while its certificate is valid
     const p = await findPartner(tx, set.partnerId);
-    if (!p) throw fieldError(opts.partnerId ? 'partnerId' : 'assigneeId', 'no such partner');
+    if (!p) throw fieldError(opts.partnerId ? 'partnerId' : 'assigneeId', 'field.unknown_partner');
     const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    if (p.certifiedUntil < today) throw conflict(`服务商资质已过期（${p.certifiedUntil}）/ the partner's certificate expired on ${p.certifiedUntil}`);
+    if (p.certifiedUntil < today) throw conflict('partner.certificate_expired', { date: p.certifiedUntil });
   }
   if (c.type === 'ticket' && step?.partnerAllowed && c.partnerId !== set.partnerId) {
     // the ticket follows its repair step: the partner company sees it (and gets it back after an

@@ -46,10 +46,10 @@ async function swapDevices(e: EffectContext, replacements: { oldSerialNumber: st
   for (const [i, r] of replacements.entries()) {
     const old = await inServiceAsset(e.tx, r.oldSerialNumber);
     if (!old || old.customerId !== e.c.customerId) {
-      throw fieldError(`form.replacements.${i}.oldSerialNumber`, 'no device with this serial number is in service at this customer');
+      throw fieldError(`form.replacements.${i}.oldSerialNumber`, 'serial.not_at_customer');
     }
     if (await inServiceAsset(e.tx, r.newSerialNumber)) {
-      throw conflict(`序列号 ${r.newSerialNumber} 已在使用 / serial number ${r.newSerialNumber} is already in service`);
+      throw conflict('serial.already_in_service', { serial: r.newSerialNumber });
     }
     const successor = await insertAsset(e.tx, {
       id: crypto.randomUUID(), customerId: e.c.customerId, brandModel: r.newBrandModel, serialNumber: r.newSerialNumber,

@@ -39,7 +39,7 @@ export async function openTicket(
 ) {
   const now = ctx.clock.now();
   const customer = await findCustomer(tx, opts.customerId);
-  if (!customer) throw fieldError('customerId', 'no such customer');
+  if (!customer) throw fieldError('customerId', 'field.unknown_customer');
   const def = ctx.processes.current();
   // the close deadline and every step run on the customer's service clock (not yet in service: standard)
   const tier = (customer.serviceTier as Tier | null) ?? 'standard';
@@ -151,8 +151,8 @@ export async function openTicketFromRevisit(
 ) {
   const task = await findTask(tx, opts.taskId);
   if (!task || task.caseType !== 'customer' || !isStaff(opts.actor)) throw notFound('task');
-  if (!(await ctx.processes.stepKeys('revisit', tx)).includes(task.step)) throw conflict('这不是回访任务 / this task is not a revisit');
-  if (await repo.ticketOfSourceTask(tx, task.id)) throw conflict('该回访已开过工单 / a ticket was already opened from this revisit');
+  if (!(await ctx.processes.stepKeys('revisit', tx)).includes(task.step)) throw conflict('revisit.not_a_revisit');
+  if (await repo.ticketOfSourceTask(tx, task.id)) throw conflict('revisit.ticket_exists');
   let revisit: { opinion?: string; problemFound?: boolean } | undefined;
   if (task.status === 'open') {
     if (!opts.actor.roles.includes('cs_agent')) throw forbidden();
@@ -163,7 +163,7 @@ export async function openTicketFromRevisit(
     const form = Object.values(step?.outcomes ?? {}).find((o) => o.form)?.form ?? 'revisit';
     const doc = await repo.documentOfTask(tx, task.id, form);
     revisit = doc?.fields as typeof revisit;
-    if (!revisit?.problemFound) throw conflict('该回访未发现问题 / this revisit found no problem');
+    if (!revisit?.problemFound) throw conflict('revisit.no_problem');
   }
   const problem = opts.problem?.trim() || revisit?.opinion?.trim();
   if (!problem) throw fieldError('problem', 'required');

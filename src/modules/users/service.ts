@@ -24,9 +24,9 @@ export async function createUser(
   },
   tx: Tx,
 ) {
-  if (await repo.usernameTaken(tx, opts.username)) throw conflict(`username ${opts.username} is taken`);
-  if (opts.roles.includes('partner_engineer') && !opts.partnerId) throw fieldError('partnerId', 'required for a partner engineer');
-  if (opts.partnerId && !(await findPartner(tx, opts.partnerId))) throw fieldError('partnerId', 'no such partner');
+  if (await repo.usernameTaken(tx, opts.username)) throw conflict('user.username_taken', { username: opts.username });
+  if (opts.roles.includes('partner_engineer') && !opts.partnerId) throw fieldError('partnerId', 'field.partner_required');
+  if (opts.partnerId && !(await findPartner(tx, opts.partnerId))) throw fieldError('partnerId', 'field.unknown_partner');
   const user = await repo.insertUser(tx, {
     id: crypto.randomUUID(),
     username: opts.username,
@@ -93,11 +93,11 @@ export async function updateUser(
   const before = await existingUser(tx, opts.id);
   const roles = opts.roles ?? (before.roles as Role[]);
   const partnerId = opts.partnerId !== undefined ? opts.partnerId : before.partnerId;
-  if (roles.includes('partner_engineer') && !partnerId) throw fieldError('partnerId', 'required for a partner engineer');
-  if (opts.partnerId && !(await findPartner(tx, opts.partnerId))) throw fieldError('partnerId', 'no such partner');
+  if (roles.includes('partner_engineer') && !partnerId) throw fieldError('partnerId', 'field.partner_required');
+  if (opts.partnerId && !(await findPartner(tx, opts.partnerId))) throw fieldError('partnerId', 'field.unknown_partner');
   const stillAdmin = roles.includes('sysadmin') && opts.active !== false;
   if (before.roles.includes('sysadmin') && before.active && !stillAdmin && (await repo.otherActiveSysadmins(tx, opts.id)) === 0) {
-    throw conflict('最后一个系统管理员不能停用或撤销 / the last active sysadmin cannot be disabled or lose the role');
+    throw conflict('user.last_sysadmin');
   }
   const department = opts.department !== undefined ? opts.department : opts.roles ? ROLE_DEPARTMENT[roles[0]] : before.department;
   const after = await repo.updateUser(tx, opts.id, {

@@ -1,6 +1,8 @@
 // The one HTTP client of the web app. Every failure goes through `reportApiError`
 // (errors.ts) unless the caller explicitly takes over for some statuses (`quiet`).
 import { reportApiError } from './errors';
+import { currentLanguage } from './i18n';
+import { translateReason } from './i18n/reasons';
 import type { components } from './api-schema';
 
 /** The server's reply shapes, generated from its OpenAPI document (`npm run api:types`). */
@@ -10,23 +12,33 @@ export const API_BASE = '/api/v1';
 // The session lives only in the server's HttpOnly cookie: no token is kept where a script
 // could read it. Non-GET calls carry the page's Origin, which the server checks (CSRF).
 
+/** One bad field; `message` is already in the user's language (from `reason` and `params`). */
 export interface ErrorDetail {
   path: string;
   message: string;
+  reason?: string;
+  params?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** why, from the server's catalogue of reasons (src/server/messages.ts) */
+  readonly reason: string | undefined;
+  readonly params: Record<string, unknown>;
   readonly details: ErrorDetail[];
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = [], reason?: string, params: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.reason = reason;
+    this.params = params;
     this.details = details;
   }
 }
+
+const asParams = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined);
 
 type UnauthorizedListener = () => void;
 let onUnauthorized: UnauthorizedListener | null = null;
@@ -69,10 +81,16 @@ function normalizeDetails(raw: unknown): ErrorDetail[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .filter((d): d is Record<string, unknown> => typeof d === 'object' && d !== null)
-    .map((d) => ({
-      path: Array.isArray(d.path) ? d.path.join('.') : String(d.path ?? ''),
-      message: String(d.message ?? ''),
-    }));
+    .map((d) => {
+      const reason = typeof d.reason === 'string' ? d.reason : undefined;
+      const params = asParams(d.params);
+      return {
+        path: Array.isArray(d.path) ? d.path.join('.') : String(d.path ?? ''),
+        message: translateReason(reason, params, String(d.message ?? ''), currentLanguage()),
+        reason,
+        params,
+      };
+    });
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
@@ -107,8 +125,10 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     }
   }
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    const err = new ApiError(res.status, e?.code ?? String(res.status), e?.message ?? '', normalizeDetails(e?.details));
+    const e = (data as { error?: { code?: string; reason?: string; params?: unknown; message?: string; details?: unknown } } | null)?.error;
+    const params = asParams(e?.params) ?? {};
+    const message = translateReason(e?.reason, params, e?.message ?? '', currentLanguage());
+    const err = new ApiError(res.status, e?.code ?? String(res.status), message, normalizeDetails(e?.details), e?.reason, params);
     const isLogin = path.endsWith('/auth/login');
     if (res.status === 401 && !isLogin) onUnauthorized?.();
     if (err.code === 'password_change_required') onPasswordChangeRequired?.();

@@ -31,6 +31,11 @@ export function hasKey(key: string): key is MessageKey {
 
 let currentLang: Lang = storedLang();
 
+/** The language chosen now (for code outside React, such as the HTTP client). */
+export function currentLanguage(): Lang {
+  return currentLang;
+}
+
 interface I18nValue {
   lang: Lang;
   setLang: (lang: Lang) => void;

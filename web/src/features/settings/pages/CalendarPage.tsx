@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, I
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n';
+import { translateReason } from '../../../app/i18n/reasons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
@@ -144,7 +145,7 @@ function SpecialDays() {
 }
 
 function BusinessHours() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const status = useQuery({ queryKey: ['calendar', 'status'], queryFn: () => getCalendarStatus() });
   const [editing, setEditing] = useState(false);
@@ -177,7 +178,9 @@ function BusinessHours() {
         </Button>
       }
     >
-      {s?.warning && <Alert type="warning" showIcon title={s.warning} style={{ marginBottom: 12 }} />}
+      {s?.warning && (
+        <Alert type="warning" showIcon title={translateReason('calendar.no_holiday_data', { years: s.missingYears.join('、') }, s.warning, lang)} style={{ marginBottom: 12 }} />
+      )}
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('calendar.hours')}>
           {(s?.hours?.periods ?? []).map((p) => (
