@@ -32,7 +32,6 @@ export const REASONS = {
   'field.not_before': 'must not be before {other}',
   'field.year_range': 'year must be between {min} and {max}',
   'field.listed_twice': 'listed twice',
-  'field.not_engineer': 'not an active engineer',
   'field.user_lacks_role': 'the user does not hold the role {role}',
   'field.total_too_large': 'the total is too large',
   'field.filled_by_other_role': 'filled by another role',

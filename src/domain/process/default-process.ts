@@ -103,8 +103,8 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     negotiation: {
       caseType: 'deal', role: 'sales', kind: 'negotiation', label: L('商务谈判', 'Negotiation'), assign: 'case_owner', due: { none: true }, longAfterDays: 10,
       outcomes: {
-        signed: { label: L('签约', 'Signed'), form: 'contract', next: ['contract_archive'], effects: ['deal.contract'] },
-        lost: { label: L('丢失', 'Lost'), form: 'reason', end: 'lost', effects: ['deal.endReason'] },
+        signed: { label: L('签约', 'Signed'), form: 'contract', next: ['contract_archive'], effects: ['deal.contract'], means: 'won' },
+        lost: { label: L('丢失', 'Lost'), form: 'reason', end: 'lost', effects: ['deal.endReason'], means: 'lost' },
       },
     },
     // ---- contract and installation, seed chapter 2 (I–J)
@@ -139,8 +139,8 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     follow_up: {
       caseType: 'ticket', role: 'cs_agent', kind: 'follow_up', scoreAs: 'follow_up', label: L('回访确认', 'Follow-up call'), due: { days: 1, tier: 'customer' },
       outcomes: {
-        satisfied: { label: L('满意', 'Satisfied'), form: 'follow_up', end: 'closed', effects: ['ticket.followUp'] },
-        unsatisfied: { label: L('不满意', 'Unsatisfied'), form: 'follow_up', next: ['resolve'], effects: ['ticket.followUp'] },
+        satisfied: { label: L('满意', 'Satisfied'), form: 'follow_up', end: 'closed', effects: ['ticket.followUp'], means: 'satisfied' },
+        unsatisfied: { label: L('不满意', 'Unsatisfied'), form: 'follow_up', next: ['resolve'], effects: ['ticket.followUp'], means: 'unsatisfied' },
       },
     },
     revisit: {

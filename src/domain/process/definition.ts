@@ -101,6 +101,10 @@ export const deadlineRule = z.union([
   z.object({ none: z.literal(true) }).strict(),
 ]);
 
+/** What an outcome means to reports: they find outcomes by this tag, never by key. */
+export const OUTCOME_MEANINGS = ['won', 'lost', 'satisfied', 'unsatisfied'] as const;
+export type OutcomeMeaning = (typeof OUTCOME_MEANINGS)[number];
+
 const transition = z.object({
   label: i18n,
   /** the form filled to take this outcome (a key of `forms`); a form with a `prefix` becomes a numbered document */
@@ -110,6 +114,8 @@ const transition = z.object({
   end: z.string().optional(),
   /** named effects (the registry of src/modules/process/effects.ts) run in the same transaction */
   effects: z.array(z.string()).default([]),
+  /** what taking this outcome means to reports and scores (a deal won or lost, a customer satisfied or not) */
+  means: z.enum(OUTCOME_MEANINGS).optional(),
 }).strict();
 
 const step = z.object({
@@ -268,4 +274,21 @@ export function parseProcessDefinition(raw: unknown, effects?: EffectSignatures)
 /** The steps of a definition with the given tag. */
 export function stepsOfKind(def: ProcessDefinition, kind: StepKind): string[] {
   return Object.entries(def.steps).filter(([, s]) => s.kind === kind).map(([k]) => k);
+}
+
+/** The forms the steps of a kind fill (the assessment's form 2, the revisit's HF …). */
+export function formsOfKind(def: ProcessDefinition, kind: StepKind): string[] {
+  const forms = stepsOfKind(def, kind).flatMap((k) => Object.values(def.steps[k].outcomes).map((t) => t.form));
+  return [...new Set(forms.filter((f): f is string => !!f))];
+}
+
+/** The outcome keys that carry a meaning (on any step): `satisfied`, `won` … as the definition names them. */
+export function outcomesMeaning(def: ProcessDefinition, means: OutcomeMeaning): Set<string> {
+  return new Set(Object.values(def.steps).flatMap((s) => Object.entries(s.outcomes).filter(([, t]) => t.means === means).map(([k]) => k)));
+}
+
+/** The forms with a field computed by the named effect (the complaint record the repair effect keeps). */
+export function formsComputedBy(def: ProcessDefinition, effect: string): string[] {
+  const uses = (fields: FieldSpec[]): boolean => fields.some((f) => f.computed === effect || uses([...(f.columns ?? []), ...(f.fields ?? [])]));
+  return Object.entries(def.forms).filter(([, f]) => uses(f.fields)).map(([k]) => k);
 }

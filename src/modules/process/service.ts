@@ -14,6 +14,8 @@ export interface ProcessService {
   find(version: number, tx: Tx): Promise<ProcessDefinition | undefined>;
   /** the keys of the steps with this tag in every stored version (a renamed step keeps its history) */
   stepKeys(kind: StepKind, tx: Tx): Promise<string[]>;
+  /** the keys `pick` finds in every stored version, merged (outcomes by meaning, forms of a kind …) */
+  keysAcross(tx: Tx, pick: (def: ProcessDefinition) => Iterable<string>): Promise<string[]>;
 }
 
 /** Validates a definition against the schema and the effect registry; throws DefinitionError. */
@@ -50,6 +52,12 @@ export async function loadProcessService(db: Db, now: Date, raw: unknown = DEFAU
     cache.set(version, def);
     return def;
   };
+  async function keysAcross(tx: Tx, pick: (def: ProcessDefinition) => Iterable<string>) {
+    const versions = await tx.select({ version: processDefinitions.version }).from(processDefinitions);
+    const keys = new Set(pick(current));
+    for (const { version } of versions) for (const k of pick((await find(version, tx))!)) keys.add(k);
+    return [...keys];
+  }
   return {
     current: () => current,
     find,
@@ -58,12 +66,8 @@ export async function loadProcessService(db: Db, now: Date, raw: unknown = DEFAU
       if (!def) throw new Error(`process definition version ${version} is missing`);
       return def;
     },
-    async stepKeys(kind, tx) {
-      const versions = await tx.select({ version: processDefinitions.version }).from(processDefinitions);
-      const keys = new Set(stepsOfKind(current, kind));
-      for (const { version } of versions) for (const k of stepsOfKind((await find(version, tx))!, kind)) keys.add(k);
-      return [...keys];
-    },
+    stepKeys: (kind, tx) => keysAcross(tx, (def) => stepsOfKind(def, kind)),
+    keysAcross,
   };
 }
 

@@ -12,9 +12,6 @@ import { documentOfCaseByForm, findDocument } from '../documents/repo.js';
 import { findDeal } from '../deals/repo.js';
 import * as repo from './repo.js';
 
-/** the form key of the technical assessment (form 2) whose equipment is bought */
-const ASSESSMENT_FORM = 'tech_assessment';
-
 // a stored equipment line of form 2 (it also carries computed totals, hence not strict)
 const assessedLine = z.object({
   brand: z.string().min(1), model: z.string().min(1),
@@ -35,10 +32,11 @@ export function presentLine(l: repo.PurchaseLineRow) {
 
 const lineName = (l: repo.PurchaseLineRow) => `#${l.lineNo} ${l.brand} ${l.model} ×${l.quantity}`;
 
-/** Run when `contract_archive` completes: copies the assessment's equipment lines, once per deal. */
-export async function planPurchases(opts: { dealId: string; actor: Actor; now: Date }, tx: Tx) {
+/** Run when the contract is archived (effect procurement.plan): copies the assessment's equipment lines, once per deal. */
+export async function planPurchases(opts: { dealId: string; assessmentForms: string[]; actor: Actor; now: Date }, tx: Tx) {
   if (await repo.findPurchaseList(tx, opts.dealId)) return;
-  const assessment = await documentOfCaseByForm(tx, opts.dealId, ASSESSMENT_FORM);
+  let assessment: Awaited<ReturnType<typeof documentOfCaseByForm>> | undefined;
+  for (const form of opts.assessmentForms) assessment ??= await documentOfCaseByForm(tx, opts.dealId, form);
   const raw = Array.isArray(assessment?.fields.equipment) ? assessment.fields.equipment : [];
   const equipment = raw.flatMap((l) => {
     const parsed = assessedLine.safeParse(l);

@@ -51,15 +51,15 @@ export async function countStepOpenedIn(tx: Tx, steps: string[], from: Date, to:
 }
 
 /** The documents of one form written by the given tasks (revisit records, …). */
-export async function documentsOfTasks(tx: Tx, form: string, taskIds: string[]) {
-  if (!taskIds.length) return [];
-  return tx.select().from(documents).where(and(eq(documents.form, form), inArray(documents.taskId, taskIds)));
+export async function documentsOfTasks(tx: Tx, forms: string[], taskIds: string[]) {
+  if (!taskIds.length || !forms.length) return [];
+  return tx.select().from(documents).where(and(inArray(documents.form, forms), inArray(documents.taskId, taskIds)));
 }
 
-/** The form-5 complaint records of the given tickets. */
-export async function complaintRecordsOf(tx: Tx, ticketIds: string[]) {
-  if (!ticketIds.length) return [];
-  return tx.select().from(documents).where(and(eq(documents.form, 'complaint_record'), inArray(documents.caseId, ticketIds)));
+/** The documents of the given forms on the given cases (the complaint records of tickets). */
+export async function documentsOfCases(tx: Tx, forms: string[], caseIds: string[]) {
+  if (!caseIds.length || !forms.length) return [];
+  return tx.select().from(documents).where(and(inArray(documents.form, forms), inArray(documents.caseId, caseIds)));
 }
 
 /** Negotiations that ended (signed or lost) in the period, with the deal, customer and salesperson. */

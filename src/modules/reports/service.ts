@@ -1,18 +1,19 @@
 // Management reports: the weekly summary (周总结会) and the partner settlement.
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../server/context.js';
-import { stepsOfKind, type ProcessDefinition } from '../../domain/process/definition.js';
+import { formsComputedBy, formsOfKind, outcomesMeaning, stepsOfKind, type OutcomeMeaning, type ProcessDefinition } from '../../domain/process/definition.js';
 import { maskCopiedFields, mayReadCompletion } from '../../policies/form.js';
 import { notFound } from '../../server/errors.js';
 import { breachVerdicts } from '../tickets/service.js';
 import type { BreachOwner } from '../tickets/breach.js';
-import type { ComplaintEntry } from '../tickets/effects.js';
+import { REPAIR_RECORD_EFFECT, type ComplaintEntry } from '../tickets/effects.js';
 import type { Period } from './period.js';
 import type { ProcessService } from '../process/service.js';
 import * as repo from './repo.js';
 
-// the reports find steps by their tag (a renamed step keeps its reports); these outcomes they read
-const OUTCOME = { satisfied: 'satisfied', unsatisfied: 'unsatisfied', signed: 'signed', lost: 'lost' } as const;
+// the reports find steps by their kind and outcomes by their meaning (tags of the definition), so a
+// renamed step or outcome keeps its reports
+const meaning = async (processes: ProcessService, tx: Tx, means: OutcomeMeaning) => new Set(await processes.keysAcross(tx, (def) => outcomesMeaning(def, means)));
 
 /** satisfied / total as a fraction with 4 decimals; null when there is nothing to rate. */
 const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
@@ -33,6 +34,7 @@ export interface Opinion {
 export async function weeklySummary(opts: { period: Period; now: Date; processes: ProcessService }, tx: Tx) {
   const { from, to } = opts.period;
   const steps = async (kind: Parameters<ProcessService['stepKeys']>[0]) => opts.processes.stepKeys(kind, tx);
+  const [isSatisfied, isUnsatisfied, isWon, isLost] = await Promise.all((['satisfied', 'unsatisfied', 'won', 'lost'] as const).map((m) => meaning(opts.processes, tx, m)));
   const [opened, closed] = [await repo.ticketsOpenedIn(tx, from, to), await repo.ticketsClosedIn(tx, from, to)];
   const overdueAt = new Date(Math.min(to.getTime(), opts.now.getTime()));
   const overdueOpen = await repo.ticketsOverdueAt(tx, overdueAt);
@@ -60,9 +62,10 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
 
   // follow-up calls: satisfaction, and the opinions the customers gave
   const followUps = await repo.completedStepIn(tx, await steps('follow_up'), from, to);
-  const satisfied = followUps.filter((f) => f.task.outcome === OUTCOME.satisfied).length;
-  const unsatisfied = followUps.filter((f) => f.task.outcome === OUTCOME.unsatisfied).length;
-  const records = await repo.complaintRecordsOf(tx, [...new Set(followUps.map((f) => f.task.caseId))]);
+  const satisfied = followUps.filter((f) => isSatisfied.has(f.task.outcome ?? '')).length;
+  const unsatisfied = followUps.filter((f) => isUnsatisfied.has(f.task.outcome ?? '')).length;
+  const recordForms = await opts.processes.keysAcross(tx, (def) => formsComputedBy(def, REPAIR_RECORD_EFFECT));
+  const records = await repo.documentsOfCases(tx, recordForms, [...new Set(followUps.map((f) => f.task.caseId))]);
   const entryOf = new Map<string, ComplaintEntry>();
   for (const d of records) for (const e of (d.fields.entries as ComplaintEntry[] | undefined) ?? []) if (e.followUpTaskId) entryOf.set(e.followUpTaskId, e);
   const opinions: Opinion[] = [];
@@ -71,13 +74,14 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
     if (!text) continue;
     opinions.push({
       source: 'follow_up', at: f.task.completedAt!.toISOString(), customerId: f.customerId, customerName: f.customerName,
-      ticketNumber: f.ticketNumber, satisfied: f.task.outcome === OUTCOME.satisfied, problemFound: null, opinion: text, by: f.completedByName,
+      ticketNumber: f.ticketNumber, satisfied: isSatisfied.has(f.task.outcome ?? ''), problemFound: null, opinion: text, by: f.completedByName,
     });
   }
 
   // periodic revisits: how many, problems found, opinions
   const revisits = await repo.completedStepIn(tx, await steps('revisit'), from, to);
-  const revisitDocs = new Map((await repo.documentsOfTasks(tx, 'revisit', revisits.map((r) => r.task.id))).map((d) => [d.taskId, d.fields as { opinion?: string; problemFound?: boolean }]));
+  const revisitForms = await opts.processes.keysAcross(tx, (def) => formsOfKind(def, 'revisit'));
+  const revisitDocs = new Map((await repo.documentsOfTasks(tx, revisitForms, revisits.map((r) => r.task.id))).map((d) => [d.taskId, d.fields as { opinion?: string; problemFound?: boolean }]));
   let problemsFound = 0;
   for (const r of revisits) {
     const f = revisitDocs.get(r.task.id);
@@ -93,12 +97,15 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
 
   // deals won (contract signed) and lost in negotiation this week
   const ended = await repo.negotiationsEndedIn(tx, from, to, await steps('negotiation'));
-  const dealItems = ended.filter((d) => d.task.outcome === OUTCOME.signed || d.task.outcome === OUTCOME.lost).map((d) => ({
-    dealId: d.deal.id, number: d.deal.number, customerName: d.customerName, ownerName: d.ownerName,
-    outcome: d.task.outcome === OUTCOME.signed ? 'won' as const : 'lost' as const, at: d.task.completedAt!.toISOString(),
-    amountFen: d.task.outcome === OUTCOME.signed ? d.deal.amountFen : null, paymentModel: d.task.outcome === OUTCOME.signed ? d.deal.paymentModel : null,
-    reason: d.task.outcome === OUTCOME.lost ? d.deal.endReason : null, competitor: d.task.outcome === OUTCOME.lost ? d.deal.competitor : null,
-  }));
+  const dealItems = ended.filter((d) => isWon.has(d.task.outcome ?? '') || isLost.has(d.task.outcome ?? '')).map((d) => {
+    const wonIt = isWon.has(d.task.outcome ?? '');
+    return {
+      dealId: d.deal.id, number: d.deal.number, customerName: d.customerName, ownerName: d.ownerName,
+      outcome: wonIt ? 'won' as const : 'lost' as const, at: d.task.completedAt!.toISOString(),
+      amountFen: wonIt ? d.deal.amountFen : null, paymentModel: wonIt ? d.deal.paymentModel : null,
+      reason: wonIt ? null : d.deal.endReason, competitor: wonIt ? null : d.deal.competitor,
+    };
+  });
   const won = dealItems.filter((d) => d.outcome === 'won');
 
   return {
@@ -125,9 +132,10 @@ export type WeeklySummary = Awaited<ReturnType<typeof weeklySummary>>;
 /** The summary as a reader may see it: customer opinions only from forms it reads (the
  *  complaint record, the revisit record), contract amounts only for readers of the contract. */
 export function weeklySummaryFor(actor: Actor, def: ProcessDefinition, s: WeeklySummary): WeeklySummary {
+  const outcomeOf = (means: OutcomeMeaning) => [...outcomesMeaning(def, means)][0];
   const readable = (o: Opinion) => (o.source === 'follow_up'
-    ? mayReadCompletion(actor, def, stepsOfKind(def, 'follow_up')[0] ?? '', o.satisfied ? OUTCOME.satisfied : OUTCOME.unsatisfied)
-    : mayReadCompletion(actor, def, stepsOfKind(def, 'revisit')[0] ?? '', undefined));
+    ? stepsOfKind(def, 'follow_up').some((step) => mayReadCompletion(actor, def, step, outcomeOf(o.satisfied ? 'satisfied' : 'unsatisfied')))
+    : stepsOfKind(def, 'revisit').some((step) => mayReadCompletion(actor, def, step, undefined)));
   return { ...s, opinions: s.opinions.filter(readable), deals: maskCopiedFields(actor, def, s.deals) };
 }
 
@@ -135,12 +143,13 @@ export function weeklySummaryFor(actor: Actor, def: ProcessDefinition, s: Weekly
 export async function partnerSettlement(opts: { partnerId: string; period: Period; processes: ProcessService }, tx: Tx) {
   const p = await repo.findPartnerRow(tx, opts.partnerId);
   if (!p) throw notFound('partner');
+  const isSatisfied = await meaning(opts.processes, tx, 'satisfied');
   const rows = await repo.partnerRepairsIn(tx, { partnerId: p.id, repairSteps: await opts.processes.stepKeys('repair', tx), followUpSteps: await opts.processes.stepKeys('follow_up', tx), from: opts.period.from, to: opts.period.to });
   const items = rows.map((r) => ({
     taskId: r.task.id, ticketId: r.ticketId, ticketNumber: r.ticketNumber, customerName: r.customerName, engineerName: r.completedByName,
     dueAt: iso(r.task.dueAt), completedAt: iso(r.task.completedAt),
     onTime: !r.task.dueAt || r.task.completedAt! <= r.task.dueAt,
-    satisfied: r.followUpStatus === 'done' ? r.followUpOutcome === OUTCOME.satisfied : null,
+    satisfied: r.followUpStatus === 'done' ? isSatisfied.has(r.followUpOutcome ?? '') : null,
   }));
   const onTime = items.filter((i) => i.onTime).length;
   const followedUp = items.filter((i) => i.satisfied !== null).length;

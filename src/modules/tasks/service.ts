@@ -8,7 +8,7 @@ import { AppError, badRequest, conflict, fieldError, forbidden, issue, notFound,
 import { hasRole, isStaff } from '../../policies/actor.js';
 import { taskAbilities, taskPolicy, type TaskTarget } from '../../policies/task.js';
 import type { Role } from '../../domain/roles.js';
-import type { ProcessDefinition } from '../../domain/process/definition.js';
+import type { FieldSpec, ProcessDefinition } from '../../domain/process/definition.js';
 import { fieldsNotFilledBy, flattenGroups, formInputSchema } from '../../domain/process/fields.js';
 import { computeDueAt, ruleTier, transitionFor } from '../../domain/process/engine.js';
 import type { WorkCalendar } from '../../domain/calendar/index.js';
@@ -102,6 +102,23 @@ export function presentTaskFor(
   return { ...presentTask(t, now, calendar, extra), abilities: taskAbilities(actor, taskTarget(t, def)) };
 }
 
+/** A `user` field names active users holding the field's role, each once (the dispatch's engineers). */
+async function checkUserFields(fields: FieldSpec[], form: Record<string, unknown>, tx: Tx) {
+  for (const f of fields) {
+    if (f.type !== 'user' || form[f.key] === undefined || form[f.key] === null) continue;
+    const ids = Array.isArray(form[f.key]) ? (form[f.key] as string[]) : [form[f.key] as string];
+    const seen = new Set<string>();
+    for (const [i, id] of ids.entries()) {
+      const path = Array.isArray(form[f.key]) ? `form.${f.key}.${i}` : `form.${f.key}`;
+      if (seen.has(id)) throw fieldError(path, 'field.listed_twice');
+      seen.add(id);
+      const u = await findUser(tx, id);
+      if (!u || !u.active) throw fieldError(path, 'field.unknown_user');
+      if (f.role && !u.roles.includes(f.role)) throw fieldError(path, 'field.user_lacks_role', { role: f.role });
+    }
+  }
+}
+
 export async function completeTask(
   opts: { taskId: string; actor: Actor; outcome?: string; form?: unknown; note?: string; specialReason?: string },
   tx: Tx,
@@ -131,6 +148,8 @@ export async function completeTask(
   if (notMine.length) {
     throw new AppError('forbidden', 'form.fields_of_other_role', { fields: notMine.map((f) => `form.${f}`).join(', ') }, notMine.map((f) => issue(`form.${f}`, 'field.filled_by_other_role')));
   }
+
+  await checkUserFields(formDef?.fields ?? [], form, tx);
 
   const calendar = await ctx.calendars.get(tx);
   const documentId = crypto.randomUUID();

@@ -61,8 +61,11 @@ async function swapDevices(e: EffectContext, replacements: { oldSerialNumber: st
   return lines;
 }
 
+/** The effect that keeps the complaint record (form 5): reports find that form by it. */
+export const REPAIR_RECORD_EFFECT = 'ticket.resolve';
+
 export const TICKET_EFFECTS: Record<string, Effect> = {
-  'ticket.resolve': { reads: ['cause', 'resolution', 'qualityComplaint', 'techRemarks', 'replacements', 'customerSignature'], async run(e) {
+  [REPAIR_RECORD_EFFECT]: { reads: ['cause', 'resolution', 'qualityComplaint', 'techRemarks', 'replacements', 'customerSignature'], async run(e) {
     const f = e.form as { cause: string; resolution: string; qualityComplaint: boolean; techRemarks?: string; replacements?: { oldSerialNumber: string; newBrandModel: string; newSerialNumber: string }[]; customerSignature?: string };
     const ts = await complaintRecord(e);
     if (ts) {
@@ -88,7 +91,7 @@ export const TICKET_EFFECTS: Record<string, Effect> = {
   } },
   'ticket.followUp': { reads: ['customerOpinion', 'csRemarks'], async run(e) {
     const f = e.form as { customerOpinion?: string; csRemarks?: string };
-    const satisfied = e.outcome === 'satisfied';
+    const satisfied = e.def.steps[e.task.step]?.outcomes[e.outcome]?.means === 'satisfied';
     const ts = await complaintRecord(e);
     if (!ts) return;
     const entries = [...((ts.fields.entries as ComplaintEntry[]) ?? [])];

@@ -106,6 +106,7 @@ export async function tasksOfTicketsWithOwners(tx: Tx, ticketIds: string[]) {
 }
 
 /** The document a completed task wrote (the revisit record of a revisit task). */
-export async function documentOfTask(tx: Tx, taskId: string, form: string) {
-  return (await tx.select().from(documents).where(and(eq(documents.taskId, taskId), eq(documents.form, form))))[0];
+/** The form a completed task filled (a step fills one form per outcome). */
+export async function documentOfTask(tx: Tx, taskId: string) {
+  return (await tx.select().from(documents).where(eq(documents.taskId, taskId)).orderBy(documents.createdAt).limit(1))[0];
 }

@@ -10,6 +10,7 @@ import type { Tier } from '../../domain/calendar/index.js';
 import { appendAudit, auditOfCase } from '../audit/service.js';
 import { createDocument, presentDocument, presentDocumentFor, readableDocumentsOfCase } from '../documents/service.js';
 import { can } from '../../policies/index.js';
+import { casePolicy } from '../../policies/case.js';
 import { nextSequence } from '../documents/repo.js';
 import { assetsOfCustomer, findCustomer } from '../customers/repo.js';
 import { presentAsset, presentCustomer } from '../customers/service.js';
@@ -155,13 +156,11 @@ export async function openTicketFromRevisit(
   if (await repo.ticketOfSourceTask(tx, task.id)) throw conflict('revisit.ticket_exists');
   let revisit: { opinion?: string; problemFound?: boolean } | undefined;
   if (task.status === 'open') {
-    if (!opts.actor.roles.includes('cs_agent')) throw forbidden();
+    if (!casePolicy.createTicket(opts.actor)) throw forbidden();
     await completeTask({ taskId: task.id, actor: opts.actor, form: { opinion: opts.opinion ?? opts.problem, problemFound: true } }, tx, ctx);
     revisit = { opinion: opts.opinion ?? opts.problem, problemFound: true };
   } else {
-    const step = ctx.processes.current().steps[task.step];
-    const form = Object.values(step?.outcomes ?? {}).find((o) => o.form)?.form ?? 'revisit';
-    const doc = await repo.documentOfTask(tx, task.id, form);
+    const doc = await repo.documentOfTask(tx, task.id);
     revisit = doc?.fields as typeof revisit;
     if (!revisit?.problemFound) throw conflict('revisit.no_problem');
   }

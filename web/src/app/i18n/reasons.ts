@@ -33,7 +33,6 @@ export const ZH_REASONS: Record<string, string> = {
   'field.not_before': '不能早于{other}',
   'field.year_range': '年份须在 {min} 至 {max} 之间',
   'field.listed_twice': '重复选择',
-  'field.not_engineer': '不是在职的技术工程师',
   'field.user_lacks_role': '该用户没有「{role}」岗位',
   'field.total_too_large': '合计金额过大',
   'field.filled_by_other_role': '由其他岗位填写',
