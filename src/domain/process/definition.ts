@@ -214,8 +214,9 @@ export type Transition = StepDefinition['outcomes'][string];
 export type FormDefinition = ProcessDefinition['forms'][string];
 export type DeadlineRule = z.infer<typeof deadlineRule>;
 
-/** What the definition needs to know of an effect: the fields it reads from the step's form. */
-export type EffectSignatures = Record<string, { reads: readonly string[] }>;
+/** What the definition needs to know of an effect: the fields it reads from the step's form, the
+ *  forms it writes besides, and the fields of the step's form it copies into case records. */
+export type EffectSignatures = Record<string, { reads: readonly string[]; writes?: readonly string[]; exposes?: readonly string[] }>;
 
 export interface DefinitionIssue { path: string; message: string }
 
