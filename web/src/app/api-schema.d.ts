@@ -3030,8 +3030,21 @@ export interface components {
             /** Format: date-time */
             at: string;
             before?: unknown;
+            comments?: {
+                field: string;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+                value: string;
+            }[];
             entity: string;
             entityId: string;
+            note?: string;
+            outcome?: string;
+            step?: string;
+            /** @enum {boolean} */
+            withheld?: true;
         } & {
             [key: string]: unknown;
         };
