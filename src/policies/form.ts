@@ -14,6 +14,8 @@ export interface FormScope {
   /** the case the form belongs to: partners read technical copies of tickets given to their company */
   caseType?: string;
   casePartnerId?: string | null;
+  /** roles that own a step of this case which works on the form (the step's `reads`) */
+  inputRoles?: readonly string[];
 }
 
 /** The departments on a copy list read the form, and the GM. The sysadmin administers and
@@ -24,7 +26,12 @@ export function mayReadForm(a: Actor, f: FormScope): boolean {
     return !!a.partnerId && f.caseType === 'ticket' && f.casePartnerId === a.partnerId && f.copies.includes('technical');
   }
   if (hasRole(a, 'gm')) return true;
-  return departmentsOf(a).some((d) => f.copies.includes(d));
+  return departmentsOf(a).some((d) => f.copies.includes(d)) || mayReadAsInput(a, f);
+}
+
+/** A step's owner reads the forms the step works on, beyond the copy list (staff only). */
+export function mayReadAsInput(a: Actor, f: FormScope): boolean {
+  return isStaff(a) && !!f.inputRoles?.length && a.roles.some((r) => f.inputRoles!.includes(r));
 }
 
 /** Values a completion carries that land in no form (notes, reasons, dispatch): every

@@ -136,6 +136,9 @@ const step = z.object({
   outcomes: z.record(z.string(), transition),
   /** flags a task as long-running after this many working days (negotiation) */
   longAfterDays: z.number().optional(),
+  /** the forms this step works on: its owners read those documents of the case even when their
+   *  department is not on the copy list (the survey for the assessing engineer); the access is audited */
+  reads: z.array(z.string()).default([]),
 }).strict();
 
 const form = z.object({
@@ -184,6 +187,7 @@ export const processDefinitionSchema = z.object({
       if (!t.end && t.next.length === 0) issue(at, `step ${key}: outcome ${outcome} needs next steps or an end state`);
     }
     if (!Object.keys(s.outcomes).length) issue(['steps', key, 'outcomes'], `step ${key} has no outcomes`);
+    s.reads.forEach((f, i) => { if (!Object.hasOwn(def.forms, f)) issue(['steps', key, 'reads', i], `step ${key} reads unknown form ${f}`); });
   }
   for (const [k, list] of Object.entries(def.starts)) {
     for (const n of list) if (!stepKeys.has(n)) issue(['starts', k], `unknown start step ${n}`);

@@ -1,6 +1,6 @@
 // The audit trail: append-only (a database trigger refuses UPDATE/DELETE). Read back through
 // `auditOfCase`, which shows each reader form contents only from forms it may read.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { audit } from '../../db/schema.js';
 import type { Actor } from '../../server/context.js';
@@ -17,6 +17,13 @@ export async function appendAudit(tx: Tx, e: AuditEntry) {
     at: e.at, actorId: e.actorId, action: e.action, entity: e.entity, entityId: e.entityId,
     caseId: e.caseId ?? null, before: e.before ?? null, after: e.after ?? null,
   });
+}
+
+/** Is there already an entry like this one (one audit line per actor and document read as input)? */
+export async function hasAuditEntry(tx: Tx, e: { caseId: string; action: string; entityId: string; actorId: string }) {
+  const rows = await tx.select({ id: audit.id }).from(audit)
+    .where(and(eq(audit.caseId, e.caseId), eq(audit.action, e.action), eq(audit.entityId, e.entityId), eq(audit.actorId, e.actorId))).limit(1);
+  return rows.length > 0;
 }
 
 /** Who reads a case's trail, and what decides the copy lists of its forms. */
