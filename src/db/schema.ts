@@ -1,10 +1,14 @@
 // The one pg-core schema. Migrations in ./drizzle are generated from it (npm run db:generate).
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex,
+  bigint, boolean, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 export const partners = pgTable('partners', {
   id: text('id').primaryKey(),
@@ -282,3 +286,29 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
+
+/** The thread of a deal, ticket or customer (chatter): `caseId` is the deal's, ticket's or customer's id. */
+export const comments = pgTable('comments', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull(),
+  authorId: text('author_id').notNull().references(() => users.id),
+  body: text('body').notNull(),
+  mentions: jsonb('mentions').$type<string[]>().notNull().default([]),
+  createdAt: ts('created_at').notNull(),
+  /** the order of writing (the manual clock may stand still) */
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+}, (t) => [index('comments_case').on(t.caseId, t.seq)]);
+
+/** Files on a case (site photos, contract scans, proposal PDFs), kept in the database so one backup
+ *  holds everything and every app instance serves them. */
+export const attachments = pgTable('attachments', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull(),
+  name: text('name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  data: bytea('data').notNull(),
+  uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+}, (t) => [index('attachments_case').on(t.caseId, t.seq)]);

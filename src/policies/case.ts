@@ -13,6 +13,8 @@ export interface CaseTarget {
 export const casePolicy = {
   /** staff see every case; a partner engineer only tickets given to its company */
   read: (a: Actor, c?: CaseTarget) => isStaff(a) || (!!a.partnerId && (!c || (c.type === 'ticket' && c.partnerId === a.partnerId))),
+  /** the thread and the files of a case: whoever may see it */
+  comment: (a: Actor, c?: CaseTarget) => casePolicy.read(a, c),
   listDeals: (a: Actor) => isStaff(a),
   /** partners list only their company's tickets (the list filters) */
   listTickets: (a: Actor) => isStaff(a) || !!a.partnerId,

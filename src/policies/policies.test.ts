@@ -42,6 +42,7 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'admin.processRead': ALL,
   'audit.read': row(...MANAGERS, 'sysadmin'),
   'case.read': ALL,
+  'case.comment': ALL,
   'case.listDeals': STAFF,
   'case.listTickets': ALL,
   'case.createDeal': row('sales'),
@@ -158,6 +159,10 @@ describe('record-level rules', () => {
       expect(can(a, 'case.read', { type: 'deal' }), r).toBe(r !== 'partner_engineer');
       expect(can(a, 'case.read', { type: 'ticket', partnerId: PARTNER_ID }), r).toBe(true);
       expect(can(a, 'case.read', { type: 'ticket', partnerId: null }), r).toBe(r !== 'partner_engineer');
+      // the thread and the files: whoever sees the case
+      expect(can(a, 'case.comment', { type: 'deal' }), r).toBe(r !== 'partner_engineer');
+      expect(can(a, 'case.comment', { type: 'ticket', partnerId: PARTNER_ID }), r).toBe(true);
+      expect(can(a, 'case.comment', { type: 'customer' }), r).toBe(r !== 'partner_engineer');
     }
   });
   it('case: the negotiation log and the second meeting belong to the deal\'s salesperson and the managers', () => {

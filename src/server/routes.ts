@@ -1,4 +1,5 @@
 // Every module's routes, mounted under /api/v1.
+import { chatterRoutes } from '../modules/chatter/routes.js';
 import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from '../modules/auth/routes.js';
@@ -27,7 +28,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, processRoutes,
+    reportRoutes, processRoutes, chatterRoutes,
   ]) {
     await routes(app);
   }

@@ -130,6 +130,9 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/reports/pipeline': ['/reports/pipeline'],
     '/notifications': ['/notifications'],
     '/process/versions/{version}': ['/process/versions/1'],
+    '/cases/{caseId}/comments': cases.map((id) => `/cases/${id}/comments`),
+    '/cases/{caseId}/attachments': cases.map((id) => `/cases/${id}/attachments`),
+    '/attachments/{id}': ['/attachments/none'],
   };
   if (byPath[path]) return byPath[path];
   return path.includes('{') ? undefined : [path];
