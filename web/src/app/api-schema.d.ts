@@ -306,6 +306,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calc/bandwidth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** bandwidth of VoIP calls in one direction (RTP/UDP/IPv4, optional Ethernet framing and VAD) */
+        get: {
+            parameters: {
+                query: {
+                    calls?: number;
+                    codec: "g711" | "g729" | "g722" | "opus";
+                    extraHeaderBytes?: number;
+                    layer?: "ip" | "ethernet";
+                    opusKbps?: number;
+                    packetMs?: number;
+                    vad?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bandwidth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calc/emodel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ITU-T G.107 E-model with default parameters: R, MOS and the G.109 band */
+        get: {
+            parameters: {
+                query: {
+                    burstR?: number;
+                    codec: "g711" | "g729" | "g722" | "opus";
+                    lossPct?: number;
+                    oneWayDelayMs?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EModel"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calc/erlang-b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Erlang B: give two of channels, trafficErlangs, blocking; the third is computed */
+        get: {
+            parameters: {
+                query?: {
+                    blocking?: number;
+                    channels?: number;
+                    trafficErlangs?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErlangB"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calc/saving": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the monthly saving of moving long distance to VoIP (tariffs and busy hour default to the process settings) */
+        get: {
+            parameters: {
+                query: {
+                    busyHourFraction?: number;
+                    channelMonthlyFen?: number;
+                    channels?: number;
+                    currentFenPerMinute?: number;
+                    discountPct?: number;
+                    monthlyBillFen: number;
+                    voipFenPerMinute?: number;
+                    workingDaysPerMonth?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Saving"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/days": {
         parameters: {
             query?: never;
@@ -840,6 +1010,49 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DealDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/engineering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the deal's VoIP sizing from its survey and assessment; rttMs, jitterMs, lossPct: a measurement to estimate with */
+        get: {
+            parameters: {
+                query?: {
+                    burstR?: number;
+                    jitterMs?: number;
+                    lossPct?: number;
+                    rttMs?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealEngineering"];
                     };
                 };
             };
@@ -2480,6 +2693,10 @@ export interface components {
         AuditList: {
             items: components["schemas"]["AuditEntry"][];
         };
+        Bandwidth: {
+            perCallKbps: number;
+            totalKbps: number;
+        };
         BreachOwner: {
             id: string;
             key: string;
@@ -2725,6 +2942,91 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DealEngineering: {
+            codecs: {
+                /** @enum {string} */
+                codec: "g711" | "g729" | "g722" | "opus";
+                mos: number;
+                oneWayDelayMs: number;
+                perCallKbps: number;
+                R: number;
+                /** @enum {string} */
+                rating: "best" | "high" | "medium" | "low" | "poor";
+                shareOfSpare: number | null;
+                /** @enum {string} */
+                status: "green" | "amber" | "red";
+                totalKbps: number;
+            }[];
+            dealId: string;
+            network: {
+                burstR: number;
+                jitterMs: number;
+                lossPct: number;
+                measured: boolean;
+                rttMs: number;
+            };
+            saving: {
+                currentMonthlyFen: number;
+                monthlySavingFen: number;
+                voipMonthlyFen: number;
+            } | null;
+            settings: {
+                busyHourFraction: number;
+                codecPreference: ("g711" | "g729" | "g722" | "opus")[];
+                greenShare: number;
+                /** @enum {string} */
+                layer: "ip" | "ethernet";
+                packetMs: number;
+                targetBlocking: number;
+                tariffs: {
+                    channelMonthlyFen: number;
+                    currentFenPerMinute: number;
+                    voipFenPerMinute: number;
+                } | null;
+                vad: boolean;
+                workingDaysPerMonth: number;
+            };
+            spareKbps: number;
+            /** @enum {string} */
+            suggestedCodec: "g711" | "g729" | "g722" | "opus";
+            suggestions: {
+                assessment: {
+                    channels: number;
+                    /** @enum {string} */
+                    codec: "g711" | "g729" | "g722" | "opus";
+                    gatewayPorts: number;
+                };
+                proposal: {
+                    investmentFen: number | null;
+                    proposedMonthlyCostFen: number | null;
+                } | null;
+            };
+            survey: {
+                bandwidthMbps: number | null;
+                broadbandAvailable: boolean | null;
+                directLines: number | null;
+                extensions: number | null;
+                ldDiscountPct: number | null;
+                monthlyLdBillFen: number | null;
+                trunkLines: number | null;
+                utilisationAssumed: boolean;
+                utilisationPct: number;
+            };
+            traffic: {
+                busyHourErlangs: number;
+                monthlyMinutes: number | null;
+            };
+            trunks: {
+                cappedByExtensions: boolean;
+                channelBlocking: number;
+                channels: number;
+                gatewayPorts: number;
+                targetBlocking: number;
+                trunkBlocking: number | null;
+                trunkLines: number | null;
+            };
+            withheld: boolean;
+        };
         DealPage: {
             items: {
                 amountFen: number | null;
@@ -2776,6 +3078,19 @@ export interface components {
         Due: {
             /** Format: date-time */
             dueAt: string;
+        };
+        EModel: {
+            mos: number;
+            R: number;
+            /** @enum {string} */
+            rating: "best" | "high" | "medium" | "low" | "poor";
+        };
+        ErlangB: {
+            blocking: number;
+            channels: number;
+            /** @enum {string} */
+            solvedFor: "trafficErlangs" | "channels" | "blocking";
+            trafficErlangs: number;
         };
         Health: {
             engine: string;
@@ -2961,6 +3276,13 @@ export interface components {
             sourceDocumentId: string | null;
             sourceDocumentNumber: string | null;
             totalFen: number | null;
+        };
+        Saving: {
+            busyHourErlangs: number;
+            currentMonthlyFen: number;
+            monthlyMinutes: number;
+            monthlySavingFen: number;
+            voipMonthlyFen: number;
         };
         SessionList: {
             items: {
