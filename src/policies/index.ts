@@ -8,12 +8,13 @@ import { auditPolicy } from './audit.js';
 import { casePolicy } from './case.js';
 import { customerPolicy } from './customer.js';
 import { documentPolicy } from './document.js';
+import { engineeringPolicy } from './engineering.js';
 import { reportPolicy } from './report.js';
 import { taskPolicy } from './task.js';
 
 export const POLICIES = {
   account: accountPolicy, admin: adminPolicy, audit: auditPolicy, case: casePolicy, customer: customerPolicy,
-  document: documentPolicy, report: reportPolicy, task: taskPolicy,
+  document: documentPolicy, engineering: engineeringPolicy, report: reportPolicy, task: taskPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -63,6 +63,9 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'document.search': STAFF_NOT_SYSADMIN,
   'document.export': STAFF_NOT_SYSADMIN,
   'document.archive': row('admin_clerk'),
+  'engineering.read': STAFF_NOT_SYSADMIN,
+  'engineering.readSaving': STAFF_NOT_SYSADMIN,
+  'engineering.calc': STAFF,
   'report.pipeline': row('sales_manager', 'gm'),
   'report.weekly': row(...MANAGERS),
   'report.settlement': row('tech_manager', 'gm'),
@@ -179,6 +182,11 @@ describe('record-level rules', () => {
     expect(ROLES.filter((r) => can(actorOf(r), 'document.print', hf))).toEqual(FORM_READERS.revisit);
     expect(ROLES.filter((r) => can(actorOf(r), 'document.archive', zj))).toEqual(['admin_clerk']);
     expect(ROLES.filter((r) => can(actorOf(r), 'document.archive', hf))).toEqual([]);
+  });
+  it('engineering: a deal\'s sizing for readers of its survey or assessment; its money for readers of the survey', () => {
+    const t = { surveyCopies: copiesOf(def, 'survey'), assessmentCopies: copiesOf(def, 'tech_assessment') };
+    expect(ROLES.filter((r) => can(actorOf(r), 'engineering.read', t))).toEqual(FORM_READERS.tech_assessment);
+    expect(ROLES.filter((r) => can(actorOf(r), 'engineering.readSaving', t))).toEqual(FORM_READERS.survey);
   });
   it('admin: a partner engineer reads its own company only', () => {
     expect(can(actorOf('partner_engineer'), 'admin.partnerRead', PARTNER_ID)).toBe(true);

@@ -91,6 +91,7 @@ export const REASONS = {
   'revisit.not_a_revisit': 'this task is not a revisit',
   'revisit.ticket_exists': 'a ticket was already opened from this revisit',
   'revisit.no_problem': 'this revisit found no problem',
+  'attachment.malformed': 'the upload is not a well-formed multipart body with one file',
   'attachment.type_not_allowed': 'only images, PDF and Office files may be attached (this file is {type})',
   'clock.forward_only': 'the clock only moves forward',
   'calendar.no_holiday_data': 'no official holiday data for {years}: deadlines count weekends only',

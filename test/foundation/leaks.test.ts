@@ -133,6 +133,11 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/cases/{caseId}/comments': cases.map((id) => `/cases/${id}/comments`),
     '/cases/{caseId}/attachments': cases.map((id) => `/cases/${id}/attachments`),
     '/attachments/{id}': ['/attachments/none'],
+    '/deals/{id}/engineering': [`/deals/${f.dealId}/engineering`, `/deals/${f.dealId}/engineering?rttMs=80&jitterMs=12&lossPct=1`],
+    '/calc/erlang-b': ['/calc/erlang-b?channels=8&blocking=0.01', '/calc/erlang-b?trafficErlangs=3&blocking=0.01'],
+    '/calc/bandwidth': ['/calc/bandwidth?codec=g729&calls=8'],
+    '/calc/emodel': ['/calc/emodel?codec=g711&oneWayDelayMs=100&lossPct=1'],
+    '/calc/saving': ['/calc/saving?monthlyBillFen=800000&channels=8'],
   };
   if (byPath[path]) return byPath[path];
   return path.includes('{') ? undefined : [path];

@@ -25,6 +25,19 @@ const section = (zh: string, en: string, more: { half?: boolean } = {}) => ({ pr
 const SERVICE_TIERS = [{ value: 'vip', label: L('VIP 7×24', 'VIP 24×7') }, { value: 'standard', label: L('普通 5×8', 'Standard 8×5') }];
 const ENGINEER_SIDE = ['engineer', 'partner_engineer'] as FieldSpec['filledBy'];
 const CS_SIDE = ['cs_agent', 'cs_manager'] as FieldSpec['filledBy'];
+const CODEC_OPTIONS = [
+  { value: 'g711', label: L('G.711（64 kbit/s）', 'G.711 (64 kbit/s)') }, { value: 'g729', label: L('G.729（8 kbit/s）', 'G.729 (8 kbit/s)') },
+  { value: 'g722', label: L('G.722 宽带', 'G.722 wideband') }, { value: 'opus', label: L('Opus', 'Opus') },
+];
+const BANDWIDTH_STATUS = [
+  { value: 'green', label: L('充足', 'Ample (green)') }, { value: 'amber', label: L('偏紧', 'Tight (amber)') }, { value: 'red', label: L('不足', 'Insufficient (red)') },
+];
+// ITU-T G.109 user satisfaction bands of R
+const QUALITY_RATINGS = [
+  { value: 'best', label: L('最好（非常满意）', 'Best (very satisfied)') }, { value: 'high', label: L('高（满意）', 'High (satisfied)') },
+  { value: 'medium', label: L('中（部分不满意）', 'Medium (some dissatisfied)') }, { value: 'low', label: L('低（多数不满意）', 'Low (many dissatisfied)') },
+  { value: 'poor', label: L('差（几乎都不满意）', 'Poor (nearly all dissatisfied)') },
+];
 const customerSignature = signature('customerSignature', '客户签字', 'Customer signature', { help: L('客户在屏幕上签字', 'The customer signs on the screen') });
 
 export const DEFAULT_PROCESS: RawProcessDefinition = {
@@ -75,11 +88,20 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     tech_assessment: {
       caseType: 'deal', role: 'engineer', kind: 'assessment', label: L('技术鉴定', 'Technical assessment'), due: { days: 0.5 },
       reads: ['survey'],
-      outcomes: { done: { label: L('完成', 'Done'), form: 'tech_assessment', next: ['proposal_draft'], effects: ['deal.equipmentTotals'] } },
+      outcomes: { done: { label: L('完成', 'Done'), form: 'tech_assessment', next: ['proposal_draft'], effects: ['deal.equipmentTotals', 'deal.sizing'] } },
+      // VoIP sizing (issue 17): channels at 1 % blocking of the busy hour (15 % of a working day's
+      // long-distance minutes, 22 working days a month), G.711 first if the broadband carries it
+      sizing: {
+        targetBlocking: 0.01, busyHourFraction: 0.15, workingDaysPerMonth: 22, codecPreference: ['g711', 'g729', 'g722', 'opus'], minRating: 'medium',
+        packetMs: 20, layer: 'ethernet', vad: false, opusKbps: 24, greenShare: 0.5, assumedUtilisationPct: 50,
+        assumedNetwork: { rttMs: 60, jitterMs: 10, lossPct: 0.5 }, jitterBufferFactor: 2, gatewayPortSizes: [4, 8, 16, 24, 32],
+      },
     },
     proposal_draft: {
       caseType: 'deal', role: 'sales', kind: 'proposal', label: L('方案草拟', 'Draft the proposal'), assign: 'case_owner', due: { days: 0.5 },
       outcomes: { done: { label: L('完成', 'Done'), form: 'proposal', next: ['manager_review'], effects: ['deal.proposalFigures'] } },
+      // the customer's saving: long distance at 0.30 元/min list price against VoIP at 0.10 元/min plus 50 元 a channel a month
+      saving: { currentFenPerMinute: 30, voipFenPerMinute: 10, channelMonthlyFen: 5000 },
     },
     manager_review: {
       caseType: 'deal', role: 'sales_manager', kind: 'approval', scoreAs: 'manager_review', label: L('经理审核', 'Manager review'), due: { days: 1 },
@@ -157,6 +179,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
         bool('broadbandAvailable', '是否开通宽带', 'Broadband available', { ...req, ...section('宽带情况', 'Broadband', { half: true }) }),
         text('broadbandType', '宽带类型', 'Broadband type', { max: 100, ...half }),
         decimal('bandwidthMbps', '带宽 (Mbps)', 'Bandwidth (Mbps)', { max: 100000, ...half }),
+        percent('utilisationPct', '宽带利用率 (%)', 'Broadband utilisation (%)', half),
         text('networkEquipment', '网络设备品牌型号', 'Network equipment (brand, model)', { max: 200, ...half }),
         text('broadbandUsage', '使用及利用情况', 'Usage and utilisation'),
         bool('hasPbx', '是否有集团电话', 'Has a PBX', { ...req, ...section('集团电话', 'PBX', { half: true }) }),
@@ -188,17 +211,35 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
         }),
         decimal('estimatedDurationDays', '预计工期（天）', 'Estimated duration (days)', { ...req, max: 3650 }),
         money('totalFen', '合计', 'Total', { computed: 'deal.equipmentTotals', print: false }),
+        // the sizing block (issue 17): measured network, chosen codec, and what the survey implies
+        select('codec', '语音编码', 'Voice codec', { options: CODEC_OPTIONS, default: 'deal.sizing', help: L('默认为建议的编码', 'Defaults to the suggested codec'), ...section('VoIP 容量规划', 'VoIP sizing', { half: true }) }),
+        decimal('measuredRttMs', '实测往返时延 (ms)', 'Measured round trip (ms)', { max: 5000, help: L('例如 ping 我方网关', 'e.g. a ping to our gateway'), ...half }),
+        decimal('measuredJitterMs', '实测抖动 (ms)', 'Measured jitter (ms)', { max: 1000, ...half }),
+        percent('measuredLossPct', '实测丢包率 (%)', 'Measured packet loss (%)', half),
+        decimal('busyHourErlangs', '忙时话务量 (Erl)', 'Busy-hour traffic (Erl)', { computed: 'deal.sizing', ...half }),
+        int('suggestedChannels', '建议通道数', 'Suggested channels', { computed: 'deal.sizing', ...half }),
+        percent('trunkBlockingPct', '现有中继线阻塞率 (%)', 'Blocking of the current trunks (%)', { computed: 'deal.sizing', ...half }),
+        int('gatewayPorts', '网关端口数', 'Gateway ports', { computed: 'deal.sizing', ...half }),
+        decimal('requiredKbps', '所需带宽 (kbit/s)', 'Bandwidth needed (kbit/s)', { computed: 'deal.sizing', ...half }),
+        decimal('spareKbps', '富余带宽 (kbit/s)', 'Spare bandwidth (kbit/s)', { computed: 'deal.sizing', ...half }),
+        select('bandwidthStatus', '带宽评估', 'Bandwidth', { computed: 'deal.sizing', options: BANDWIDTH_STATUS, ...half }),
+        decimal('expectedMos', '预计通话质量 (MOS)', 'Expected quality (MOS)', { computed: 'deal.sizing', ...half }),
+        select('qualityRating', '质量等级 (G.109)', 'Quality band (G.109)', { computed: 'deal.sizing', options: QUALITY_RATINGS }),
       ],
     },
     proposal: {
       title: L('客户业务详细解决方案', 'Detailed customer solution'), prefix: 'FA', copies: ['business', 'admin'],
       fields: [
         longtext('content', '方案内容', 'Proposal', { ...req, max: 20000 }),
-        money('investmentFen', '投资额', 'Investment', { ...req, ...half }),
+        money('investmentFen', '投资额', 'Investment', { ...req, ...half, default: 'deal.proposalFigures', help: L('默认为技术鉴定的设备合计', 'Defaults to the assessment\'s equipment total') }),
         money('monthlyGrossProfitFen', '月毛利', 'Monthly gross profit', { ...req, ...half }),
         money('currentMonthlyLdBillFen', '客户现月长途话费', 'Current monthly long-distance bill', { computed: 'deal.proposalFigures', ...half }),
-        money('proposedMonthlyCostFen', '方案月长途费用', 'Proposed monthly long-distance cost', half),
+        money('proposedMonthlyCostFen', '方案月长途费用', 'Proposed monthly long-distance cost', { ...half, default: 'deal.proposalFigures', help: L('默认按资费设置计算', 'Defaults to the VoIP cost at the configured tariffs') }),
         money('monthlySavingFen', '每月节省', 'Monthly saving', { computed: 'deal.proposalFigures' }),
+        int('suggestedChannels', '建议通道数', 'Suggested channels', { computed: 'deal.proposalFigures', ...section('VoIP 容量规划', 'VoIP sizing', { half: true }) }),
+        select('codec', '语音编码', 'Voice codec', { computed: 'deal.proposalFigures', options: CODEC_OPTIONS, ...half }),
+        int('gatewayPorts', '网关端口数', 'Gateway ports', { computed: 'deal.proposalFigures', ...half }),
+        decimal('expectedMos', '预计通话质量 (MOS)', 'Expected quality (MOS)', { computed: 'deal.proposalFigures', ...half }),
       ],
     },
     feasibility: {
@@ -217,6 +258,8 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
         decimal('paybackMonths', '投资回收期（月）', 'Payback (months)', { computed: 'deal.payback', ...half }),
         decimal('bestCaseMonths', '最好情况（月）', 'Best case (months)', { computed: 'deal.payback', ...half }),
         decimal('worstCaseMonths', '最差情况（月）', 'Worst case (months)', { computed: 'deal.payback', ...half }),
+        money('monthlySavingFen', '客户每月节省', 'Customer\'s monthly saving', { computed: 'deal.payback', ...half }),
+        decimal('savingPaybackMonths', '按节省回收期（月）', 'Payback from the saving (months)', { computed: 'deal.payback', ...half }),
         longtext('comments', '意见', 'Comments', { max: 2000 }),
       ],
     },

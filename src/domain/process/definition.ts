@@ -3,6 +3,9 @@
 // fields.ts turns a form's fields into its input schema, print renders a document from it.
 import { z } from 'zod';
 import { DEPARTMENTS, ROLES } from '../roles.js';
+import { CODECS, PACKET_INTERVALS_MS } from '../engineering/bandwidth.js';
+import { RATINGS } from '../engineering/emodel.js';
+import { DEFAULT_SIZING, DEFAULT_TARIFFS } from '../engineering/sizing.js';
 
 /** A text in both languages of the product. */
 export const i18n = z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict();
@@ -52,6 +55,9 @@ export interface FieldSpec {
   computed?: string;
   /** a scanner-friendly text (serial numbers) */
   serial?: boolean;
+  /** the effect that suggests this value: taken when the form leaves it out, and an entered
+   *  value that differs is recorded as an overwrite (the step's history) */
+  default?: string;
 }
 
 const fieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a letter then letters, digits or _');
@@ -74,6 +80,7 @@ export const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() => z.object({
   footer: z.string().optional(),
   computed: z.string().min(1).optional(),
   serial: z.boolean().optional(),
+  default: z.string().min(1).optional(),
 }).strict().superRefine((f, ctx) => {
   if (f.type === 'select' && !f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `select field ${f.key} needs options` });
   if (f.type === 'lines' && !f.columns) ctx.addIssue({ code: 'custom', path: ['columns'], message: `lines field ${f.key} needs columns` });
@@ -118,6 +125,32 @@ const transition = z.object({
   means: z.enum(OUTCOME_MEANINGS).optional(),
 }).strict();
 
+/** VoIP sizing settings of the technical assessment (issue 17): Erlang B target, busy hour,
+ *  codec preference, packetisation, traffic-light share, the network assumed when not measured. */
+export const sizingSettings = z.object({
+  targetBlocking: z.number().gt(0).lt(1).default(DEFAULT_SIZING.targetBlocking),
+  busyHourFraction: z.number().gt(0).max(1).default(DEFAULT_SIZING.busyHourFraction),
+  workingDaysPerMonth: z.number().min(1).max(31).default(DEFAULT_SIZING.workingDaysPerMonth),
+  codecPreference: z.array(z.enum(CODECS)).min(1).default(DEFAULT_SIZING.codecPreference),
+  minRating: z.enum(RATINGS).default(DEFAULT_SIZING.minRating),
+  packetMs: z.union(PACKET_INTERVALS_MS.map((n) => z.literal(n)) as [z.ZodLiteral<10>, z.ZodLiteral<20>, z.ZodLiteral<30>, z.ZodLiteral<40>]).default(DEFAULT_SIZING.packetMs),
+  layer: z.enum(['ip', 'ethernet']).default(DEFAULT_SIZING.layer),
+  vad: z.boolean().default(DEFAULT_SIZING.vad),
+  opusKbps: z.number().min(6).max(510).default(DEFAULT_SIZING.opusKbps),
+  greenShare: z.number().gt(0).max(1).default(DEFAULT_SIZING.greenShare),
+  assumedUtilisationPct: z.number().min(0).max(100).default(DEFAULT_SIZING.assumedUtilisationPct),
+  assumedNetwork: z.object({ rttMs: z.number().min(0).max(5000), jitterMs: z.number().min(0).max(1000), lossPct: z.number().min(0).max(100) }).strict().default(DEFAULT_SIZING.assumedNetwork),
+  jitterBufferFactor: z.number().min(0).max(10).default(DEFAULT_SIZING.jitterBufferFactor),
+  gatewayPortSizes: z.array(z.number().int().min(1).max(10000)).min(1).default(DEFAULT_SIZING.gatewayPortSizes),
+}).strict();
+
+/** Per-minute tariffs of the proposal's saving (fen, decimals allowed) and a VoIP channel's monthly rent. */
+export const savingSettings = z.object({
+  currentFenPerMinute: z.number().gt(0).max(10000).default(DEFAULT_TARIFFS.currentFenPerMinute),
+  voipFenPerMinute: z.number().min(0).max(10000).default(DEFAULT_TARIFFS.voipFenPerMinute),
+  channelMonthlyFen: z.number().int().min(0).max(1e9).default(DEFAULT_TARIFFS.channelMonthlyFen),
+}).strict();
+
 const step = z.object({
   caseType: z.enum(['deal', 'ticket', 'customer']),
   role,
@@ -139,6 +172,10 @@ const step = z.object({
   /** the forms this step works on: its owners read those documents of the case even when their
    *  department is not on the copy list (the survey for the assessing engineer); the access is audited */
   reads: z.array(z.string()).default([]),
+  /** the technical assessment's VoIP sizing settings */
+  sizing: sizingSettings.optional(),
+  /** the proposal's tariffs for the customer's saving */
+  saving: savingSettings.optional(),
 }).strict();
 
 const form = z.object({
@@ -217,10 +254,13 @@ export type StepDefinition = ProcessDefinition['steps'][string];
 export type Transition = StepDefinition['outcomes'][string];
 export type FormDefinition = ProcessDefinition['forms'][string];
 export type DeadlineRule = z.infer<typeof deadlineRule>;
+export type SizingSettingsDef = z.infer<typeof sizingSettings>;
+export type SavingSettingsDef = z.infer<typeof savingSettings>;
 
 /** What the definition needs to know of an effect: the fields it reads from the step's form, the
- *  forms it writes besides, and the fields of the step's form it copies into case records. */
-export type EffectSignatures = Record<string, { reads: readonly string[]; writes?: readonly string[]; exposes?: readonly string[] }>;
+ *  forms it writes besides, the fields of the step's form it copies into case records, and whether
+ *  it suggests default values. */
+export type EffectSignatures = Record<string, { reads: readonly string[]; writes?: readonly string[]; exposes?: readonly string[]; suggests?: boolean }>;
 
 export interface DefinitionIssue { path: string; message: string }
 
@@ -258,6 +298,7 @@ function effectIssues(def: ProcessDefinition, effects: EffectSignatures): Defini
   const computed = (fields: FieldSpec[], at: string) => {
     for (const f of fields) {
       if (f.computed && !effects[f.computed]) out.push({ path: `${at}.${f.key}`, message: `field ${f.key} is computed by unknown effect ${f.computed}` });
+      if (f.default && !effects[f.default]?.suggests) out.push({ path: `${at}.${f.key}`, message: `field ${f.key} takes its default from ${f.default}, which suggests no values` });
       computed([...(f.columns ?? []), ...(f.fields ?? [])], `${at}.${f.key}`);
     }
   };

@@ -39,7 +39,8 @@ function objectSchema(fields: FieldSpec[]) {
   for (const f of fields) {
     if (f.computed) continue;
     const v = fieldValueSchema(f);
-    shape[f.key] = f.required ? v : v.optional();
+    // a required field with a suggested default may be left out: the default fills it
+    shape[f.key] = f.required && !f.default ? v : v.optional();
   }
   return z.object(shape).strict();
 }

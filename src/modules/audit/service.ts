@@ -76,7 +76,8 @@ export function presentAuditEntry(r: AuditReader, e: Entry): Entry {
     }
   } else if (e.action === 'task.complete' && after && 'form' in after) {
     if (!mayReadCompletion(r.actor, r.def, String(before?.step ?? ''), after.outcome as string | undefined, c)) {
-      const { form: _withheld, ...rest } = after;
+      // the form's values and the suggestions taken or overwritten (values of the same form)
+      const { form: _withheld, defaults: _defaults, ...rest } = after;
       after = rest;
       withheld = true;
     }

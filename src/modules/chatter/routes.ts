@@ -3,12 +3,25 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { fieldError } from '../../server/errors.js';
+import type { FastifyRequest } from 'fastify';
+import { AppError, fieldError } from '../../server/errors.js';
 import { fileReply } from '../../server/replies.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, addComment, listAttachments, listComments, readAttachment } from './service.js';
 import { attachment, attachmentList, comment, commentInput, commentList } from './schema.js';
 
 const caseParams = z.object({ caseId: z.string().min(1).max(100) });
+
+/** The one file of a multipart body; a broken body is the client's fault (400), a large one 413. */
+async function readUpload(req: FastifyRequest): Promise<{ name: string; data: Buffer }> {
+  try {
+    const part = await req.file();
+    if (!part) throw fieldError('file', 'required');
+    return { name: part.filename, data: await part.toBuffer() };
+  } catch (e) {
+    if (e instanceof AppError || (e as { statusCode?: number }).statusCode === 413) throw e;
+    throw fieldError('file', 'attachment.malformed');
+  }
+}
 
 export async function chatterRoutes(app: ZApp) {
   const { ctx } = app;
@@ -41,10 +54,8 @@ export async function chatterRoutes(app: ZApp) {
     },
   }, async (req, reply) => {
     if (!req.isMultipart()) throw fieldError('file', 'required');
-    const part = await req.file();
-    if (!part) throw fieldError('file', 'required');
-    const data = await part.toBuffer();
-    const out = await ctx.db.transaction((tx) => addAttachment({ caseId: req.params.caseId, name: part.filename, data, actor: actorOf(req) }, tx, ctx));
+    const { name, data } = await readUpload(req);
+    const out = await ctx.db.transaction((tx) => addAttachment({ caseId: req.params.caseId, name, data, actor: actorOf(req) }, tx, ctx));
     reply.status(201);
     return out;
   });

@@ -2,6 +2,8 @@
 import type { Effect } from '../process/effects.js';
 import { fieldError } from '../../server/errors.js';
 import { computePayback } from '../../domain/payback.js';
+import { CODECS, type Codec } from '../../domain/engineering/bandwidth.js';
+import { assessmentSizingFields, formOfKind, proposalSuggestions, sizingOfCase } from '../engineering/service.js';
 import { documentOfCaseByForm, markArchived } from '../documents/repo.js';
 import { dispatchEffect, installedEffect } from '../installation/effects.js';
 import { tierOfPaymentModel } from '../installation/service.js';
@@ -38,28 +40,61 @@ export const DEAL_EFFECTS: Record<string, Effect> = {
       return { documentFields: { equipment, totalFen } };
     },
   },
-  // the proposal shows the customer's current monthly long-distance bill (form 1) beside the proposed cost
+  // form 2's VoIP sizing block (issue 17): from the survey, the measured network and the chosen
+  // codec (suggested: the first of the preference the broadband carries at an acceptable quality)
+  'deal.sizing': {
+    reads: ['codec', 'measuredRttMs', 'measuredJitterMs', 'measuredLossPct'],
+    async suggest(e) {
+      const { sizing } = await sizingOfCase(e.tx, e.c.id, e.def);
+      return { codec: sizing.suggestedCodec };
+    },
+    async run(e) {
+      const num = (k: string) => (typeof e.form[k] === 'number' ? (e.form[k] as number) : undefined);
+      const { sizing } = await sizingOfCase(e.tx, e.c.id, e.def, { rttMs: num('measuredRttMs'), jitterMs: num('measuredJitterMs'), lossPct: num('measuredLossPct') });
+      const codec = (CODECS as readonly string[]).includes(String(e.form.codec)) ? (e.form.codec as Codec) : sizing.suggestedCodec;
+      return { documentFields: { codec, ...assessmentSizingFields(sizing, codec) } };
+    },
+  },
+  // the proposal shows the customer's current monthly long-distance bill (form 1) beside the proposed
+  // cost, and the assessment's sizing; investment and VoIP cost are suggested (issue 17)
   'deal.proposalFigures': {
     reads: ['proposedMonthlyCostFen'],
+    async suggest(e) {
+      const s = await proposalSuggestions(e.tx, e.c.id, e.def);
+      return { investmentFen: s.investmentFen, proposedMonthlyCostFen: s.proposedMonthlyCostFen };
+    },
     async run(e) {
       const survey = await documentOfCaseByForm(e.tx, e.c.id, 'survey');
       const bill = survey?.fields.monthlyLdBillFen;
       const currentMonthlyLdBillFen = typeof bill === 'number' ? bill : null;
       const proposed = e.form.proposedMonthlyCostFen as number | undefined;
+      const { sizing } = await proposalSuggestions(e.tx, e.c.id, e.def);
       return {
         documentFields: {
           currentMonthlyLdBillFen,
           ...(proposed !== undefined && currentMonthlyLdBillFen !== null ? { monthlySavingFen: currentMonthlyLdBillFen - proposed } : {}),
+          ...sizing,
         },
       };
     },
   },
-  // form 3: the payback period with its best and worst case
+  // form 3: the payback period with its best and worst case, and beside it the customer's saving
+  // (the proposal's) with the months the saving takes to repay the investment
   'deal.payback': {
     reads: ['feasibility.equipmentInvestmentFen', 'feasibility.avgMonthlyGrossProfitFen', 'feasibility.maxFluctuationPct'],
     async run(e) {
       const f = e.form.feasibility as { equipmentInvestmentFen: number; avgMonthlyGrossProfitFen: number; maxFluctuationPct: number };
-      return { documentFields: { ...computePayback(f.equipmentInvestmentFen, f.avgMonthlyGrossProfitFen, f.maxFluctuationPct) } };
+      const proposalForm = formOfKind(e.def, 'proposal');
+      const proposal = proposalForm ? await documentOfCaseByForm(e.tx, e.c.id, proposalForm) : undefined;
+      const saving = proposal?.fields.monthlySavingFen;
+      const monthlySavingFen = typeof saving === 'number' ? saving : null;
+      return {
+        documentFields: {
+          ...computePayback(f.equipmentInvestmentFen, f.avgMonthlyGrossProfitFen, f.maxFluctuationPct),
+          monthlySavingFen,
+          savingPaybackMonths: monthlySavingFen && monthlySavingFen > 0 ? Math.round((f.equipmentInvestmentFen / monthlySavingFen) * 100) / 100 : null,
+        },
+      };
     },
   },
   'deal.contract': {

@@ -27,7 +27,8 @@ export async function documentsOfCase(tx: Tx, caseId: string) {
   return tx.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.createdAt), asc(documents.number));
 }
 export async function documentOfCaseByForm(tx: Tx, caseId: string, form: string) {
-  return (await tx.select().from(documents).where(and(eq(documents.caseId, caseId), eq(documents.form, form))).orderBy(desc(documents.createdAt)).limit(1))[0];
+  // the latest: documents made at one instant (a manual clock standing still) by their gap-free number
+  return (await tx.select().from(documents).where(and(eq(documents.caseId, caseId), eq(documents.form, form))).orderBy(desc(documents.createdAt), desc(documents.number)).limit(1))[0];
 }
 export async function documentsOfCustomer(tx: Tx, customerId: string) {
   return tx.select().from(documents).where(eq(documents.customerId, customerId)).orderBy(desc(documents.createdAt));

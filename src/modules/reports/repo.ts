@@ -42,7 +42,7 @@ export async function completedStepIn(tx: Tx, steps: string[], from: Date, to: D
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, tasks.completedBy))
     .where(and(inArray(tasks.step, steps), eq(tasks.status, 'done'), within(tasks.completedAt, from, to)))
-    .orderBy(asc(tasks.completedAt), asc(tasks.id));
+    .orderBy(asc(tasks.completedAt), asc(tasks.seq));
 }
 
 export async function countStepOpenedIn(tx: Tx, steps: string[], from: Date, to: Date) {
@@ -91,7 +91,7 @@ export async function partnerRepairsIn(tx: Tx, o: { partnerId: string; repairSte
     .leftJoin(users, eq(users.id, tasks.completedBy))
     .leftJoin(followUp, and(eq(followUp.caseId, tasks.caseId), inArray(followUp.step, o.followUpSteps.length ? o.followUpSteps : ['-']), eq(followUp.createdAt, tasks.completedAt)))
     .where(and(eq(tasks.partnerId, o.partnerId), inArray(tasks.step, o.repairSteps), eq(tasks.status, 'done'), within(tasks.completedAt, o.from, o.to)))
-    .orderBy(asc(tasks.completedAt), asc(tasks.id));
+    .orderBy(asc(tasks.completedAt), asc(tasks.seq));
 }
 
 export async function findPartnerRow(tx: Tx, id: string) {

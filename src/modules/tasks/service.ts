@@ -16,7 +16,7 @@ import { appendAudit } from '../audit/service.js';
 import { createDocument, presentDocument } from '../documents/service.js';
 import { findUser } from '../users/repo.js';
 import { findPartner } from '../partners/repo.js';
-import { EFFECTS, type EffectContext } from '../process/effects.js';
+import { EFFECTS, applyDefaults, type EffectContext } from '../process/effects.js';
 import { canSeeCase, loadCase, patchCase, setCaseState, type CaseRef } from './cases.js';
 import { updateCase } from '../cases/repo.js';
 import * as repo from './repo.js';
@@ -142,7 +142,7 @@ export async function completeTask(
   const formDef = transition.form ? def.forms[transition.form] : undefined;
   const parsed = formInputSchema(formDef).safeParse(opts.form ?? {});
   if (!parsed.success) throw badRequest(zodDetails(parsed.error.issues, 'form'), 'form.invalid');
-  const form = parsed.data as Record<string, unknown>;
+  let form = parsed.data as Record<string, unknown>;
   // a field another role fills (form 5: customer service vs technical part) is refused
   const notMine = fieldsNotFilledBy(formDef?.fields ?? [], form, actor.roles);
   if (notMine.length) {
@@ -153,6 +153,9 @@ export async function completeTask(
 
   const calendar = await ctx.calendars.get(tx);
   const documentId = crypto.randomUUID();
+  // fields left out take the value their `default` effect suggests; an overwrite is recorded below
+  const { form: filled, defaults } = await applyDefaults({ tx, ctx, actor, task, c, now, def, calendar, note: opts.note }, formDef?.fields ?? [], form);
+  form = filled;
   const effect: EffectContext = { tx, ctx, actor, task, c, form, outcome, now, def, calendar, documentId, note: opts.note };
   let documentFields = flattenGroups(formDef?.fields ?? [], form);
   for (const name of transition.effects) {
@@ -185,7 +188,7 @@ export async function completeTask(
 
   await appendAudit(tx, {
     at: now, actorId: actor.id, action: 'task.complete', entity: 'task', entityId: task.id, caseId: c.id,
-    before: { status: 'open', step: task.step }, after: { status: 'done', outcome, form, note: opts.note ?? null, next: next.map((t) => t.step), end: transition.end ?? null },
+    before: { status: 'open', step: task.step }, after: { status: 'done', outcome, form, ...(defaults ? { defaults } : {}), note: opts.note ?? null, next: next.map((t) => t.step), end: transition.end ?? null },
   });
   for (const t of next) {
     await appendAudit(tx, { at: now, actorId: actor.id, action: 'task.open', entity: 'task', entityId: t.id, caseId: c.id, after: { step: t.step, dueAt: t.dueAt } });

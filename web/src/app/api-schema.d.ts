@@ -424,6 +424,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calc/bandwidth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** bandwidth of VoIP calls in one direction (RTP/UDP/IPv4, optional Ethernet framing and VAD) */
+        get: {
+            parameters: {
+                query: {
+                    calls?: number;
+                    codec: "g711" | "g729" | "g722" | "opus";
+                    extraHeaderBytes?: number;
+                    layer?: "ip" | "ethernet";
+                    opusKbps?: number;
+                    packetMs?: number;
+                    vad?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bandwidth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calc/emodel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ITU-T G.107 E-model with default parameters: R, MOS and the G.109 band */
+        get: {
+            parameters: {
+                query: {
+                    burstR?: number;
+                    codec: "g711" | "g729" | "g722" | "opus";
+                    lossPct?: number;
+                    oneWayDelayMs?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EModel"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calc/erlang-b": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Erlang B: give two of channels, trafficErlangs, blocking; the third is computed */
+        get: {
+            parameters: {
+                query?: {
+                    blocking?: number;
+                    channels?: number;
+                    trafficErlangs?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErlangB"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calc/saving": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the monthly saving of moving long distance to VoIP (tariffs and busy hour default to the process settings) */
+        get: {
+            parameters: {
+                query: {
+                    busyHourFraction?: number;
+                    channelMonthlyFen?: number;
+                    channels?: number;
+                    currentFenPerMinute?: number;
+                    discountPct?: number;
+                    monthlyBillFen: number;
+                    voipFenPerMinute?: number;
+                    workingDaysPerMonth?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Saving"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/days": {
         parameters: {
             query?: never;
@@ -1268,6 +1474,58 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DealDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/engineering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the deal's VoIP sizing from its survey and assessment; rttMs, jitterMs, lossPct: a measurement to estimate with */
+        get: {
+            parameters: {
+                query?: {
+                    burstR?: number;
+                    jitterMs?: number;
+                    lossPct?: number;
+                    rttMs?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealEngineering"];
                     };
                 };
             };
@@ -3273,6 +3531,10 @@ export interface components {
         AuditList: {
             items: components["schemas"]["AuditEntry"][];
         };
+        Bandwidth: {
+            perCallKbps: number;
+            totalKbps: number;
+        };
         BreachOwner: {
             id: string;
             key: string;
@@ -3527,6 +3789,91 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DealEngineering: {
+            codecs: {
+                /** @enum {string} */
+                codec: "g711" | "g729" | "g722" | "opus";
+                mos: number;
+                oneWayDelayMs: number;
+                perCallKbps: number;
+                R: number;
+                /** @enum {string} */
+                rating: "best" | "high" | "medium" | "low" | "poor";
+                shareOfSpare: number | null;
+                /** @enum {string} */
+                status: "green" | "amber" | "red";
+                totalKbps: number;
+            }[];
+            dealId: string;
+            network: {
+                burstR: number;
+                jitterMs: number;
+                lossPct: number;
+                measured: boolean;
+                rttMs: number;
+            };
+            saving: {
+                currentMonthlyFen: number;
+                monthlySavingFen: number;
+                voipMonthlyFen: number;
+            } | null;
+            settings: {
+                busyHourFraction: number;
+                codecPreference: ("g711" | "g729" | "g722" | "opus")[];
+                greenShare: number;
+                /** @enum {string} */
+                layer: "ip" | "ethernet";
+                packetMs: number;
+                targetBlocking: number;
+                tariffs: {
+                    channelMonthlyFen: number;
+                    currentFenPerMinute: number;
+                    voipFenPerMinute: number;
+                } | null;
+                vad: boolean;
+                workingDaysPerMonth: number;
+            };
+            spareKbps: number;
+            /** @enum {string} */
+            suggestedCodec: "g711" | "g729" | "g722" | "opus";
+            suggestions: {
+                assessment: {
+                    channels: number;
+                    /** @enum {string} */
+                    codec: "g711" | "g729" | "g722" | "opus";
+                    gatewayPorts: number;
+                };
+                proposal: {
+                    investmentFen: number | null;
+                    proposedMonthlyCostFen: number | null;
+                } | null;
+            };
+            survey: {
+                bandwidthMbps: number | null;
+                broadbandAvailable: boolean | null;
+                directLines: number | null;
+                extensions: number | null;
+                ldDiscountPct: number | null;
+                monthlyLdBillFen: number | null;
+                trunkLines: number | null;
+                utilisationAssumed: boolean;
+                utilisationPct: number;
+            };
+            traffic: {
+                busyHourErlangs: number;
+                monthlyMinutes: number | null;
+            };
+            trunks: {
+                cappedByExtensions: boolean;
+                channelBlocking: number;
+                channels: number;
+                gatewayPorts: number;
+                targetBlocking: number;
+                trunkBlocking: number | null;
+                trunkLines: number | null;
+            };
+            withheld: boolean;
+        };
         DealPage: {
             items: {
                 amountFen: number | null;
@@ -3579,6 +3926,19 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
         };
+        EModel: {
+            mos: number;
+            R: number;
+            /** @enum {string} */
+            rating: "best" | "high" | "medium" | "low" | "poor";
+        };
+        ErlangB: {
+            blocking: number;
+            channels: number;
+            /** @enum {string} */
+            solvedFor: "trafficErlangs" | "channels" | "blocking";
+            trafficErlangs: number;
+        };
         Error: {
             error: {
                 /** @description the HTTP-level kind: validation_failed, unauthorized, forbidden, not_found, conflict … */
@@ -3601,7 +3961,7 @@ export interface components {
                  * @description why, from the catalogue of reasons (src/server/messages.ts); the web translates it
                  * @enum {string}
                  */
-                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.partner_required" | "field.not_before" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.type_not_allowed" | "clock.forward_only" | "calendar.no_holiday_data";
+                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.partner_required" | "field.not_before" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "clock.forward_only" | "calendar.no_holiday_data";
             };
         };
         Health: {
@@ -3788,6 +4148,13 @@ export interface components {
             sourceDocumentId: string | null;
             sourceDocumentNumber: string | null;
             totalFen: number | null;
+        };
+        Saving: {
+            busyHourErlangs: number;
+            currentMonthlyFen: number;
+            monthlyMinutes: number;
+            monthlySavingFen: number;
+            voipMonthlyFen: number;
         };
         SessionList: {
             items: {

@@ -92,6 +92,7 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'revisit.not_a_revisit': '这不是回访任务',
   'revisit.ticket_exists': '该回访已开过工单',
   'revisit.no_problem': '该回访未发现问题',
+  'attachment.malformed': '上传的文件格式不完整，请重试',
   'attachment.type_not_allowed': '只能上传图片、PDF 和 Office 文件',
   'clock.forward_only': '时钟只能向前拨',
   'calendar.no_holiday_data': '{years} 年的法定节假日安排尚未录入，期限暂按周末计算',

@@ -28,6 +28,8 @@ export interface FieldSpec {
   footer?: string;
   computed?: string;
   serial?: boolean;
+  /** the effect that suggests this value when the form leaves it out (the server fills it) */
+  default?: string;
 }
 
 export interface TransitionDef {

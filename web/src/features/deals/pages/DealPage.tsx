@@ -9,6 +9,8 @@ import { CaseLayout } from '../../tasks/components/CaseLayout';
 import { DEAL_STEP_FORMS } from '../components/stepForms';
 import { NegotiationLog } from '../components/NegotiationLog';
 import { dealKey, useDeal } from '../queries';
+import { EngineeringPanel } from '../../engineering/EngineeringPanel';
+import { SuggestionsProvider } from '../../process/suggestions';
 
 export default function DealPage() {
   const { id = '' } = useParams();
@@ -19,6 +21,7 @@ export default function DealPage() {
   const deal = useDeal(id);
 
   return (
+    <SuggestionsProvider>
     <CaseLayout
       type="deal"
       query={deal}
@@ -34,8 +37,12 @@ export default function DealPage() {
       headerBelow={(d) => d.longNegotiation && <Alert type="warning" showIcon title={t('deal.longNegotiation')} style={{ marginTop: 12 }} />}
       panels={(d) => {
         const negotiating = d.state === 'negotiation' || d.state === 'proposal_delivery';
-        if (!negotiating && !(d.negotiationLog?.length ?? 0)) return null;
+        // the VoIP sizing beside the open pre-sales steps (issue 17)
+        const engineering = <EngineeringPanel deal={d} />;
+        if (!negotiating && !(d.negotiationLog?.length ?? 0)) return engineering;
         return (
+          <>
+          {engineering}
           <Card title={t('deal.negotiationLog')}>
             <NegotiationLog
               dealId={d.id}
@@ -45,8 +52,10 @@ export default function DealPage() {
               onAdded={() => queryClient.invalidateQueries({ queryKey: dealKey(id) })}
             />
           </Card>
+          </>
         );
       }}
     />
+    </SuggestionsProvider>
   );
 }

@@ -13,6 +13,7 @@ import { completeTask, type Task } from '../api';
 import { applyAssignment, applyCompletion } from '../queries';
 import type { StepFormRegistry, StepFormSpec, StepFormValues } from './stepForm';
 import { StepForm } from '../../process/StepForm';
+import { ApplySuggestions } from '../../process/suggestions';
 import { useProcessText } from '../../process/queries';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
@@ -132,6 +133,7 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
           </Form.Item>
         )}
         {spec.render({ task, outcome, form, caseData, t, tk })}
+        <ApplySuggestions step={task.step} />
         {task.overdue && (
           <Form.Item name="specialReason" label={t('task.specialReason')} extra={t('task.specialReasonHint')} rules={[{ max: 2000 }]}>
             <Input.TextArea rows={2} maxLength={2000} />
