@@ -342,6 +342,8 @@ export const ratingLinks = pgTable('rating_links', {
   ticketId: text('ticket_id').notNull().references(() => tickets.id),
   /** the repair task whose completion made the link */
   taskId: text('task_id').notNull(),
+  /** what was done, in the engineer's words (the public page shows it; no internals, no prices) */
+  resolution: text('resolution'),
   createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),

@@ -20,6 +20,7 @@ CREATE TABLE "rating_links" (
 	"token" text PRIMARY KEY NOT NULL,
 	"ticket_id" text NOT NULL,
 	"task_id" text NOT NULL,
+	"resolution" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"used_at" timestamp with time zone,

@@ -6,11 +6,11 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { cases, customers } from '../../db/schema.js';
+import { cases, customers, users } from '../../db/schema.js';
 import type { Tier } from '../../domain/calendar/index.js';
 import type { AppContext } from '../../server/context.js';
 import { readChannels, readRouting } from './channels.js';
-import { renderMessage, type EventKind, type MessageParams, type MESSAGES } from './messages.js';
+import { renderMessage, shanghaiTime, type EventKind, type MessageParams, type MESSAGES } from './messages.js';
 import { enqueue } from './outbox.js';
 import { notifyUser } from './service.js';
 
@@ -73,4 +73,21 @@ export async function announce(tx: Tx, ctx: AppContext, e: AppEvent) {
     }));
   }
   return rows.filter(Boolean);
+}
+
+/** An event about one task (assigned, returned) to named users. */
+export async function announceTask(tx: Tx, ctx: AppContext, e: {
+  routeAs: 'assigned' | 'returned'; userIds: string[]; task: { id: string; step: string; caseId: string; dueAt: Date | null; tier: string };
+  stepLabel: string; now: Date;
+}) {
+  const recipients: Recipient[] = [];
+  for (const id of new Set(e.userIds)) {
+    const [u] = await tx.select({ id: users.id, email: users.email, active: users.active }).from(users).where(eq(users.id, id));
+    if (u?.active) recipients.push(u);
+  }
+  if (!recipients.length) return;
+  await announce(tx, ctx, {
+    routeAs: e.routeAs, recipients, caseId: e.task.caseId, taskId: e.task.id, tier: e.task.tier === 'vip' ? 'vip' : 'standard',
+    params: { step: e.stepLabel, ...(e.task.dueAt ? { dueAt: shanghaiTime(e.task.dueAt) } : {}) }, now: e.now,
+  });
 }

@@ -77,3 +77,12 @@ export function markdownToText(md: string): string {
 export function shanghaiTime(t: Date): string {
   return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** Texts of the customer's rating link (issue 16). */
+export const RATING_TEXT = {
+  used: '该评价链接已使用 / this rating link was already used',
+  expired: '该评价链接已过期 / this rating link has expired',
+  customerActor: '客户（评价链接）',
+  unsatisfiedOpinion: '客户通过评价链接表示不满意',
+  qrCaption: '扫码评价本次维修',
+};
