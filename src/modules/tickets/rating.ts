@@ -15,6 +15,8 @@ import { findCustomer } from '../customers/repo.js';
 import { completeTask } from '../tasks/service.js';
 import { RATING_TEXT } from '../notifications/messages.js';
 import * as repo from './repo.js';
+import QRCode from 'qrcode';
+import { readChannels } from '../notifications/channels.js';
 
 const TOKEN_BYTES = 18; // 144 bits
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
@@ -108,7 +110,13 @@ export async function submitRating(opts: { token: string; satisfied: boolean; co
   return { ok: true as const, satisfied: opts.satisfied };
 }
 
-/** The link of a ticket's latest repair, with its expiry (print: the QR code on form 6). */
-export async function ratingLinkOfTicket(tx: Tx, ticketId: string) {
-  return latestRatingLink(tx, ticketId);
+/** The QR code of the rating link a repair task made (printed on its feedback form), as inline SVG. */
+export async function ratingQr(tx: Tx, taskId: string | null, origin: string) {
+  if (!taskId) return undefined;
+  const [l] = await tx.select().from(ratingLinks).where(eq(ratingLinks.taskId, taskId));
+  if (!l) return undefined;
+  const publicUrl = (await readChannels(tx)).publicUrl;
+  const url = `${publicUrl ?? origin}${ratingPath(l.token)}`;
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return { svg, caption: RATING_TEXT.qrCaption, url };
 }
