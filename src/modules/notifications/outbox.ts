@@ -7,7 +7,8 @@
 // receiver keeps one copy. The row is marked sent only by the claim that holds it (attempts
 // is the fencing token), so a late worker cannot overwrite a newer claim.
 import crypto from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, lte, or, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lte, or, lt, sql } from 'drizzle-orm';
+import { containsPattern } from '../../db/like.js';
 import type { Db, Tx } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
 import type { AppContext } from '../../server/context.js';
@@ -116,8 +117,12 @@ export function presentOutbox(r: OutboxRow) {
 }
 
 /** The sysadmin's list; `pending` includes messages being sent right now. */
-export async function listOutbox(tx: Tx, f: { status?: 'pending' | 'failed' | 'sent'; limit: number; offset: number }) {
-  const where = f.status === 'pending' ? inArray(outbox.status, ['pending', 'sending']) : f.status ? eq(outbox.status, f.status) : undefined;
+export async function listOutbox(tx: Tx, f: { status?: 'pending' | 'failed' | 'sent'; channel?: string; q?: string; limit: number; offset: number }) {
+  const where = and(
+    f.status === 'pending' ? inArray(outbox.status, ['pending', 'sending']) : f.status ? eq(outbox.status, f.status) : undefined,
+    f.channel ? eq(outbox.channel, f.channel) : undefined,
+    f.q ? or(ilike(outbox.subject, containsPattern(f.q)), ilike(outbox.to, containsPattern(f.q))) : undefined,
+  );
   const rows = await tx.select().from(outbox).where(where).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(f.limit).offset(f.offset);
   const total = (await tx.select({ n: count() }).from(outbox).where(where))[0].n;
   return { items: rows.map(presentOutbox), total };

@@ -37,9 +37,9 @@ export async function notificationRoutes(app: ZApp) {
 
   app.get('/outbox', {
     config: { policy: 'admin.notifications' },
-    schema: { tags: ['notifications'], querystring: pageQuery.extend({ status: z.enum(['pending', 'failed', 'sent']).optional() }), response: { 200: outboxPage } },
+    schema: { tags: ['notifications'], querystring: pageQuery.extend({ status: z.enum(['pending', 'failed', 'sent']).optional(), channel: z.enum(['email', 'dingtalk', 'wecom']).optional(), q: z.string().max(100).optional() }), response: { 200: outboxPage } },
   }, async (req) => {
-    return listOutbox(ctx.db, { status: req.query.status, ...paging(req.query) });
+    return listOutbox(ctx.db, { status: req.query.status, channel: req.query.channel, q: req.query.q, ...paging(req.query) });
   });
   app.post('/outbox/:id/retry', { config: { policy: 'admin.notifications' }, schema: { tags: ['notifications'], params: idParams, response: { 200: outboxItem } } }, async (req) => {
     const row = await retryMessage(ctx.db, req.params.id, ctx.clock.now());

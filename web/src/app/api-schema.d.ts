@@ -1359,6 +1359,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "email" | "dingtalk" | "wecom";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "pending" | "failed" | "sent";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxMessage"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partners": {
         parameters: {
             query?: never;
@@ -1659,6 +1737,71 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/ratings/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        satisfied: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/partner-settlement": {
         parameters: {
             query?: never;
@@ -1840,6 +1983,154 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dingtalk?: {
+                            secret?: string;
+                            webhookUrl: string;
+                        } | null;
+                        email?: {
+                            from: string;
+                            smtpUrl: string;
+                        } | null;
+                        onDutyEngineerId?: string | null;
+                        publicUrl?: string | null;
+                        routing?: {
+                            assigned?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            escalated?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            mentioned?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            overdue?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            returned?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            vip_after_hours?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                        };
+                        wecom?: {
+                            webhookUrl: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "email" | "dingtalk" | "wecom";
+                        /** Format: email */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestMessageResult"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2095,6 +2386,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketWithBreach"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketWithBreach"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/special-reason": {
         parameters: {
             query?: never;
@@ -2233,8 +2605,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         displayName: string;
+                        /** Format: email */
+                        email?: string;
                         partnerId?: string;
                         password: string;
+                        phone?: string;
                         roles: ("sales" | "sales_manager" | "engineer" | "tech_manager" | "cs_agent" | "cs_manager" | "admin_clerk" | "gm" | "partner_engineer" | "sysadmin")[];
                         username: string;
                     };
@@ -2287,7 +2662,10 @@ export interface paths {
                         /** @enum {string|null} */
                         department?: "business" | "technical" | "customer_service" | "admin" | "management" | "partner" | "it" | null;
                         displayName?: string;
+                        /** Format: email */
+                        email?: string | null;
                         partnerId?: string | null;
+                        phone?: string | null;
                         roles?: ("sales" | "sales_manager" | "engineer" | "tech_manager" | "cs_agent" | "cs_manager" | "admin_clerk" | "gm" | "partner_engineer" | "sysadmin")[];
                     };
                 };
@@ -2622,6 +3000,16 @@ export interface components {
             items: components["schemas"]["Customer"][];
             total: number;
         };
+        CustomerRating: {
+            comment?: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            ratedAt?: string;
+            satisfied?: boolean;
+            /** @enum {string} */
+            status: "waiting" | "rated" | "expired";
+        };
         Deal: {
             amountFen: number | null;
             competitor: string | null;
@@ -2817,9 +3205,83 @@ export interface components {
         NotificationList: {
             items: components["schemas"]["Notification"][];
         };
+        NotificationRouting: {
+            assigned: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            escalated: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            mentioned: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            overdue: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            returned: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            vip_after_hours: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+        };
+        NotificationSettings: {
+            dingtalk: {
+                configured: boolean;
+                server?: string;
+                signed?: boolean;
+            };
+            email: {
+                configured: boolean;
+                from?: string;
+                server?: string;
+            };
+            onDutyEngineerId: string | null;
+            publicUrl: string | null;
+            routing: components["schemas"]["NotificationRouting"];
+            wecom: {
+                configured: boolean;
+                server?: string;
+            };
+        };
         Ok: {
             /** @enum {boolean} */
             ok: true;
+        };
+        OutboxMessage: {
+            attempts: number;
+            caseId: string | null;
+            channel: string;
+            /** Format: date-time */
+            createdAt: string;
+            eventKind: string;
+            id: string;
+            idempotencyKey: string;
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed";
+            subject: string | null;
+            to: string;
+        };
+        OutboxPage: {
+            items: components["schemas"]["OutboxMessage"][];
+            total: number;
         };
         Partner: {
             certified?: boolean;
@@ -2962,6 +3424,21 @@ export interface components {
             sourceDocumentNumber: string | null;
             totalFen: number | null;
         };
+        RatingPage: {
+            customerName: string;
+            /** Format: date-time */
+            expiresAt: string;
+            number: string;
+            problem: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        RatingResult: {
+            /** @enum {boolean} */
+            ok: true;
+            satisfied: boolean;
+        };
         SessionList: {
             items: {
                 /** Format: date-time */
@@ -3023,6 +3500,11 @@ export interface components {
             /** @enum {boolean} */
             totalCapped?: true;
         };
+        TestMessageResult: {
+            error?: string;
+            id: string;
+            ok: boolean;
+        };
         Ticket: {
             /** Format: date-time */
             closedAt: string | null;
@@ -3039,6 +3521,9 @@ export interface components {
             number: string;
             overdue: boolean;
             partnerId: string | null;
+            /** Format: date-time */
+            pausedAt: string | null;
+            pauseReason: string | null;
             problem: string;
             sourceTaskId: string | null;
             specialReason: string | null;
@@ -3066,6 +3551,9 @@ export interface components {
             number: string;
             overdue: boolean;
             partnerId: string | null;
+            /** Format: date-time */
+            pausedAt: string | null;
+            pauseReason: string | null;
             problem: string;
             sourceTaskId: string | null;
             specialReason: string | null;
@@ -3120,7 +3608,13 @@ export interface components {
             overdue: boolean;
             partnerId: string | null;
             partnerName: string | null;
+            /** Format: date-time */
+            pausedAt: string | null;
+            pauseReason: string | null;
+            pauses: components["schemas"]["TicketPause"][];
             problem: string;
+            rating: components["schemas"]["CustomerRating"] | null;
+            ratingUrl: string | null;
             sourceTaskId: string | null;
             specialReason: string | null;
             state: string;
@@ -3160,6 +3654,9 @@ export interface components {
                 }[];
                 overdue: boolean;
                 partnerId: string | null;
+                /** Format: date-time */
+                pausedAt: string | null;
+                pauseReason: string | null;
                 problem: string;
                 sourceTaskId: string | null;
                 specialReason: string | null;
@@ -3170,6 +3667,18 @@ export interface components {
                 updatedAt: string;
             }[];
             total: number;
+        };
+        TicketPause: {
+            id: string;
+            note: string | null;
+            /** Format: date-time */
+            pausedAt: string;
+            pausedBy: string;
+            reason: string;
+            /** Format: date-time */
+            resumedAt: string | null;
+            resumedBy: string | null;
+            workingDays: number | null;
         };
         TicketWithBreach: {
             breach: components["schemas"]["BreachVerdict"];
@@ -3188,6 +3697,9 @@ export interface components {
             number: string;
             overdue: boolean;
             partnerId: string | null;
+            /** Format: date-time */
+            pausedAt: string | null;
+            pauseReason: string | null;
             problem: string;
             sourceTaskId: string | null;
             specialReason: string | null;
@@ -3220,9 +3732,11 @@ export interface components {
             createdAt: string;
             department: string | null;
             displayName: string;
+            email: string | null;
             id: string;
             mustChangePassword: boolean;
             partnerId: string | null;
+            phone: string | null;
             roles: string[];
             username: string;
         };
