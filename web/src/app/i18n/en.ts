@@ -741,4 +741,5 @@ export const en: Record<MessageKey, string> = {
   'rating.expired': 'Expired',
   'rating.customerRated': 'The customer rated through the link',
   'rating.confirmByPhone': "Confirm the customer's opinion by phone.",
+  'rating.customerComment': 'Customer comment',
 };

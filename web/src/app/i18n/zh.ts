@@ -740,6 +740,7 @@ export const zh = {
   'rating.expired': '已过期',
   'rating.customerRated': '客户已通过评价链接评价',
   'rating.confirmByPhone': '请电话回访确认客户意见。',
+  'rating.customerComment': '客户意见',
 };
 
 export type MessageKey = keyof typeof zh;

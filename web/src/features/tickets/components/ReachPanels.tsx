@@ -93,7 +93,7 @@ export function RatingPanel({ ticket }: { ticket: TicketDetail }) {
           showIcon
           data-testid="customer-rating"
           title={<Space>{t('rating.customerRated')}<Tag color={r.satisfied ? 'green' : 'red'}>{r.satisfied ? t('rating.satisfied') : t('rating.unsatisfied')}</Tag>{r.ratedAt && fmtDateTime(r.ratedAt)}</Space>}
-          description={<>{r.comment && <div>{t('rating.comment')}：{r.comment}</div>}<div>{t('rating.confirmByPhone')}</div></>}
+          description={<>{r.comment && <div>{t('rating.customerComment')}：{r.comment}</div>}<div>{t('rating.confirmByPhone')}</div></>}
         />
       ) : (
         <Typography.Paragraph style={{ marginBottom: 0 }}>
