@@ -82,6 +82,7 @@ export function shanghaiTime(t: Date): string {
 export const RATING_TEXT = {
   used: '该评价链接已使用 / this rating link was already used',
   expired: '该评价链接已过期 / this rating link has expired',
+  closed: '该工单已结案 / this ticket is closed',
   customerActor: '客户（评价链接）',
   unsatisfiedOpinion: '客户通过评价链接表示不满意',
   qrCaption: '扫码评价本次维修',

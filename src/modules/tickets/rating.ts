@@ -58,6 +58,9 @@ async function usableLink(tx: Tx, token: string, now: Date, lock: boolean) {
   if (!l) throw notFound('rating link');
   if (l.usedAt) throw gone(RATING_TEXT.used);
   if (l.expiresAt <= now) throw gone(RATING_TEXT.expired);
+  // a closed ticket was settled on the follow-up call: the link has nothing left to ask
+  const t = await repo.findTicket(tx, l.ticketId);
+  if (!t || t.closedAt) throw gone(RATING_TEXT.closed);
   return l;
 }
 
