@@ -51,6 +51,9 @@ describe('SLA pause', () => {
     expect(after.body.pauses).toEqual([expect.objectContaining({ reason: 'waiting_parts', note: '等网关备件', workingDays: 2 })]);
     const actions = after.body.history.map((h: { action: string }) => h.action);
     expect(actions).toEqual(expect.arrayContaining(['ticket.pause', 'ticket.resume']));
+    // the weekly summary lists the pause
+    const weekly = (await t.call('GET', '/reports/weekly?week=2026-W10', { token: await t.login('gm') })).body;
+    expect(weekly.pauses.items).toEqual(expect.arrayContaining([expect.objectContaining({ number: ticket.number, reason: 'waiting_parts', workingDays: 2 })]));
   });
 
   it('resumes by itself when a step is completed while paused, and breaches exclude the paused time', async () => {

@@ -3813,6 +3813,20 @@ export interface components {
                 state: string;
                 ticketId: string;
             }[];
+            pauses: {
+                count: number;
+                items: {
+                    number: string;
+                    /** Format: date-time */
+                    pausedAt: string;
+                    reason: string;
+                    /** Format: date-time */
+                    resumedAt: string | null;
+                    ticketId: string;
+                    workingDays: number | null;
+                }[];
+                workingDays: number;
+            };
             revisits: {
                 done: number;
                 generated: number;
