@@ -15,37 +15,34 @@ export async function runSweeps(ctx: AppContext) {
   return { escalated, revisits, purged };
 }
 
-export function startJobs(ctx: AppContext, log: { error: (o: unknown, m: string) => void }) {
+type Log = { error: (o: unknown, m: string) => void };
+
+/** Runs `job` every `ms` (never two runs of it at once); returns the run and a stop. */
+function every(ms: number, job: () => Promise<unknown>, log: Log, failure: string) {
   let running = false;
-  const tick = async () => {
+  const run = async () => {
     if (running) return;
     running = true;
     try {
-      if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
-      await runSweeps(ctx);
+      await job();
     } catch (err) {
-      log.error({ err }, 'sweep failed');
+      log.error({ err }, failure);
     } finally {
       running = false;
     }
   };
-  const timer = setInterval(tick, ctx.config.sweepIntervalMs);
+  const timer = setInterval(run, ms);
   timer.unref();
-  void tick();
+  return { run, stop: () => clearInterval(timer) };
+}
+
+export function startJobs(ctx: AppContext, log: Log) {
+  const sweep = every(ctx.config.sweepIntervalMs, async () => {
+    if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
+    await runSweeps(ctx);
+  }, log, 'sweep failed');
+  void sweep.run();
   // the outbox worker: its own pace, so a slow SMTP server never holds up the sweep
-  let delivering = false;
-  const deliver = async () => {
-    if (delivering) return;
-    delivering = true;
-    try {
-      await deliverOutbox(ctx);
-    } catch (err) {
-      log.error({ err }, 'outbox delivery failed');
-    } finally {
-      delivering = false;
-    }
-  };
-  const outboxTimer = setInterval(deliver, ctx.config.outboxIntervalMs);
-  outboxTimer.unref();
-  return () => { clearInterval(timer); clearInterval(outboxTimer); };
+  const outbox = every(ctx.config.outboxIntervalMs, () => deliverOutbox(ctx), log, 'outbox delivery failed');
+  return () => { sweep.stop(); outbox.stop(); };
 }
