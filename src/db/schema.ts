@@ -1,7 +1,7 @@
 // The one pg-core schema. Migrations in ./drizzle are generated from it (npm run db:generate).
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex,
+  bigint, boolean, customType, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -29,6 +29,9 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   /** set by a reset or the first sysadmin of DEMO=0: every call but the change is refused */
   mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** where external notifications reach the user (issue 16) */
+  email: text('email'),
+  phone: text('phone'),
   createdAt: ts('created_at').notNull(),
 });
 
@@ -139,6 +142,9 @@ export const tickets = pgTable('tickets', {
   /** the revisit task whose problem opened this ticket (one ticket per revisit) */
   sourceTaskId: text('source_task_id'),
   openedBy: text('opened_by').notNull(),
+  /** SLA pause (issue 16): set while the ticket waits for the customer or for parts */
+  pausedAt: ts('paused_at'),
+  pauseReason: text('pause_reason'),
 }, (t) => [
   uniqueIndex('tickets_source_task').on(t.sourceTaskId),
   // the sweep's open tickets past their close deadline, not yet escalated
@@ -166,6 +172,9 @@ export const tasks = pgTable('tasks', {
   completedAt: ts('completed_at'),
   completedBy: text('completed_by'),
   escalatedAt: ts('escalated_at'),
+  /** the escalation chain (issue 16): the last level that fired (0: none) and when the next one is due */
+  escalationLevel: integer('escalation_level').notNull().default(0),
+  nextEscalationAt: ts('next_escalation_at'),
   specialReason: text('special_reason'),
 }, (t) => [
   // the inbox branches (tasks/repo.ts mineBranches) each walk one of these in due order
@@ -176,6 +185,7 @@ export const tasks = pgTable('tasks', {
   foreignKey({ name: 'tasks_case_fk', columns: [t.caseId, t.caseType], foreignColumns: [cases.id, cases.type] }),
   index('tasks_due_open').on(t.status, t.escalatedAt, t.dueAt),
   index('tasks_assignee_ids').using('gin', t.assigneeIds),
+  index('tasks_next_escalation').on(t.nextEscalationAt).where(sql`status = 'open' and next_escalation_at is not null`),
 ]);
 
 export const documents = pgTable('documents', {
@@ -312,3 +322,61 @@ export const attachments = pgTable('attachments', {
   createdAt: ts('created_at').notNull(),
   seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
 }, (t) => [index('attachments_case').on(t.caseId, t.seq)]);
+
+/** Every external message (e-mail, DingTalk, WeCom), written in the same transaction as the
+ *  event that causes it; the outbox worker delivers it (src/modules/notifications/outbox.ts). */
+export const outbox = pgTable('outbox', {
+  id: text('id').primaryKey(),
+  /** stable for the message's life: the e-mail's Message-ID, the robots' idempotency header */
+  idempotencyKey: text('idempotency_key').notNull(),
+  channel: text('channel').notNull(), // email | dingtalk | wecom
+  /** an e-mail address, or the group robot's name */
+  to: text('to').notNull(),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  eventKind: text('event_kind').notNull(),
+  caseId: text('case_id'),
+  /** pending → sending (claimed, lease) → sent | failed (after the last attempt; the sysadmin may retry) */
+  status: text('status').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  /** not before this instant: working-hours hold, then retry back-off */
+  nextAttemptAt: ts('next_attempt_at').notNull(),
+  /** a claim's lease (wall time): past it, a crashed worker's claim is taken over */
+  leaseUntil: ts('lease_until'),
+  createdAt: ts('created_at').notNull(),
+  sentAt: ts('sent_at'),
+}, (t) => [
+  uniqueIndex('outbox_idempotency').on(t.idempotencyKey),
+  index('outbox_due').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
+  index('outbox_status_created').on(t.status, t.createdAt),
+]);
+
+/** SLA pauses of tickets (issue 16): each one with the working time it held the clock. */
+export const ticketPauses = pgTable('ticket_pauses', {
+  id: text('id').primaryKey(),
+  ticketId: text('ticket_id').notNull().references(() => tickets.id),
+  reason: text('reason').notNull(),
+  note: text('note'),
+  pausedAt: ts('paused_at').notNull(),
+  pausedBy: text('paused_by').notNull(),
+  resumedAt: ts('resumed_at'),
+  resumedBy: text('resumed_by'),
+  /** working days on the ticket's clock between pause and resume */
+  workingDays: doublePrecision('working_days'),
+}, (t) => [index('ticket_pauses_ticket').on(t.ticketId, t.pausedAt), index('ticket_pauses_paused').on(t.pausedAt)]);
+
+/** The customer's rating link of a repair round (issue 16): /r/{token}, single use, 7 days. */
+export const ratingLinks = pgTable('rating_links', {
+  token: text('token').primaryKey(),
+  ticketId: text('ticket_id').notNull().references(() => tickets.id),
+  /** the repair task whose completion made the link */
+  taskId: text('task_id').notNull(),
+  /** what was done, in the engineer's words (the public page shows it; no internals, no prices) */
+  resolution: text('resolution'),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  satisfied: boolean('satisfied'),
+  comment: text('comment'),
+}, (t) => [index('rating_links_ticket').on(t.ticketId, t.createdAt)]);

@@ -19,4 +19,6 @@ export const adminPolicy = {
   /** change the process definition */
   process: (a: Actor) => hasRole(a, 'sysadmin', 'gm'),
   processRead: (_a: Actor) => true,
+  /** the notification channels, their routing and the outbox (issue 16) */
+  notifications: (a: Actor) => hasRole(a, 'sysadmin'),
 };

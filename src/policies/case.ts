@@ -33,4 +33,10 @@ export const casePolicy = {
   purchases: (a: Actor) => isStaff(a),
   /** the admin clerk records suppliers and deliveries */
   procure: (a: Actor) => hasRole(a, 'admin_clerk'),
+  /** SLA pause and resume of a ticket (issue 16): the roles the definition names (`ticketPause.roles`,
+   *  default the CS agent and the repair engineers), on a ticket they may see */
+  pause: (a: Actor, c?: CaseTarget & { pauseRoles?: readonly string[] }) =>
+    a.roles.some((r) => (c?.pauseRoles ?? DEFAULT_PAUSE_ROLES).includes(r)) && casePolicy.read(a, c),
 };
+
+const DEFAULT_PAUSE_ROLES: readonly string[] = ['cs_agent', 'engineer', 'partner_engineer'];

@@ -3,7 +3,7 @@
 // `routesWithoutPolicy` (test/foundation/leaks.test.ts fails on it).
 import type { FastifyInstance } from 'fastify';
 import { actorOf, PUBLIC_ROUTES } from '../modules/auth/plugin.js';
-import { authorize, type PolicyName } from './index.js';
+import { authorize, isPublicPolicy, type PolicyName } from './index.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,7 +31,7 @@ export function recordRoutePolicies(app: FastifyInstance) {
 export function enforceRoutePolicies(app: FastifyInstance) {
   app.addHook('preHandler', async (req) => {
     const policy = req.routeOptions.config.policy;
-    if (policy) authorize(actorOf(req), policy);
+    if (policy && !isPublicPolicy(policy)) authorize(actorOf(req), policy);
   });
 }
 

@@ -11,11 +11,15 @@ import { documentPolicy } from './document.js';
 import { engineeringPolicy } from './engineering.js';
 import { reportPolicy } from './report.js';
 import { taskPolicy } from './task.js';
+import { publicPolicy } from './public.js';
 
 export const POLICIES = {
   account: accountPolicy, admin: adminPolicy, audit: auditPolicy, case: casePolicy, customer: customerPolicy,
-  document: documentPolicy, engineering: engineeringPolicy, report: reportPolicy, task: taskPolicy,
+  document: documentPolicy, engineering: engineeringPolicy, report: reportPolicy, task: taskPolicy, public: publicPolicy,
 } as const;
+
+/** Policies anyone passes without signing in (their routes are rate-limited). */
+export const isPublicPolicy = (name: PolicyName | undefined) => !!name?.startsWith('public.');
 
 type Policies = typeof POLICIES;
 export type PolicyName = { [R in keyof Policies]: `${R & string}.${keyof Policies[R] & string}` }[keyof Policies];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import {
@@ -135,6 +136,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
 
   await app.register(async (api) => {
+    // per-route limits (the public rating link); the login has its own throttle
+    await api.register(rateLimit, { global: false, errorResponseBuilder: (_req, c) => new AppError('rate_limited', 'request.rate_limited', { max: c.max }) });
     await api.register(authPlugin);
     enforceRoutePolicies(api);
     await moduleRoutes(api.withTypeProvider<ZodTypeProvider>());

@@ -22,6 +22,12 @@ export interface Config {
   strictReplies: boolean;
   /** a JSON process definition to run instead of the default (validated at start-up) */
   processFile?: string;
+  /** how often the outbox worker delivers due messages */
+  outboxIntervalMs: number;
+  /** how long an outbox claim holds a message before another worker may take it over */
+  outboxLeaseMs: number;
+  /** requests a client address may make to the public rating endpoints per minute */
+  publicRateLimit: number;
 }
 
 const flag = (v: string | undefined, dflt: boolean) =>
@@ -50,5 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'warn',
     strictReplies: flag(env.FANGYUAN_STRICT_REPLIES, false),
     processFile: env.PROCESS_FILE || undefined,
+    outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 10_000),
+    outboxLeaseMs: Number(env.OUTBOX_LEASE_MS ?? 120_000),
+    publicRateLimit: Number(env.PUBLIC_RATE_LIMIT ?? 30),
   };
 }

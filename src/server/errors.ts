@@ -9,12 +9,12 @@ export type { Reason, ReasonParams };
 export type ErrorCode =
   | 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
   | 'payload_too_large' | 'uri_too_long' | 'unsupported_media_type' | 'rate_limited' | 'not_implemented' | 'internal'
-  | 'password_change_required' | 'csrf';
+  | 'password_change_required' | 'csrf' | 'gone';
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409,
   payload_too_large: 413, uri_too_long: 414, unsupported_media_type: 415, rate_limited: 429, not_implemented: 501, internal: 500,
-  password_change_required: 403, csrf: 403,
+  password_change_required: 403, csrf: 403, gone: 410,
 };
 
 /** One bad field: its path in the request body and why. */
@@ -55,6 +55,8 @@ export const unauthorized = (reason: Reason = 'auth.login_required') => new AppE
 export const forbidden = (reason: Reason = 'forbidden', params?: ReasonParams) => new AppError('forbidden', reason, params);
 export const notFound = (entity = 'record') => new AppError('not_found', 'not_found', { entity });
 export const conflict = (reason: Reason, params?: ReasonParams, details?: FieldIssue[]) => new AppError('conflict', reason, params, details);
+/** 410: a link used up or expired (the customer's rating link) */
+export const gone = (reason: Reason, params?: ReasonParams) => new AppError('gone', reason, params);
 
 const ZOD_PARAMS = ['expected', 'minimum', 'maximum', 'format', 'values', 'keys', 'divisor', 'origin'] as const;
 

@@ -7,7 +7,7 @@ import { userRoutes } from '../modules/users/routes.js';
 import { taskRoutes } from '../modules/tasks/routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
 import { dealRoutes } from '../modules/deals/routes.js';
-import { ticketRoutes } from '../modules/tickets/routes.js';
+import { ratingRoutes, ticketRoutes } from '../modules/tickets/routes.js';
 import { documentRoutes } from '../modules/documents/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { notificationRoutes } from '../modules/notifications/routes.js';
@@ -29,7 +29,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, processRoutes, chatterRoutes, engineeringRoutes,
+    reportRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes,
   ]) {
     await routes(app);
   }

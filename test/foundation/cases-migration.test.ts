@@ -63,6 +63,8 @@ describe('upgrade to the cases table', () => {
     oldFolder = migrationsBefore(CASES_MIGRATION);
     await migrateWith(database, oldFolder);
     const config = { ...loadConfig({}), demo: true, logLevel: 'silent', clockMode: 'manual' as const, clockStart: new Date('2026-03-03T09:00:00+08:00') };
+    // the seed writes users in today's shape: the columns later migrations add (0011: e-mail, phone)
+    await database.db.execute(sql`alter table users add column if not exists email text, add column if not exists phone text`);
     // users, calendar and the process definition: tables the migration leaves alone
     const ctx = await createContext(config, { database });
     const { db } = database;

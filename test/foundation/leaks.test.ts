@@ -29,7 +29,7 @@ const MARKERS: Record<string, string[]> = {
   'LEAK-HF-1313': ['revisit'],
 };
 
-interface Fixture { dealId: string; customerId: string; customerName: string; complaintId: string; inquiryId: string; documentIds: string[]; partnerId: string }
+interface Fixture { dealId: string; customerId: string; customerName: string; complaintId: string; inquiryId: string; documentIds: string[]; partnerId: string; ratingUrl: string }
 
 async function buildFixture(): Promise<Fixture> {
   const sales = await t.login('sales');
@@ -88,6 +88,8 @@ async function buildFixture(): Promise<Fixture> {
   return {
     dealId, customerId: customer.id, customerName: customer.name, complaintId: complaint.body.id, inquiryId: inquiry.body.id,
     documentIds: [...new Set(docs.map((d) => d.id))], partnerId: partners[0].id,
+    // the complaint's rating link (public; its ticket is closed, so it answers 410)
+    ratingUrl: (await t.call('GET', `/tickets/${complaint.body.id}`, { token: gm })).body.ratingUrl,
   };
 }
 
@@ -112,6 +114,7 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/documents/{id}': f.documentIds.map((id) => `/documents/${id}`),
     '/documents/{id}/print': f.documentIds.map((id) => `/documents/${id}/print`),
     '/partners/{id}': [`/partners/${f.partnerId}`],
+    '/ratings/{token}': [f.ratingUrl.replace('/r/', '/ratings/')],
     '/calendar/days/{date}': ['/calendar/days/2026-03-02'],
     '/audit': cases.map((id) => `/audit?caseId=${id}`),
     '/tasks': ['', '?mine=false', '?mine=false&status=done', ...cases.map((id) => `?mine=false&caseId=${id}`)].map((q) => `/tasks${q}`),

@@ -186,6 +186,15 @@ export function createWorkCalendar(opts: CreateWorkCalendarOptions): WorkCalenda
       return toDate(instantAt(cumAt(t) + add));
     },
 
+    nextWorkingInstant(from: Date, tier: Tier): Date {
+      const t = checkInstant(from, 'start');
+      if (tier === 'vip') return new Date(t);
+      if (tier !== 'standard') throw new RangeError(`Unknown tier ${JSON.stringify(tier)}`);
+      // the earliest instant whose next millisecond is working time: `from` itself inside
+      // business hours, else the next opening (a closing at 12:00 or 18:00 is not working time)
+      return toDate(instantAt(cumAt(t) + 1) - 1);
+    },
+
     workingTimeBetween(a: Date, b: Date, tier: Tier): number {
       const ta = checkInstant(a, 'start');
       const tb = checkInstant(b, 'end');

@@ -11,3 +11,4 @@ export type {
 export { createWorkCalendar, type CreateWorkCalendarOptions } from './calendar.js';
 export { officialCalendarData } from './official.js';
 export { DEFAULT_HOURS, formatHours, parseHours, validateHours } from './hours.js';
+export { pausedWorkingTime, resumedDeadline, type PausedDeadline } from './pause.js';

@@ -33,6 +33,8 @@ export interface WorkCalendar {
   dayInfo(date: string): DayInfo;
   /** Instant at which `days` of working time, counted from `from`, have elapsed. */
   dueAt(from: Date, days: number, tier: Tier): Date;
+  /** `from` when it lies in working time (standard: business hours; vip: always), else the next opening. */
+  nextWorkingInstant(from: Date, tier: Tier): Date;
   /** Working time from a to b in days (business days for standard, 24 h for vip); negative if b < a. */
   workingTimeBetween(a: Date, b: Date, tier: Tier): number;
   hasOfficialData(year: number): boolean;

@@ -76,6 +76,16 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
   // seed step B: the second meeting is proposed this many days after the first visit (survey)
   secondMeetingAfterDays: 3,
   revisitIntervalDays: { standard: 30, vip: 14 },
+  // issue 16: overdue work goes up the chain — the department manager at the deadline, the GM half a working day later
+  escalation: { escalateAfterDays: 0.5, levels: ['department_manager', 'gm'] },
+  ticketPause: {
+    roles: ['cs_agent', 'engineer', 'partner_engineer'],
+    reasons: [
+      { value: 'waiting_customer', label: L('等待客户', 'Waiting for the customer') },
+      { value: 'waiting_parts', label: L('等待备件', 'Waiting for parts') },
+    ],
+  },
+  ratingLinkDays: 7,
   steps: {
     // ---- pre-sales, seed chapter 1 (A–H)
     qualify: {

@@ -209,6 +209,29 @@ export const processDefinitionSchema = z.object({
   /** seed step B: days after the survey when the second meeting is proposed (moved to a working day) */
   secondMeetingAfterDays: z.number().min(0).max(60).default(3),
   revisitIntervalDays: z.object({ standard: z.number().positive(), vip: z.number().positive() }).strict(),
+  /** the escalation chain of an overdue task (issue 16): level 1 fires at `dueAt`, each further
+   *  level `escalateAfterDays` of working time (the task's clock) after the one before */
+  escalation: z.object({
+    escalateAfterDays: z.number().min(0).max(30).default(0.5),
+    /** who each level goes to: the owning department's manager, or every holder of a role */
+    levels: z.array(z.union([z.literal('department_manager'), role])).min(1).max(5).default(['department_manager', 'gm']),
+  }).strict().default({ escalateAfterDays: 0.5, levels: ['department_manager', 'gm'] }),
+  /** SLA pause of tickets (issue 16): who may pause and resume, and the reasons offered */
+  ticketPause: z.object({
+    roles: z.array(role).min(1).default(['cs_agent', 'engineer', 'partner_engineer']),
+    reasons: z.array(z.object({ value: z.string().min(1).max(64), label: i18n }).strict()).min(1).default([
+      { value: 'waiting_customer', label: { zh: '等待客户', en: 'Waiting for the customer' } },
+      { value: 'waiting_parts', label: { zh: '等待备件', en: 'Waiting for parts' } },
+    ]),
+  }).strict().default({
+    roles: ['cs_agent', 'engineer', 'partner_engineer'],
+    reasons: [
+      { value: 'waiting_customer', label: { zh: '等待客户', en: 'Waiting for the customer' } },
+      { value: 'waiting_parts', label: { zh: '等待备件', en: 'Waiting for parts' } },
+    ],
+  }),
+  /** the customer's rating link of a repair (/r/{token}): days it stays valid */
+  ratingLinkDays: z.number().positive().max(90).default(7),
 }).strict().superRefine((def, ctx) => {
   // every reference must resolve, so a bad definition fails at start-up, not mid-case
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });

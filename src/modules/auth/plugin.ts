@@ -14,6 +14,8 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'fy_session';
 /** routes that answer without a session; every other one declares a policy (src/policies) */
 export const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/meta']);
+/** route patterns anyone may call: their policy is a `public.*` one and they are rate-limited */
+export const PUBLIC_PATTERNS = new Set(['/api/v1/ratings/:token']);
 /** what a user who must change the password may still call */
 const WHILE_PASSWORD_MUST_CHANGE = new Set(['POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -58,7 +60,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const { ctx } = app;
     if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
     const url = req.url.split('?')[0];
-    if (PUBLIC_ROUTES.has(url)) {
+    if (PUBLIC_ROUTES.has(url) || PUBLIC_PATTERNS.has(req.routeOptions.url ?? '')) {
       // login CSRF: a browser posting from another site is refused; scripts send no Origin
       if (!SAFE_METHODS.has(req.method) && (req.headers.origin || req.headers.referer) && !sameOrigin(req)) throw csrfError();
       return;

@@ -8,7 +8,7 @@ import { AppError, fieldError, notFound } from '../../server/errors.js';
 import { casePolicy } from '../../policies/case.js';
 import { toActor } from '../auth/service.js';
 import { appendAudit } from '../audit/service.js';
-import { notifyUser } from '../notifications/service.js';
+import { announce } from '../notifications/events.js';
 import { loadCase, type CaseRef } from '../tasks/cases.js';
 import * as repo from './repo.js';
 
@@ -16,12 +16,12 @@ import * as repo from './repo.js';
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /** What a case thread hangs on: a case, or a customer that has none yet. */
-type Subject = Pick<CaseRef, 'type' | 'id' | 'customerId' | 'ownerId' | 'partnerId' | 'number'>;
+type Subject = Pick<CaseRef, 'type' | 'id' | 'customerId' | 'ownerId' | 'partnerId' | 'number' | 'tier'>;
 
 /** The case (or customer) the actor may see; otherwise 404, as if it did not exist. */
 export async function subjectFor(tx: Tx, actor: Actor, id: string): Promise<Subject> {
   const c: Subject | undefined = (await loadCase(tx, undefined, id))
-    ?? ((await repo.findCustomerRow(tx, id)) ? { type: 'customer', id, customerId: id, ownerId: null, partnerId: null, number: null } : undefined);
+    ?? ((await repo.findCustomerRow(tx, id)) ? { type: 'customer', id, customerId: id, ownerId: null, partnerId: null, number: null, tier: null } : undefined);
   if (!c || !casePolicy.read(actor, c)) throw notFound('case');
   return c;
 }
@@ -39,11 +39,14 @@ export async function addComment(opts: { caseId: string; body: string; mentions:
     id: crypto.randomUUID(), caseId: subject.id, authorId: opts.actor.id, body: opts.body, mentions: mentioned.map((u) => u.id), createdAt: now,
   });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'comment.add', entity: 'comment', entityId: row.id, caseId: subject.id, after: { body: row.body, mentions: row.mentions } });
-  for (const u of mentioned) {
-    // a mention reaches only someone who may open the case
-    if (u.id === opts.actor.id || !casePolicy.read(toActor(u), subject)) continue;
-    const where = subject.number ?? '客户';
-    await notifyUser(tx, { userId: u.id, kind: 'mentioned', caseId: subject.id, message: `${where} ${opts.actor.displayName} 提到了您：${opts.body.slice(0, 120)}`, now });
+  // a mention reaches only someone who may open the case: in the app, and by the channels the
+  // sysadmin routed `mentioned` to (e-mail, group robots)
+  const recipients = mentioned.filter((u) => u.id !== opts.actor.id && casePolicy.read(toActor(u), subject)).map((u) => ({ id: u.id, email: u.email }));
+  if (recipients.length) {
+    await announce(tx, ctx, {
+      routeAs: 'mentioned', recipients, caseId: subject.id, tier: subject.tier === 'vip' ? 'vip' : 'standard',
+      params: { by: opts.actor.displayName, text: opts.body.slice(0, 120) }, now,
+    });
   }
   return presentComment(row);
 }

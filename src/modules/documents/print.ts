@@ -70,8 +70,11 @@ function formRows(spec: FieldSpec[], fields: Record<string, unknown>): string {
 
 export function renderPrint(opts: {
   doc: DocumentRow; def: ProcessDefinition; customer: { name: string; address: string; contactPerson: string; phone: string } | undefined;
+  /** the customer's rating link as a QR code (issue 16: form 6 of a repair), an inline SVG */
+  qr?: { svg: string; caption: string; url: string };
 }): string {
-  const { doc, def, customer } = opts;
+  const { doc, def, customer, qr } = opts;
+  const qrHtml = qr ? `<div class="qr">${qr.svg}<div>${esc(qr.caption)}</div><div class="qr-url">${esc(qr.url)}</div></div>` : '';
   const form = def.forms[doc.form];
   const title = form?.title.zh ?? doc.form;
   const date = new Date(doc.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -90,6 +93,7 @@ export function renderPrint(opts: {
       ${rows}
       <tr><th>${signLabel}</th><td colspan="3">${signed}</td></tr>
     </table>
+    ${qrHtml}
     <div class="foot">方圆 Fangyuan · ${esc(doc.number)} · 一式${doc.copies.length}联 · ${COPY_ORDER[i] ?? `第${i + 1}联`}</div>
   </section>`).join('');
   return `<!doctype html>
@@ -114,6 +118,9 @@ export function renderPrint(opts: {
   .lines th, .lines td { border: 1px solid #555; padding: 1mm 2mm; font-size: 11px; }
   .lines .total td { font-weight: bold; text-align: right; }
   .sig { max-height: 20mm; }
+  .qr { float: right; width: 34mm; text-align: center; font-size: 10px; margin-top: 3mm; }
+  .qr svg { width: 30mm; height: 30mm; }
+  .qr-url { font-size: 7px; overflow-wrap: anywhere; color: #444; }
   .foot { position: absolute; bottom: 0; width: 100%; text-align: center; font-size: 10px; color: #444; }
   @media screen { body { background: #888; } .page { background: #fff; margin: 8mm auto; padding: 10mm; width: 210mm; min-height: 297mm; } .foot { bottom: 6mm; left: 0; } .copy { right: 10mm; top: 8mm; } }
 </style></head>

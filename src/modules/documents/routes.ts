@@ -5,6 +5,7 @@ import { pageQuery, paging } from '../../server/paging.js';
 import { findCustomer } from '../customers/repo.js';
 import { definitionOfDocument, presentDocument, readDocument } from './service.js';
 import { renderPrint } from './print.js';
+import { ratingQr } from '../tickets/rating.js';
 import { archiveFilters, toDocumentSearch } from './archive-routes.js';
 import * as repo from './repo.js';
 import { fileReply, HTML } from '../../server/replies.js';
@@ -22,8 +23,10 @@ export async function documentRoutes(app: ZApp) {
     const doc = await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db, ctx);
     const customer = await findCustomer(ctx.db, doc.customerId);
     const def = await definitionOfDocument(doc, ctx.db, ctx.processes);
+    // a repair's feedback form carries the customer's rating link as a QR code (issue 16)
+    const qr = await ratingQr(ctx.db, doc.taskId, `${req.protocol}://${req.host}`);
     reply.type('text/html; charset=utf-8');
-    return renderPrint({ doc, def, customer });
+    return renderPrint({ doc, def, customer, qr });
   });
 
   // the archive: every document the actor may read, searchable

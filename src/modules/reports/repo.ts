@@ -24,7 +24,8 @@ export async function ticketsClosedIn(tx: Tx, from: Date, to: Date) {
 /** Tickets still open at `to` whose close deadline had passed by then. */
 export async function ticketsOverdueAt(tx: Tx, to: Date) {
   return ticketsWithCustomer(tx)
-    .where(and(lt(cases.createdAt, to), lt(tickets.dueAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, to))))
+    // a paused ticket's close deadline stands still (issue 16): not overdue while it waits
+    .where(and(lt(cases.createdAt, to), lt(tickets.dueAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, to)), isNull(tickets.pausedAt)))
     .orderBy(asc(tickets.dueAt));
 }
 

@@ -42,6 +42,15 @@ export const weeklySummary = z.object({
       reason: z.string().nullable(), competitor: z.string().nullable(),
     })),
   }),
+  /** SLA pauses that held a ticket's clock in the week (issue 16) */
+  pauses: z.object({
+    count: z.number().int(),
+    /** working days held (closed pauses) */
+    workingDays: z.number(),
+    items: z.array(z.object({
+      ticketId: z.string(), number: z.string(), reason: z.string(), pausedAt: instant, resumedAt: instant.nullable(), workingDays: z.number().nullable(),
+    })),
+  }),
 }).meta({ id: 'WeeklySummary' });
 
 export const partnerSettlement = z.object({

@@ -1,4 +1,6 @@
 // Management reports: the weekly summary (周总结会) and the partner settlement.
+import { pausesInPeriod } from '../tickets/pause.js';
+import { findTicket } from '../tickets/repo.js';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../server/context.js';
 import { formsComputedBy, formsOfKind, outcomesMeaning, stepsOfKind, type OutcomeMeaning, type ProcessDefinition } from '../../domain/process/definition.js';
@@ -108,6 +110,14 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
   });
   const won = dealItems.filter((d) => d.outcome === 'won');
 
+  // SLA pauses that held the clock this week (issue 16): breaches above already exclude them
+  const pauses = await pausesInPeriod(tx, from, to);
+  const pausedTickets = new Map((await Promise.all([...new Set(pauses.map((p) => p.ticketId))].map((id) => findTicket(tx, id)))).filter(Boolean).map((t) => [t!.id, t!]));
+  const pauseItems = pauses.map((p) => ({
+    ticketId: p.ticketId, number: pausedTickets.get(p.ticketId)?.number ?? '', reason: p.reason, pausedAt: p.pausedAt.toISOString(),
+    resumedAt: iso(p.resumedAt), workingDays: p.workingDays,
+  }));
+
   return {
     week: opts.period.key, from: from.toISOString(), to: to.toISOString(), generatedAt: opts.now.toISOString(),
     tickets: {
@@ -125,6 +135,7 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
     revisits: { generated: await repo.countStepOpenedIn(tx, await steps('revisit'), from, to), done: revisits.length, problemsFound },
     opinions,
     deals: { won: won.length, lost: dealItems.length - won.length, wonAmountFen: won.reduce((s, d) => s + (d.amountFen ?? 0), 0), items: dealItems },
+    pauses: { count: pauseItems.length, workingDays: Math.round(pauseItems.reduce((s, p) => s + (p.workingDays ?? 0), 0) * 100) / 100, items: pauseItems },
   };
 }
 export type WeeklySummary = Awaited<ReturnType<typeof weeklySummary>>;

@@ -19,6 +19,8 @@ import { findPartner } from '../partners/repo.js';
 import { EFFECTS, applyDefaults, type EffectContext } from '../process/effects.js';
 import { canSeeCase, loadCase, patchCase, setCaseState, type CaseRef } from './cases.js';
 import { updateCase } from '../cases/repo.js';
+import { announceTask } from '../notifications/events.js';
+import { resumeIfPaused } from '../tickets/pause.js';
 import * as repo from './repo.js';
 
 export function presentTask(t: repo.TaskRow, now: Date, calendar?: WorkCalendar, extra?: { customerName?: string | null; caseNumber?: string | null }) {
@@ -120,7 +122,11 @@ async function checkUserFields(fields: FieldSpec[], form: Record<string, unknown
 }
 
 export async function completeTask(
-  opts: { taskId: string; actor: Actor; outcome?: string; form?: unknown; note?: string; specialReason?: string },
+  opts: {
+    taskId: string; actor: Actor; outcome?: string; form?: unknown; note?: string; specialReason?: string;
+    /** the system acts for someone outside the company (the customer's rating link): no task policy */
+    skipPolicy?: boolean;
+  },
   tx: Tx,
   ctx: AppContext,
 ) {
@@ -129,9 +135,12 @@ export async function completeTask(
   const task = await repo.lockTask(tx, opts.taskId);
   if (!task) throw notFound('task');
   const c = await loadCase(tx, task.caseType, task.caseId);
-  if (!c || !canSeeCase(actor, c)) throw notFound('task');
+  if (!c || (!opts.skipPolicy && !canSeeCase(actor, c))) throw notFound('task');
   if (task.status !== 'open') throw conflict('task.done');
-  if (!taskPolicy.complete(actor, taskTarget(task))) throw forbidden('task.not_yours');
+  if (!opts.skipPolicy && !taskPolicy.complete(actor, taskTarget(task))) throw forbidden('task.not_yours');
+  // a step completed on a paused ticket ends the wait: its deadlines move first (issue 16)
+  const resumed = c.type === 'ticket' && (await resumeIfPaused(tx, ctx, c.id, actor));
+  const dueAt = resumed ? (await repo.findTask(tx, task.id))!.dueAt : task.dueAt;
 
   const def = await ctx.processes.get(c.definitionVersion ?? ctx.processes.current().version, tx);
   const step = def.steps[task.step];
@@ -173,15 +182,22 @@ export async function completeTask(
       fields: documentFields, actor, now, id: documentId,
     }, tx);
   }
-  const overdueClose = !!task.dueAt && task.dueAt < now;
+  const overdueClose = !!dueAt && dueAt < now;
   const closed = await repo.closeTask(tx, task.id, {
     outcome, completedAt: now, completedBy: actor.id, specialReason: overdueClose ? opts.specialReason ?? null : null,
   });
   if (!closed) throw conflict('task.done');
 
+  const earlier = transition.next.length ? await repo.tasksOfCase(tx, c.type, c.id) : [];
   const next = [];
   for (const stepKey of transition.next) {
-    next.push(await openStep({ def, stepKey, c, now, calendar, previousForm: form }, tx));
+    const opened = await openStep({ def, stepKey, c, now, calendar, previousForm: form }, tx);
+    next.push(opened);
+    // a step that comes back (revise, unsatisfied customer) is announced to whoever did it last
+    const last = earlier.filter((t) => t.step === stepKey && t.status === 'done' && t.completedBy).at(-1);
+    if (last?.completedBy) {
+      await announceTask(tx, ctx, { routeAs: 'returned', userIds: [last.completedBy], task: opened, stepLabel: def.steps[stepKey].label.zh, now });
+    }
   }
   if (transition.end) await setCaseState(tx, c, transition.end, now, true);
   else if (next[0]) await setCaseState(tx, c, next[0].step, now, false);
@@ -237,6 +253,9 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
     await updateCase(tx, c.id, { partnerId: set.partnerId, updatedAt: now });
   }
   const updated = await repo.updateTaskAssignment(tx, task.id, set);
+  if (set.assigneeId && set.assigneeId !== task.assigneeId) {
+    await announceTask(tx, ctx, { routeAs: 'assigned', userIds: [set.assigneeId], task: updated, stepLabel: step?.label.zh ?? task.step, now });
+  }
   await appendAudit(tx, {
     at: now, actorId: opts.actor.id, action: 'task.assign', entity: 'task', entityId: task.id, caseId: task.caseId,
     before: { assigneeId: task.assigneeId, partnerId: task.partnerId }, after: set,

@@ -5,6 +5,7 @@ import { conflict, fieldError } from '../../server/errors.js';
 import { documentOfCaseByForm, updateDocumentFields } from '../documents/repo.js';
 import { createDocument } from '../documents/service.js';
 import { inServiceAsset, insertAsset, markAssetReplaced } from '../customers/repo.js';
+import { createRatingLink } from './rating.js';
 
 /** One round of form 5. CS writes problem/satisfied/customerOpinion, technical writes cause/resolution/qualityComplaint. */
 export interface ComplaintEntry {
@@ -67,6 +68,8 @@ export const REPAIR_RECORD_EFFECT = 'ticket.resolve';
 export const TICKET_EFFECTS: Record<string, Effect> = {
   [REPAIR_RECORD_EFFECT]: { reads: ['cause', 'resolution', 'qualityComplaint', 'techRemarks', 'replacements', 'customerSignature'], writes: ['complaint_record', 'problem_feedback'], async run(e) {
     const f = e.form as { cause: string; resolution: string; qualityComplaint: boolean; techRemarks?: string; replacements?: { oldSerialNumber: string; newBrandModel: string; newSerialNumber: string }[]; customerSignature?: string };
+    // issue 16: the customer's rating link of this repair round (/r/{token})
+    await createRatingLink(e.tx, { ticketId: e.c.id, taskId: e.task.id, resolution: f.resolution ?? null, now: e.now, days: e.def.ratingLinkDays });
     const ts = await complaintRecord(e);
     if (ts) {
       const entries = [...((ts.fields.entries as ComplaintEntry[]) ?? [])];

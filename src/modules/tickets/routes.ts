@@ -3,7 +3,10 @@ import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { pageQuery, paging } from '../../server/paging.js';
 import { listTicketsFor, openTicket, openTicketFromRevisit, recordSpecialReason, ticketPage } from './service.js';
-import { ticketCreated, ticketDetail, ticketListReply, ticketWithBreach } from './schema.js';
+import { pauseBody, ratingBody, ratingPageView, ratingReply, ticketCreated, ticketDetail, ticketListReply, ticketWithBreach } from './schema.js';
+import { pauseTicket, resumeTicket } from './pause.js';
+import { ratingPage, submitRating } from './rating.js';
+import { presentTicket, ticketBreach } from './service.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -63,6 +66,28 @@ export async function ticketRoutes(app: ZApp) {
     return app.ctx.db.transaction((tx) => recordSpecialReason({ id: req.params.id, reason: req.body.reason, actor }, tx, app.ctx));
   });
 
+  // SLA pause (issue 16): the open deadlines stand still until the ticket resumes
+  app.post('/tickets/:id/pause', {
+    config: { policy: 'case.pause' },
+    schema: { tags: ['tickets'], params: idParams, body: pauseBody, response: { 200: ticketWithBreach } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return app.ctx.db.transaction(async (tx) => {
+      const t = await pauseTicket({ id: req.params.id, ...req.body, actor }, tx, app.ctx);
+      return { ...presentTicket(t, app.ctx.clock.now()), breach: await ticketBreach(tx, t) };
+    });
+  });
+  app.post('/tickets/:id/resume', {
+    config: { policy: 'case.pause' },
+    schema: { tags: ['tickets'], params: idParams, response: { 200: ticketWithBreach } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return app.ctx.db.transaction(async (tx) => {
+      const t = await resumeTicket({ id: req.params.id, actor }, tx, app.ctx);
+      return { ...presentTicket(t, app.ctx.clock.now()), breach: await ticketBreach(tx, t) };
+    });
+  });
+
   app.post('/tickets/from-revisit/:taskId', {
     config: { policy: 'case.createTicket' },
     schema: {
@@ -83,4 +108,18 @@ export async function ticketRoutes(app: ZApp) {
     reply.status(201);
     return t;
   });
+}
+
+/** The customer's rating link (issue 16): no sign-in, rate-limited per client address, the token is the only credential. */
+export async function ratingRoutes(app: ZApp) {
+  const rateLimit = { max: app.ctx.config.publicRateLimit, timeWindow: '1 minute' };
+  const tokenParams = z.object({ token: z.string().min(1).max(64) });
+  app.get('/ratings/:token', {
+    config: { policy: 'public.rating', rateLimit },
+    schema: { tags: ['ratings'], security: [], params: tokenParams, response: { 200: ratingPageView } },
+  }, async (req) => ratingPage(req.params.token, app.ctx.db, app.ctx));
+  app.post('/ratings/:token', {
+    config: { policy: 'public.rating', rateLimit },
+    schema: { tags: ['ratings'], security: [], params: tokenParams, body: ratingBody, response: { 200: ratingReply } },
+  }, async (req) => app.ctx.db.transaction((tx) => submitRating({ token: req.params.token, ...req.body }, tx, app.ctx)));
 }

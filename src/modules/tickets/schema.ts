@@ -24,6 +24,9 @@ export const ticketView = z.object({
   specialReason: z.string().nullable(),
   sourceTaskId: z.string().nullable(),
   definitionVersion: z.number().int(),
+  /** SLA pause (issue 16): since when the ticket waits, and why (a `ticketPause.reasons` value) */
+  pausedAt: instant.nullable(),
+  pauseReason: z.string().nullable(),
   createdAt: instant,
   updatedAt: instant,
 }).meta({ id: 'Ticket' });
@@ -37,6 +40,21 @@ export const breachVerdict = z.union([
   z.object({ status: z.literal('excused'), reason: z.string() }),
   z.object({ status: z.literal('breach'), owner: breachOwner.nullable() }),
 ]).meta({ id: 'BreachVerdict' });
+
+export const ticketPause = z.object({
+  id: z.string(), reason: z.string(), note: z.string().nullable(), pausedAt: instant, pausedBy: z.string(),
+  resumedAt: instant.nullable(), resumedBy: z.string().nullable(),
+  /** working days the pause held on the ticket's clock (null while paused) */
+  workingDays: z.number().nullable(),
+}).meta({ id: 'TicketPause' });
+
+export const ratingStatus = z.object({
+  status: z.enum(['waiting', 'rated', 'expired']),
+  expiresAt: instant,
+  satisfied: z.boolean().optional(),
+  comment: z.string().nullable().optional(),
+  ratedAt: instant.optional(),
+}).meta({ id: 'CustomerRating' });
 
 export const ticketCreated = ticketView.extend({
   customerName: z.string(),
@@ -63,6 +81,30 @@ export const ticketDetail = ticketView.extend({
   tasks: z.array(taskView),
   history: z.array(auditEntry),
   abilities: abilities.optional(),
+  /** SLA pauses, oldest first (issue 16) */
+  pauses: z.array(ticketPause),
+  /** the customer's rating link of the latest repair (a path /r/{token}); null before the repair */
+  ratingUrl: z.string().nullable(),
+  rating: ratingStatus.nullable(),
 }).meta({ id: 'TicketDetail' });
+
+export const pauseBody = z.object({
+  /** a value of the definition's ticketPause.reasons (default waiting_customer, waiting_parts) */
+  reason: z.string().trim().min(1).max(64),
+  note: z.string().trim().max(2000).optional(),
+}).strict();
+
+/** GET /ratings/{token}: the repair in plain words, for the customer's page */
+export const ratingPageView = z.object({
+  number: z.string(),
+  customerName: z.string(),
+  problem: z.string(),
+  resolution: z.string().nullable(),
+  resolvedAt: instant.nullable(),
+  expiresAt: instant,
+}).meta({ id: 'RatingPage' });
+
+export const ratingBody = z.object({ satisfied: z.boolean(), comment: z.string().trim().max(1000).optional() }).strict();
+export const ratingReply = z.object({ ok: z.literal(true), satisfied: z.boolean() }).meta({ id: 'RatingResult' });
 
 export const ticketWithBreach = ticketView.extend({ breach: breachVerdict }).meta({ id: 'TicketWithBreach' });

@@ -20,16 +20,23 @@ import { findTask, tasksOfCase } from '../tasks/repo.js';
 import { canSeeCase, loadCase } from '../tasks/cases.js';
 import { breachOf } from './breach.js';
 import * as repo from './repo.js';
+import { pausesOfTicket, presentPause } from './pause.js';
+import { latestRatingLink, presentRating } from './rating.js';
+import { announce } from '../notifications/events.js';
+import { readChannels } from '../notifications/channels.js';
+import { findUser, usersWithRole } from '../users/repo.js';
 
 export type TicketKind = 'inquiry' | 'complaint';
 
 export function presentTicket(t: repo.TicketRow, now: Date) {
-  const late = t.closedAt ? t.closedAt > t.dueAt : now > t.dueAt;
+  // a paused ticket's close deadline stands still: not late while it waits
+  const late = t.closedAt ? t.closedAt > t.dueAt : !t.pausedAt && now > t.dueAt;
   return {
     id: t.id, number: t.number, customerId: t.customerId, kind: t.kind as TicketKind, problem: t.problem,
     contact: t.contact, state: t.state, tier: t.tier as Tier, partnerId: t.partnerId, dueAt: t.dueAt.toISOString(),
     closedAt: t.closedAt?.toISOString() ?? null, overdue: late, specialReason: t.specialReason,
     sourceTaskId: t.sourceTaskId, definitionVersion: t.definitionVersion,
+    pausedAt: t.pausedAt?.toISOString() ?? null, pauseReason: t.pauseReason,
     createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
   };
 }
@@ -65,6 +72,16 @@ export async function openTicket(
   const c = (await loadCase(tx, 'ticket', ticket.id))!;
   const tasks = await startCase({ def, start: opts.kind === 'complaint' ? 'ticket_complaint' : 'ticket_inquiry', c, now, calendar, actor: opts.actor }, tx);
   const presented = tasks.map((t) => presentTaskFor(opts.actor, def, t, now, calendar));
+  if (tier === 'vip' && calendar.nextWorkingInstant(now, 'standard').getTime() > now.getTime()) {
+    // a VIP customer calls outside business hours: the engineer on duty hears at once (issue 16)
+    const { onDutyEngineerId } = await readChannels(tx);
+    const onDuty = onDutyEngineerId ? await findUser(tx, onDutyEngineerId) : undefined;
+    const recipients = onDuty?.active ? [onDuty] : await usersWithRole(tx, 'engineer');
+    await announce(tx, ctx, {
+      routeAs: 'vip_after_hours', recipients, caseId: ticket.id, taskId: tasks[0]?.id, tier, eventId: `vip_after_hours:${ticket.id}`,
+      params: { text: opts.problem.slice(0, 200) }, now,
+    });
+  }
   return {
     ...presentTicket({ ...ticket, state: tasks[0]?.step ?? ticket.state }, now),
     customerName: customer.name,
@@ -129,6 +146,8 @@ export async function ticketPage(opts: { id: string; actor: Actor }, tx: Tx, ctx
     documents: await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d, ctx))),
     tasks: (await tasksOfCase(tx, 'ticket', t.id)).map((x) => presentTaskFor(opts.actor, def, x, now, calendar)),
     history: await auditOfCase(tx, t.id, { actor: opts.actor, def, scope: { caseType: 'ticket', casePartnerId: t.partnerId } }),
+    pauses: (await pausesOfTicket(tx, t.id)).map(presentPause),
+    ...presentRating(await latestRatingLink(tx, t.id), now),
   };
 }
 

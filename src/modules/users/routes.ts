@@ -19,6 +19,8 @@ const createBody = z.object({
   displayName,
   roles,
   partnerId: z.string().min(1).max(100).optional(),
+  email: z.email().max(200).optional(),
+  phone: z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, 'digits, spaces and + - ( ) only').optional(),
 });
 const patchBody = z.object({
   displayName: displayName.optional(),
@@ -26,6 +28,8 @@ const patchBody = z.object({
   department: z.enum(DEPARTMENTS).nullable().optional(),
   partnerId: z.string().min(1).max(100).nullable().optional(),
   active: z.boolean().optional(),
+  email: z.email().max(200).nullable().optional(),
+  phone: z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, 'digits, spaces and + - ( ) only').nullable().optional(),
 }).strict();
 const idParams = z.object({ id: z.string().min(1).max(100) });
 

@@ -19,6 +19,9 @@ export const userView = actorView.extend({
   active: z.boolean(),
   /** after a reset: every call but changing the password answers 403 */
   mustChangePassword: z.boolean(),
+  /** where e-mail notifications reach the user (issue 16) */
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
   createdAt: instant,
 }).meta({ id: 'User' });
 

@@ -13,14 +13,14 @@ export function presentUser(u: NonNullable<Awaited<ReturnType<typeof repo.findUs
   return {
     id: u.id, username: u.username, displayName: u.displayName, roles: u.roles,
     department: u.department, partnerId: u.partnerId, active: u.active, mustChangePassword: u.mustChangePassword,
-    createdAt: u.createdAt.toISOString(),
+    email: u.email, phone: u.phone, createdAt: u.createdAt.toISOString(),
   };
 }
 
 export async function createUser(
   opts: {
     username: string; password: string; displayName: string; roles: Role[]; partnerId?: string; department?: string;
-    mustChangePassword?: boolean; actor: Actor | null; now: Date;
+    mustChangePassword?: boolean; email?: string; phone?: string; actor: Actor | null; now: Date;
   },
   tx: Tx,
 ) {
@@ -36,6 +36,8 @@ export async function createUser(
     department: opts.department ?? ROLE_DEPARTMENT[opts.roles[0]],
     partnerId: opts.partnerId ?? null,
     mustChangePassword: opts.mustChangePassword ?? false,
+    email: opts.email || null,
+    phone: opts.phone || null,
     createdAt: opts.now,
   });
   const shown = presentUser(user);
@@ -54,7 +56,7 @@ export async function seedUsers(opts: { demo: boolean; demoPassword: string; adm
     for (const role of ROLES) {
       await createUser({
         username: role, password: opts.demoPassword, displayName: `${ROLE_LABEL_ZH[role]}（演示）`, roles: [role],
-        partnerId: role === 'partner_engineer' ? partner.id : undefined, actor: null, now: opts.now,
+        partnerId: role === 'partner_engineer' ? partner.id : undefined, email: `${role}@example.com`, actor: null, now: opts.now,
       }, tx);
       created.push(role);
     }
@@ -86,7 +88,7 @@ async function existingUser(tx: Tx, id: string) {
 export async function updateUser(
   opts: {
     id: string; displayName?: string; roles?: Role[]; department?: string | null; partnerId?: string | null; active?: boolean;
-    actor: Actor; now: Date; wallNow: Date;
+    email?: string | null; phone?: string | null; actor: Actor; now: Date; wallNow: Date;
   },
   tx: Tx,
 ) {
@@ -103,6 +105,8 @@ export async function updateUser(
   const after = await repo.updateUser(tx, opts.id, {
     ...(opts.displayName !== undefined ? { displayName: opts.displayName } : {}),
     roles, department, partnerId, ...(opts.active !== undefined ? { active: opts.active } : {}),
+    ...(opts.email !== undefined ? { email: opts.email || null } : {}),
+    ...(opts.phone !== undefined ? { phone: opts.phone || null } : {}),
   });
   if (opts.active === false) await revokeUserSessions(tx, opts.id, opts.wallNow);
   const shown = presentUser(after);

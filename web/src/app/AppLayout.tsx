@@ -1,6 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import {
+  BellOutlined,
   CalendarOutlined,
   FolderOpenOutlined,
   ShopOutlined,
@@ -57,6 +58,7 @@ export function AppLayout() {
             children: [
               { key: '/settings/users', icon: <UserOutlined />, label: t('menu.settings.users') },
               { key: '/settings/calendar', icon: <CalendarOutlined />, label: t('menu.settings.calendar') },
+              { key: '/settings/notifications', icon: <BellOutlined />, label: t('menu.settings.notifications') },
             ],
           };
         }

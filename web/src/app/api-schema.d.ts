@@ -2162,6 +2162,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "email" | "dingtalk" | "wecom";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "pending" | "failed" | "sent";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxMessage"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partners": {
         parameters: {
             query?: never;
@@ -2525,6 +2621,89 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/ratings/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        satisfied: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/partner-settlement": {
         parameters: {
             query?: never;
@@ -2751,6 +2930,181 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dingtalk?: {
+                            secret?: string;
+                            webhookUrl: string;
+                        } | null;
+                        email?: {
+                            from: string;
+                            smtpUrl: string;
+                        } | null;
+                        onDutyEngineerId?: string | null;
+                        publicUrl?: string | null;
+                        routing?: {
+                            assigned?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            escalated?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            mentioned?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            overdue?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            returned?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                            vip_after_hours?: {
+                                dingtalk?: boolean;
+                                email?: boolean;
+                                wecom?: boolean;
+                            };
+                        };
+                        wecom?: {
+                            webhookUrl: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "email" | "dingtalk" | "wecom";
+                        /** Format: email */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestMessageResult"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3060,6 +3414,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketWithBreach"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketWithBreach"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/special-reason": {
         parameters: {
             query?: never;
@@ -3225,8 +3678,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         displayName: string;
+                        /** Format: email */
+                        email?: string;
                         partnerId?: string;
                         password: string;
+                        phone?: string;
                         roles: ("sales" | "sales_manager" | "engineer" | "tech_manager" | "cs_agent" | "cs_manager" | "admin_clerk" | "gm" | "partner_engineer" | "sysadmin")[];
                         username: string;
                     };
@@ -3288,7 +3744,10 @@ export interface paths {
                         /** @enum {string|null} */
                         department?: "business" | "technical" | "customer_service" | "admin" | "management" | "partner" | "it" | null;
                         displayName?: string;
+                        /** Format: email */
+                        email?: string | null;
                         partnerId?: string | null;
+                        phone?: string | null;
                         roles?: ("sales" | "sales_manager" | "engineer" | "tech_manager" | "cs_agent" | "cs_manager" | "admin_clerk" | "gm" | "partner_engineer" | "sysadmin")[];
                     };
                 };
@@ -3686,6 +4145,16 @@ export interface components {
             items: components["schemas"]["Customer"][];
             total: number;
         };
+        CustomerRating: {
+            comment?: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            ratedAt?: string;
+            satisfied?: boolean;
+            /** @enum {string} */
+            status: "waiting" | "rated" | "expired";
+        };
         Deal: {
             amountFen: number | null;
             competitor: string | null;
@@ -3961,7 +4430,7 @@ export interface components {
                  * @description why, from the catalogue of reasons (src/server/messages.ts); the web translates it
                  * @enum {string}
                  */
-                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.partner_required" | "field.not_before" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "clock.forward_only" | "calendar.no_holiday_data";
+                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.partner_required" | "field.not_before" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data";
             };
         };
         Health: {
@@ -4004,9 +4473,83 @@ export interface components {
         NotificationList: {
             items: components["schemas"]["Notification"][];
         };
+        NotificationRouting: {
+            assigned: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            escalated: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            mentioned: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            overdue: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            returned: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+            vip_after_hours: {
+                dingtalk: boolean;
+                email: boolean;
+                wecom: boolean;
+            };
+        };
+        NotificationSettings: {
+            dingtalk: {
+                configured: boolean;
+                server?: string;
+                signed?: boolean;
+            };
+            email: {
+                configured: boolean;
+                from?: string;
+                server?: string;
+            };
+            onDutyEngineerId: string | null;
+            publicUrl: string | null;
+            routing: components["schemas"]["NotificationRouting"];
+            wecom: {
+                configured: boolean;
+                server?: string;
+            };
+        };
         Ok: {
             /** @enum {boolean} */
             ok: true;
+        };
+        OutboxMessage: {
+            attempts: number;
+            caseId: string | null;
+            channel: string;
+            /** Format: date-time */
+            createdAt: string;
+            eventKind: string;
+            id: string;
+            idempotencyKey: string;
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed";
+            subject: string | null;
+            to: string;
+        };
+        OutboxPage: {
+            items: components["schemas"]["OutboxMessage"][];
+            total: number;
         };
         Partner: {
             certified?: boolean;
@@ -4149,6 +4692,21 @@ export interface components {
             sourceDocumentNumber: string | null;
             totalFen: number | null;
         };
+        RatingPage: {
+            customerName: string;
+            /** Format: date-time */
+            expiresAt: string;
+            number: string;
+            problem: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        RatingResult: {
+            /** @enum {boolean} */
+            ok: true;
+            satisfied: boolean;
+        };
         Saving: {
             busyHourErlangs: number;
             currentMonthlyFen: number;
@@ -4217,6 +4775,11 @@ export interface components {
             /** @enum {boolean} */
             totalCapped?: true;
         };
+        TestMessageResult: {
+            error?: string;
+            id: string;
+            ok: boolean;
+        };
         Ticket: {
             /** Format: date-time */
             closedAt: string | null;
@@ -4233,6 +4796,9 @@ export interface components {
             number: string;
             overdue: boolean;
             partnerId: string | null;
+            /** Format: date-time */
+            pausedAt: string | null;
+            pauseReason: string | null;
             problem: string;
             sourceTaskId: string | null;
             specialReason: string | null;
@@ -4260,6 +4826,9 @@ export interface components {
             number: string;
             overdue: boolean;
             partnerId: string | null;
+            /** Format: date-time */
+            pausedAt: string | null;
+            pauseReason: string | null;
             problem: string;
             sourceTaskId: string | null;
             specialReason: string | null;
@@ -4314,7 +4883,13 @@ export interface components {
             overdue: boolean;
             partnerId: string | null;
             partnerName: string | null;
+            /** Format: date-time */
+            pausedAt: string | null;
+            pauseReason: string | null;
+            pauses: components["schemas"]["TicketPause"][];
             problem: string;
+            rating: components["schemas"]["CustomerRating"] | null;
+            ratingUrl: string | null;
             sourceTaskId: string | null;
             specialReason: string | null;
             state: string;
@@ -4354,6 +4929,9 @@ export interface components {
                 }[];
                 overdue: boolean;
                 partnerId: string | null;
+                /** Format: date-time */
+                pausedAt: string | null;
+                pauseReason: string | null;
                 problem: string;
                 sourceTaskId: string | null;
                 specialReason: string | null;
@@ -4364,6 +4942,18 @@ export interface components {
                 updatedAt: string;
             }[];
             total: number;
+        };
+        TicketPause: {
+            id: string;
+            note: string | null;
+            /** Format: date-time */
+            pausedAt: string;
+            pausedBy: string;
+            reason: string;
+            /** Format: date-time */
+            resumedAt: string | null;
+            resumedBy: string | null;
+            workingDays: number | null;
         };
         TicketWithBreach: {
             breach: components["schemas"]["BreachVerdict"];
@@ -4382,6 +4972,9 @@ export interface components {
             number: string;
             overdue: boolean;
             partnerId: string | null;
+            /** Format: date-time */
+            pausedAt: string | null;
+            pauseReason: string | null;
             problem: string;
             sourceTaskId: string | null;
             specialReason: string | null;
@@ -4414,9 +5007,11 @@ export interface components {
             createdAt: string;
             department: string | null;
             displayName: string;
+            email: string | null;
             id: string;
             mustChangePassword: boolean;
             partnerId: string | null;
+            phone: string | null;
             roles: string[];
             username: string;
         };
@@ -4493,6 +5088,20 @@ export interface components {
                 state: string;
                 ticketId: string;
             }[];
+            pauses: {
+                count: number;
+                items: {
+                    number: string;
+                    /** Format: date-time */
+                    pausedAt: string;
+                    reason: string;
+                    /** Format: date-time */
+                    resumedAt: string | null;
+                    ticketId: string;
+                    workingDays: number | null;
+                }[];
+                workingDays: number;
+            };
             revisits: {
                 done: number;
                 generated: number;

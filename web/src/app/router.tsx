@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Result, Spin } from 'antd';
 import { useAuth, useUser } from './auth';
@@ -25,6 +25,8 @@ const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
 const CalendarPage = lazy(() => import('../features/settings/pages/CalendarPage'));
 const AccountPage = lazy(() => import('../features/auth/pages/AccountPage'));
+const NotificationSettingsPage = lazy(() => import('../features/notifications/pages/NotificationSettingsPage'));
+const RatingPage = lazy(() => import('../features/ratings/pages/RatingPage'));
 const CaseRedirectPage = lazy(() => import('../features/tasks/pages/CaseRedirectPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -54,6 +56,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* the customer's rating link: a phone page, no sign-in (issue 16) */}
+      <Route path="/r/:token" element={<Suspense fallback={<Spin style={{ display: 'block', marginTop: '30vh' }} />}><RatingPage /></Suspense>} />
       <Route
         element={
           <RequireAuth>
@@ -78,6 +82,7 @@ export function AppRoutes() {
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
         <Route path="/settings/users" element={guard('settings', <UsersPage />)} />
         <Route path="/settings/calendar" element={guard('settings', <CalendarPage />)} />
+        <Route path="/settings/notifications" element={guard('settings', <NotificationSettingsPage />)} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/cases/:id" element={<CaseRedirectPage />} />
         <Route path="*" element={<NotFound />} />

@@ -64,6 +64,8 @@ export interface ProcessDefinition {
   steps: Record<string, StepDef>;
   forms: Record<string, FormDef>;
   starts: Record<string, string[]>;
+  /** SLA pause of tickets: who may pause, and the reasons offered (issue 16) */
+  ticketPause?: { roles: string[]; reasons: { value: string; label: I18nText }[] };
 }
 
 /** The current process definition: every step, outcome, form and label. */

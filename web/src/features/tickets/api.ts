@@ -26,3 +26,12 @@ export function recordSpecialReason(id: string, reason: string) {
 export function openTicketFromRevisit(taskId: string, body: { kind: 'inquiry' | 'complaint'; opinion?: string; problem?: string; contact?: string }) {
   return api.post<Schemas['TicketCreated']>(`/tickets/from-revisit/${encodeURIComponent(taskId)}`, body);
 }
+
+/** SLA pause (issue 16): the open deadlines stand still until the ticket resumes. */
+export function pauseTicket(id: string, body: { reason: string; note?: string }) {
+  return api.post<Schemas['TicketWithBreach']>(`/tickets/${encodeURIComponent(id)}/pause`, body);
+}
+
+export function resumeTicket(id: string) {
+  return api.post<Schemas['TicketWithBreach']>(`/tickets/${encodeURIComponent(id)}/resume`, {});
+}

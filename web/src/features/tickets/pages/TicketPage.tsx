@@ -12,6 +12,7 @@ import { required } from '../../tasks/components/stepForm';
 import { recordSpecialReason, type TicketDetail } from '../api';
 import { TICKET_STEP_FORMS } from '../components/stepForms';
 import { ticketKey, useTicket } from '../queries';
+import { PausePanel, RatingPanel } from '../components/ReachPanels';
 
 function SpecialReasonForm({ ticket, onSaved }: { ticket: TicketDetail; onSaved: () => void }) {
   const { t } = useI18n();
@@ -65,6 +66,7 @@ export default function TicketPage() {
         <>
           <Tag color={x.kind === 'complaint' ? 'volcano' : 'blue'}>{tk('ticket.kind', x.kind)}</Tag>
           {x.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
+          {x.pausedAt && <Tag color="blue">{t('pause.tag')}</Tag>}
         </>
       )}
       details={(x) => [
@@ -83,6 +85,8 @@ export default function TicketPage() {
               {x.problem}
             </span>
           </Typography.Paragraph>
+          <PausePanel ticket={x} />
+          <RatingPanel ticket={x} />
           {x.overdue && (x.abilities?.excuse ?? managesCs) && (
             <>
               <Alert type="warning" showIcon title={t('ticket.lateHint')} style={{ marginTop: 12 }} />
