@@ -14,6 +14,10 @@ export const casePolicy = {
   /** staff see every case; a partner engineer only tickets given to its company */
   read: (a: Actor, c?: CaseTarget) => isStaff(a) || (!!a.partnerId && (!c || (c.type === 'ticket' && c.partnerId === a.partnerId))),
   listDeals: (a: Actor) => isStaff(a),
+  /** the departments that work on deals (own a deal step or manage one): the deals pages are theirs */
+  workOnDeals: (a: Actor) => hasRole(a, 'sales', 'sales_manager', 'engineer', 'tech_manager', 'admin_clerk', 'gm'),
+  /** the after-sales departments and the partners they give tickets to: the tickets pages are theirs */
+  workOnTickets: (a: Actor) => hasRole(a, 'cs_agent', 'cs_manager', 'engineer', 'tech_manager', 'gm') || !!a.partnerId,
   /** partners list only their company's tickets (the list filters) */
   listTickets: (a: Actor) => isStaff(a) || !!a.partnerId,
   createDeal: (a: Actor) => hasRole(a, 'sales'),

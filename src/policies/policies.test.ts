@@ -9,6 +9,7 @@ import { copiesOf, mayReadCompletion, mayReadForm } from './form.js';
 import { taskAbilities, type TaskTarget } from './task.js';
 import { ROLE_DEPARTMENT } from '../domain/roles.js';
 import type { Actor } from './actor.js';
+import { capabilitiesOf, MENUS } from './capabilities.js';
 
 const PARTNER_ID = 'partner-1';
 const actorOf = (role: Role, over: Partial<Actor> = {}): Actor => ({
@@ -44,6 +45,8 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'case.read': ALL,
   'case.listDeals': STAFF,
   'case.listTickets': ALL,
+  'case.workOnDeals': row('sales', 'sales_manager', 'engineer', 'tech_manager', 'admin_clerk', 'gm'),
+  'case.workOnTickets': row('cs_agent', 'cs_manager', 'engineer', 'tech_manager', 'gm', 'partner_engineer'),
   'case.createDeal': row('sales'),
   'case.createTicket': row('cs_agent'),
   'case.negotiate': row('sales', 'sales_manager', 'gm'),
@@ -183,4 +186,48 @@ describe('record-level rules', () => {
   it('every policy is a pure function of its arguments', () => {
     for (const actions of Object.values(POLICIES)) for (const fn of Object.values(actions)) expect(typeof fn).toBe('function');
   });
+});
+
+describe('capabilities of the signed-in user: every role, from the policies', () => {
+  const MENUS_OF: Record<Role, (typeof MENUS)[number][]> = {
+    sales: ['inbox', 'deals', 'customers', 'archive'],
+    sales_manager: ['inbox', 'deals', 'customers', 'archive', 'reports'],
+    engineer: ['inbox', 'deals', 'tickets', 'customers', 'archive'],
+    tech_manager: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports'],
+    cs_agent: ['inbox', 'tickets', 'customers', 'archive'],
+    cs_manager: ['inbox', 'tickets', 'customers', 'archive', 'reports'],
+    admin_clerk: ['inbox', 'deals', 'customers', 'archive'],
+    gm: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports'],
+    partner_engineer: ['inbox', 'tickets'],
+    sysadmin: ['inbox', 'customers', 'archive', 'partners', 'settings'],
+  };
+  it('menus', () => {
+    for (const [r, a] of ACTORS) expect(capabilitiesOf(a).menus, r).toEqual(MENUS_OF[r]);
+  });
+  const SWITCHES: Record<Exclude<keyof ReturnType<typeof capabilitiesOf>, 'menus'>, Row> = {
+    createDeal: row('sales'),
+    createTicket: row('cs_agent'),
+    createCustomer: STAFF,
+    editCustomer: STAFF,
+    viewCustomer: STAFF,
+    negotiationLog: row('sales', 'sales_manager', 'gm'),
+    adjustPolicy: row('sales_manager', 'gm'),
+    dealsBoardByDefault: row('sales_manager'),
+    manageUsers: row('sysadmin'),
+    manageCalendar: row('sysadmin'),
+    archiveDocument: row('admin_clerk'),
+    exportDocuments: STAFF_NOT_SYSADMIN,
+    managePartners: row('sysadmin', 'tech_manager'),
+    partnerSettlement: row('tech_manager', 'gm'),
+    pipeline: row('sales_manager', 'gm'),
+    weeklySummary: row(...MANAGERS),
+    processVersions: row('sysadmin', 'gm'),
+    excuse: row('cs_manager', 'gm'),
+  };
+  for (const [name, expected] of Object.entries(SWITCHES)) {
+    it(name, () => {
+      const got = Object.fromEntries(ACTORS.map(([r, a]) => [r, capabilitiesOf(a)[name as keyof typeof SWITCHES] ? 1 : 0]));
+      expect(got).toEqual(expected);
+    });
+  }
 });

@@ -2534,6 +2534,27 @@ export interface components {
             officialData: boolean;
             year: number;
         };
+        Capabilities: {
+            adjustPolicy: boolean;
+            archiveDocument: boolean;
+            createCustomer: boolean;
+            createDeal: boolean;
+            createTicket: boolean;
+            dealsBoardByDefault: boolean;
+            editCustomer: boolean;
+            excuse: boolean;
+            exportDocuments: boolean;
+            manageCalendar: boolean;
+            managePartners: boolean;
+            manageUsers: boolean;
+            menus: ("inbox" | "deals" | "tickets" | "customers" | "archive" | "partners" | "reports" | "settings")[];
+            negotiationLog: boolean;
+            partnerSettlement: boolean;
+            pipeline: boolean;
+            processVersions: boolean;
+            viewCustomer: boolean;
+            weeklySummary: boolean;
+        };
         Clock: {
             /** @enum {string} */
             mode: "system" | "manual";
@@ -2975,6 +2996,7 @@ export interface components {
             }[];
         };
         SignedInUser: {
+            capabilities: components["schemas"]["Capabilities"];
             department: string | null;
             displayName: string;
             id: string;

@@ -30,6 +30,8 @@ export const en: Record<MessageKey, string> = {
   'common.total': '{n} in total',
   'common.actions': 'Actions',
   'common.required': 'Please enter {field}',
+  'form.range': '{field} must be between {min} and {max}',
+  'form.tooManyRows': '{field}: at most {max} rows',
   'common.success': 'Done',
   'common.saved': 'Saved',
   'common.createdAt': 'Created',
