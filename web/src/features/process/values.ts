@@ -4,15 +4,14 @@ import type { FieldSpec } from './api';
 
 /** What a form can read of its case: the case itself and its documents (only those the reader may read). */
 export interface CaseContext {
-  [key: string]: unknown;
-  documents?: { form: string; fields: Record<string, unknown>; createdAt: string }[] | null;
+  documents?: readonly { form: string; fields?: Record<string, unknown> | null; createdAt: string }[] | null;
 }
 
 /** The newest document of a form on the case. */
 export function latestDocument(c: CaseContext | undefined, form: string): Record<string, unknown> | undefined {
   const docs = (c?.documents ?? []).filter((d) => d.form === form);
   docs.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-  return docs[0]?.fields;
+  return docs[0]?.fields ?? undefined;
 }
 
 function walk(value: unknown, keys: string[]): unknown {
@@ -40,7 +39,7 @@ function units(rows: unknown): Record<string, unknown>[] | undefined {
 export function valueAt(c: CaseContext | undefined, path: string): unknown {
   const [transform, rest] = path.startsWith('units:') ? ['units', path.slice(6)] : [undefined, path];
   const [head, ...keys] = rest.split('.');
-  const v = head === 'case' ? walk(c, keys) : walk(latestDocument(c, head), keys);
+  const v = head === 'case' ? walk(c as Record<string, unknown> | undefined, keys) : walk(latestDocument(c, head), keys);
   return transform === 'units' ? units(v) : v;
 }
 

@@ -12,7 +12,7 @@ import { StateTag } from '../../../components/StateTag';
 import { getCustomer, searchCustomers, type Customer, type CustomerDetail } from '../../customers/api';
 import { CustomerFormModal } from '../../customers/components/CustomerFormModal';
 import { TierTag } from '../../customers/components/TierTag';
-import { required } from '../../tasks/components/stepForm';
+import { required } from '../../../app/rules';
 import { openTicket } from '../api';
 
 interface Values {

@@ -7,7 +7,7 @@ import { useRemote } from '../../../app/useRemote';
 import { applyServerErrors } from '../../../app/formErrors';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
-import { required } from '../../tasks/components/stepForm';
+import { required } from '../../../app/rules';
 import { listPartners, resetUserPassword, updateUser, type UserPatch, type UserSummary } from '../api';
 
 export const DEPARTMENTS = ['business', 'technical', 'customer_service', 'admin', 'management', 'partner', 'it'] as const;

@@ -9,7 +9,7 @@ import { cleanBody } from '../../../app/wire';
 import { fmtDate } from '../../../app/format';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
-import { required } from '../../tasks/components/stepForm';
+import { required } from '../../../app/rules';
 import { createUser, endUserSessions, listPartners, listUsers, updateUser, type NewUser, type UserSummary } from '../api';
 import { EditUserModal, ResetPasswordModal } from '../components/UserAdminModals';
 
