@@ -2202,6 +2202,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     role?: "sales" | "sales_manager" | "engineer" | "tech_manager" | "cs_agent" | "cs_manager" | "admin_clerk" | "gm" | "partner_engineer" | "sysadmin";
+                    sort?: "username_asc" | "username_desc" | "name_asc" | "name_desc" | "created_asc" | "created_desc";
                     status?: "active" | "inactive" | "all";
                 };
                 header?: never;
