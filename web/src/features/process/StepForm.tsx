@@ -18,7 +18,7 @@ import { SignaturePad } from '../../components/SignaturePad';
 import { YesNo } from '../../components/YesNo';
 import { listUsers } from '../users/api';
 import type { FieldSpec, I18nText, ProcessDefinition } from './api';
-import { previewOf } from './computed';
+import { hasPreview, previewOf } from './computed';
 import { prefillOf, type CaseContext } from './values';
 
 type Path = (string | number)[];
@@ -197,6 +197,9 @@ function ComputedValue({ f, scope, row }: { f: FieldSpec; scope: FormScope; row?
   );
 }
 
+/** Column widths in the line editor (px), so a row fits the form without scrolling. */
+const COLUMN_WIDTH: Record<string, number> = { int: 90, decimal: 100, percent: 100, money: 140, bool: 110, computed: 110, date: 150, datetime: 190 };
+
 /** Lines: at least one row when required (or `min` rows), at most `max`. */
 async function linesCount(f: FieldSpec, label: string, t: Translate, n: number) {
   const min = f.min ?? (f.required ? 1 : 0);
@@ -228,6 +231,7 @@ function LinesField({ f, path, label, scope }: { f: FieldSpec; path: Path; label
                   return {
                     key: c.key,
                     title: cl,
+                    width: COLUMN_WIDTH[c.computed ? 'computed' : c.type] ?? 160,
                     render: (_: unknown, r: { name: number }) =>
                       c.computed ? (
                         <ComputedValue f={c} scope={scope} row={r.name} />
@@ -269,6 +273,7 @@ function FieldItem({ f, prefix, scope, footerOf }: { f: FieldSpec; prefix: Path;
   const path = [...prefix, f.key];
   if (footerOf.has(f.key)) return null; // shown under its lines
   if (f.computed) {
+    if (!hasPreview(f.computed)) return null;
     return (
       <Form.Item label={label} extra={scope.pick(f.help)}>
         <ComputedValue f={f} scope={scope} />

@@ -32,3 +32,6 @@ const PREVIEWS: Record<string, (form: Values, c: CaseContext | undefined) => Val
 export function previewOf(effect: string, key: string, form: Values, c: CaseContext | undefined): unknown {
   return PREVIEWS[effect]?.(form, c)[key];
 }
+
+/** Whether the web can preview an effect's values (others are shown on the document once submitted). */
+export const hasPreview = (effect: string) => Object.hasOwn(PREVIEWS, effect);

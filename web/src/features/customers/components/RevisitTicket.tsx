@@ -1,8 +1,9 @@
 // A revisit (定期回访) that found a problem opens a ticket and completes the revisit in one call.
-import { Form, Radio } from 'antd';
+import { Form } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { cleanBody } from '../../../app/wire';
 import { openTicketFromRevisit } from '../../tickets/api';
+import { TicketKindPicker } from '../../tickets/components/TicketKindPicker';
 import type { TaskExtras } from '../../tasks/components/TaskPanel';
 
 /** When the revisit found a problem: which kind of ticket to open. */
@@ -13,14 +14,7 @@ function ProblemKind() {
   if (!found) return null;
   return (
     <Form.Item name="ticketKind" initialValue="complaint" label={t('revisit.openTicket')} extra={t('revisit.openTicketHint')}>
-      <Radio.Group
-        optionType="button"
-        buttonStyle="solid"
-        options={[
-          { value: 'complaint', label: t('ticket.kind.complaint') },
-          { value: 'inquiry', label: t('ticket.kind.inquiry') },
-        ]}
-      />
+      <TicketKindPicker />
     </Form.Item>
   );
 }

@@ -25,19 +25,12 @@ function scalar(key: string, v: unknown): React.ReactNode {
 }
 
 /** A value no field of the definition describes (an older version's field): lines as a small table. */
-function show(key: string, v: unknown): React.ReactNode {
+function show(key: string, v: unknown, lang: 'zh' | 'en'): React.ReactNode {
   if (Array.isArray(v) && v.length && v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
-    const rows = v as Record<string, unknown>[];
-    const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    return (
-      <Table
-        size="small"
-        pagination={false}
-        rowKey={(_, i) => String(i)}
-        dataSource={rows}
-        columns={cols.map((c) => ({ title: c, dataIndex: c, key: c, render: (x: unknown) => scalar(c, x) }))}
-      />
-    );
+    const cols = [...new Set((v as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))];
+    const label = { zh: key, en: key };
+    const lines: FieldSpec = { key, type: 'lines', label, columns: cols.map((c) => ({ key: c, type: 'text', label: { zh: c, en: c } })) };
+    return <FieldValue f={lines} value={v} lang={lang} />;
   }
   if (Array.isArray(v)) return v.map((x) => String(x)).join('、');
   return scalar(key, v);
@@ -125,7 +118,7 @@ export function DocumentModal({ doc: viewing, onClose }: { doc: FormDocument | n
             const f = specs.find((x) => x.key === k);
             return (
               <Descriptions.Item key={k} label={f ? text.pick(f.label) : k}>
-                {f ? <FieldValue f={f} value={v} lang={lang} /> : show(k, v)}
+                {f ? <FieldValue f={f} value={v} lang={lang} /> : show(k, v, lang)}
               </Descriptions.Item>
             );
           })}
