@@ -78,7 +78,7 @@ describe('ticket journey (seed chapter 3)', () => {
       await page.locator('#task-follow_up_outcome').getByText('不满意').click();
       // form 5: the technical part is shown, read-only, to customer service
       await page.getByTestId('readonly-cause').getByText('网关电源模块损坏').waitFor();
-      await page.getByTestId('readonly-qualityComplaint').getByText('否').waitFor();
+      await page.getByTestId('readonly-qualityComplaint').getByText('否', { exact: true }).waitFor();
       await page.locator('#task-follow_up_form_customerOpinion').fill('偶尔还会掉线');
       await screenshot(page, 'ticket-03-follow-up-form');
       await page.getByTestId('task-submit').click();
