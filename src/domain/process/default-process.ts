@@ -349,7 +349,6 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     follow_up: {
       title: L('回访确认', 'Follow-up call'),
       fields: [
-        longtext('problem', '问题描述', 'Problem', { filledBy: CS_SIDE, prefill: ['complaint_record.entries.-1.problem', 'case.problem'] }),
         longtext('cause', '原因', 'Cause', { filledBy: ENGINEER_SIDE, prefill: ['complaint_record.entries.-1.cause'] }),
         longtext('resolution', '解决方法', 'Resolution', { filledBy: ENGINEER_SIDE, prefill: ['complaint_record.entries.-1.resolution'] }),
         bool('qualityComplaint', '是否构成技术质量投诉', 'A technical quality complaint', { filledBy: ENGINEER_SIDE, prefill: ['complaint_record.entries.-1.qualityComplaint'] }),
