@@ -16,6 +16,10 @@ export const casePolicy = {
   /** the thread and the files of a case: whoever may see it */
   comment: (a: Actor, c?: CaseTarget) => casePolicy.read(a, c),
   listDeals: (a: Actor) => isStaff(a),
+  /** the departments that work on deals (own a deal step or manage one): the deals pages are theirs */
+  workOnDeals: (a: Actor) => hasRole(a, 'sales', 'sales_manager', 'engineer', 'tech_manager', 'admin_clerk', 'gm'),
+  /** the after-sales departments and the partners they give tickets to: the tickets pages are theirs */
+  workOnTickets: (a: Actor) => hasRole(a, 'cs_agent', 'cs_manager', 'engineer', 'tech_manager', 'gm') || !!a.partnerId,
   /** partners list only their company's tickets (the list filters) */
   listTickets: (a: Actor) => isStaff(a) || !!a.partnerId,
   createDeal: (a: Actor) => hasRole(a, 'sales'),

@@ -9,6 +9,8 @@ import { copiesOf, mayReadCompletion, mayReadForm } from './form.js';
 import { taskAbilities, type TaskTarget } from './task.js';
 import { ROLE_DEPARTMENT } from '../domain/roles.js';
 import type { Actor } from './actor.js';
+import { capabilitiesOf } from './capabilities.js';
+import { EXPECTED_MENUS } from '../../test/support/menus.js';
 
 const PARTNER_ID = 'partner-1';
 const actorOf = (role: Role, over: Partial<Actor> = {}): Actor => ({
@@ -47,6 +49,8 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'case.comment': ALL,
   'case.listDeals': STAFF,
   'case.listTickets': ALL,
+  'case.workOnDeals': row('sales', 'sales_manager', 'engineer', 'tech_manager', 'admin_clerk', 'gm'),
+  'case.workOnTickets': row('cs_agent', 'cs_manager', 'engineer', 'tech_manager', 'gm', 'partner_engineer'),
   'case.createDeal': row('sales'),
   'case.createTicket': row('cs_agent'),
   'case.negotiate': row('sales', 'sales_manager', 'gm'),
@@ -199,4 +203,36 @@ describe('record-level rules', () => {
   it('every policy is a pure function of its arguments', () => {
     for (const actions of Object.values(POLICIES)) for (const fn of Object.values(actions)) expect(typeof fn).toBe('function');
   });
+});
+
+describe('capabilities of the signed-in user: every role, from the policies', () => {
+  it('menus', () => {
+    for (const [r, a] of ACTORS) expect(capabilitiesOf(a).menus, r).toEqual(EXPECTED_MENUS[r]);
+  });
+  const SWITCHES: Record<Exclude<keyof ReturnType<typeof capabilitiesOf>, 'menus'>, Row> = {
+    createDeal: row('sales'),
+    createTicket: row('cs_agent'),
+    createCustomer: STAFF,
+    editCustomer: STAFF,
+    viewCustomer: STAFF,
+    negotiationLog: row('sales', 'sales_manager', 'gm'),
+    adjustPolicy: row('sales_manager', 'gm'),
+    dealsBoardByDefault: row('sales_manager'),
+    manageUsers: row('sysadmin'),
+    manageCalendar: row('sysadmin'),
+    archiveDocument: row('admin_clerk'),
+    exportDocuments: STAFF_NOT_SYSADMIN,
+    managePartners: row('sysadmin', 'tech_manager'),
+    partnerSettlement: row('tech_manager', 'gm'),
+    pipeline: row('sales_manager', 'gm'),
+    weeklySummary: row(...MANAGERS),
+    processVersions: row('sysadmin', 'gm'),
+    excuse: row('cs_manager', 'gm'),
+  };
+  for (const [name, expected] of Object.entries(SWITCHES)) {
+    it(name, () => {
+      const got = Object.fromEntries(ACTORS.map(([r, a]) => [r, capabilitiesOf(a)[name as keyof typeof SWITCHES] ? 1 : 0]));
+      expect(got).toEqual(expected);
+    });
+  }
 });

@@ -84,7 +84,7 @@ describe('a custom process definition in the browser', () => {
     await as('engineer', '04-renamed-step', async (page) => {
       await openFromInbox(page, RENAMED_ZH, new RegExp(`${dealUrl}$`));
       await page.locator('#task-site_assessment_form_implementationDetails').fill('现场勘查：机房在 2 楼，光纤已到位。');
-      await page.getByTestId('lines-equipment-add').click();
+      // a required line list starts with one empty row
       await page.locator('#task-site_assessment_form_equipment_0_brand').fill('华为');
       await page.locator('#task-site_assessment_form_equipment_0_model').fill('AR161');
       await page.locator('#task-site_assessment_form_equipment_0_quantity').fill('2');

@@ -68,7 +68,7 @@ describe('deal journey (seed chapters 1–2)', () => {
       await page.locator('#new-deal_survey_acceptsSplitMode').getByText('是').click();
       // validation as the user types: the required bill shows its message on submit
       await page.getByTestId('deal-submit').click();
-      await page.getByText('请填写实际月长途话费(元)').waitFor();
+      await page.getByText('请填写实际月长途话费').waitFor();
       await page.locator('#new-deal_survey_monthlyLdBillFen').fill('3500.50');
       await screenshot(page, 'deal-01-survey-form');
       await page.getByTestId('deal-submit').click();
@@ -96,12 +96,12 @@ describe('deal journey (seed chapters 1–2)', () => {
       await page.locator('#task-tech_assessment_form_equipment_0_model').fill('AR161');
       await page.locator('#task-tech_assessment_form_equipment_0_quantity').fill('2');
       await page.locator('#task-tech_assessment_form_equipment_0_unitPriceFen').fill('1250.00');
-      await page.getByTestId('equipment-add').click();
+      await page.getByTestId('lines-equipment-add').click();
       await page.locator('#task-tech_assessment_form_equipment_1_brand').fill('鼎信通达');
       await page.locator('#task-tech_assessment_form_equipment_1_model').fill('MX8-8FXO');
       await page.locator('#task-tech_assessment_form_equipment_1_quantity').fill('1');
       await page.locator('#task-tech_assessment_form_equipment_1_unitPriceFen').fill('2000');
-      await page.getByTestId('equipment-total').filter({ hasText: '¥4,500.00' }).waitFor();
+      await page.getByTestId('lines-total').filter({ hasText: '¥4,500.00' }).waitFor();
       await page.locator('#task-tech_assessment_form_estimatedDurationDays').fill('3');
       await screenshot(page, 'deal-03-assessment-form');
       await submitTask(page, '方案草拟');
@@ -124,7 +124,7 @@ describe('deal journey (seed chapters 1–2)', () => {
       await page.locator('#task-manager_review_outcome').getByText('批准').click();
       await page.locator('#task-manager_review_form_feasibility_operatingMode').fill('客户自购设备，我方运营');
       await page.locator('#task-manager_review_form_feasibility_maxFluctuationPct').fill('20');
-      await page.getByTestId('payback-preview').filter({ hasText: '5.0' }).waitFor();
+      await page.getByTestId('computed-paybackMonths').filter({ hasText: '5.0' }).waitFor();
       await screenshot(page, 'deal-05-review-form');
       await submitTask(page, '总经理审批');
     });
@@ -174,7 +174,7 @@ describe('deal journey (seed chapters 1–2)', () => {
   it('the tech manager dispatches the installation to an engineer', async () => {
     await as('tech_manager', '09-dispatch', async (page) => {
       await openDealTask(page, '派工');
-      await page.getByTestId('engineer-select').click();
+      await page.getByTestId('user-select-engineer').click();
       await page.locator('.ant-select-item-option').first().click();
       await page.keyboard.press('Escape');
       await pickDateTime(page, 'task-installation_dispatch_form_scheduledAt', '2026-03-10 10:00');
@@ -185,11 +185,15 @@ describe('deal journey (seed chapters 1–2)', () => {
   it('the engineer records the devices with a barcode scanner (form 4)', async () => {
     await as('engineer', '10-install', async (page) => {
       await openDealTask(page, '装机');
-      // lines come from the assessment (2 + 1 units); the scanner fills serial numbers
-      for (const serial of ['SN-AR161-0001', 'SN-AR161-0002', 'SN-MX8-0001']) {
-        await page.getByTestId('device-scan').fill(serial);
-        await page.getByTestId('device-scan').press('Enter');
+      // lines come from the assessment (2 + 1 units); the scanner types each serial number and
+      // presses Enter, which moves to the next line's serial instead of submitting
+      await page.locator('#task-installation_form_devices_0_serialNumber').click();
+      for (const serial of ['SN-AR161-0001 ', 'SN-AR161-0002', 'SN-MX8-0001']) {
+        await page.keyboard.type(serial);
+        await page.keyboard.press('Enter');
       }
+      await expect(page.locator('#task-installation_form_devices_0_serialNumber').inputValue()).resolves.toBe('SN-AR161-0001');
+      await expect(page.locator('#task-installation_form_devices_1_brandModel').inputValue()).resolves.toBe('华为 AR161');
       await expect(page.locator('#task-installation_form_devices_2_serialNumber').inputValue()).resolves.toBe('SN-MX8-0001');
       for (const i of [0, 1, 2]) await page.locator(`#task-installation_form_devices_${i}_configDocNumber`).fill(`PZ-2026-00${i + 1}`);
       // remarks are required: the form refuses without them and keeps what was typed

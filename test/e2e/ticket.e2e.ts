@@ -51,16 +51,19 @@ describe('ticket journey (seed chapter 3)', () => {
   it('the engineer resolves on site and replaces a device; a wrong serial is refused on its field', async () => {
     await as('engineer', '02-resolve', async (page) => {
       await openTicketTask(page, '故障处理');
+      // form 5: the customer-service part (the problem) is shown, read-only, to the engineer
+      await page.getByTestId('readonly-problem').getByText('总机无法呼出长途，提示音忙。').waitFor();
+      await expect(page.locator('#task-resolve_form_problem').count()).resolves.toBe(0);
       await page.locator('#task-resolve_form_cause').fill('网关电源模块损坏');
       await page.locator('#task-resolve_form_resolution').fill('上门更换网关');
       await page.locator('#task-resolve_form_qualityComplaint').getByText('否').click();
-      await page.getByTestId('replacement-add').click();
+      await page.getByTestId('lines-replacements-add').click();
       await page.locator('#task-resolve_form_replacements_0_oldSerialNumber').fill('NO-SUCH-SERIAL');
       await page.locator('#task-resolve_form_replacements_0_newBrandModel').fill('华为 AR161');
       await page.locator('#task-resolve_form_replacements_0_newSerialNumber').fill('GW-0101');
       await page.getByTestId('task-submit').click();
       // the server's 400 lands on the old-serial field and everything typed stays
-      await page.getByTestId('replacement-lines').locator('.ant-form-item-explain-error').waitFor();
+      await page.getByTestId('lines-replacements').locator('.ant-form-item-explain-error').waitFor();
       await expect(page.locator('#task-resolve_form_cause').inputValue()).resolves.toBe('网关电源模块损坏');
       await screenshot(page, 'ticket-02-resolve-error');
       await page.locator('#task-resolve_form_replacements_0_oldSerialNumber').fill('GW-0001');
@@ -73,7 +76,11 @@ describe('ticket journey (seed chapter 3)', () => {
     await as('cs_agent', '03-followup-unsatisfied', async (page) => {
       await page.goto(ticketUrl);
       await page.locator('#task-follow_up_outcome').getByText('不满意').click();
+      // form 5: the technical part is shown, read-only, to customer service
+      await page.getByTestId('readonly-cause').getByText('网关电源模块损坏').waitFor();
+      await page.getByTestId('readonly-qualityComplaint').getByText('否', { exact: true }).waitFor();
       await page.locator('#task-follow_up_form_customerOpinion').fill('偶尔还会掉线');
+      await screenshot(page, 'ticket-03-follow-up-form');
       await page.getByTestId('task-submit').click();
       await page.getByTestId('open-task-step').filter({ hasText: '故障处理' }).waitFor();
     });

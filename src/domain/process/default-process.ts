@@ -240,9 +240,9 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     proposal: {
       title: L('客户业务详细解决方案', 'Detailed customer solution'), prefix: 'FA', copies: ['business', 'admin'],
       fields: [
-        longtext('content', '方案内容', 'Proposal', { ...req, max: 20000 }),
-        money('investmentFen', '投资额', 'Investment', { ...req, ...half, default: 'deal.proposalFigures', help: L('默认为技术鉴定的设备合计', 'Defaults to the assessment\'s equipment total') }),
-        money('monthlyGrossProfitFen', '月毛利', 'Monthly gross profit', { ...req, ...half }),
+        longtext('content', '方案内容', 'Proposal', { ...req, max: 20000, prefill: ['proposal.content'] }),
+        money('investmentFen', '投资额', 'Investment', { ...req, ...half, default: 'deal.proposalFigures', help: L('默认为技术鉴定的设备合计', 'Defaults to the assessment\'s equipment total'), prefill: ['proposal.investmentFen', 'tech_assessment.totalFen'] }),
+        money('monthlyGrossProfitFen', '月毛利', 'Monthly gross profit', { ...req, ...half, prefill: ['proposal.monthlyGrossProfitFen'] }),
         money('currentMonthlyLdBillFen', '客户现月长途话费', 'Current monthly long-distance bill', { computed: 'deal.proposalFigures', ...half }),
         money('proposedMonthlyCostFen', '方案月长途费用', 'Proposed monthly long-distance cost', { ...half, default: 'deal.proposalFigures', help: L('默认按资费设置计算', 'Defaults to the VoIP cost at the configured tariffs') }),
         money('monthlySavingFen', '每月节省', 'Monthly saving', { computed: 'deal.proposalFigures' }),
@@ -260,8 +260,8 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
           ...req,
           fields: [
             text('operatingMode', '运营模式', 'Operating mode', { ...req, max: 200 }),
-            money('equipmentInvestmentFen', '设备投资', 'Equipment investment', { ...req, ...half }),
-            money('avgMonthlyGrossProfitFen', '平均月毛利', 'Average monthly gross profit', { ...req, min: 1, ...half }),
+            money('equipmentInvestmentFen', '设备投资', 'Equipment investment', { ...req, ...half, prefill: ['proposal.investmentFen'] }),
+            money('avgMonthlyGrossProfitFen', '平均月毛利', 'Average monthly gross profit', { ...req, min: 1, ...half, prefill: ['proposal.monthlyGrossProfitFen'] }),
             percent('maxFluctuationPct', '毛利最大波动 (%)', 'Max. gross profit fluctuation (%)', { ...req, max: 99, ...half }),
           ],
         }),
@@ -289,14 +289,14 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
       title: L('装机单', 'Installation order'), prefix: 'ZJ', copies: ['technical', 'admin'], signLabel: L('经办人签字', 'Handled by'),
       fields: [
         lines('devices', '设备明细', 'Devices', {
-          ...req, min: 1, max: 500,
+          ...req, min: 1, max: 500, prefill: ['units:tech_assessment.equipment'],
           columns: [
             text('brandModel', '品牌型号', 'Brand and model', { ...req, max: 200 }),
             text('serialNumber', '序列号', 'Serial number', { ...req, max: 100, serial: true }),
             text('configDocNumber', '配置文档编号', 'Configuration document no.', { ...req, max: 100 }),
           ],
         }),
-        longtext('remarks', '备注', 'Remarks', req),
+        longtext('remarks', '客户特殊情况备注', 'Remarks on the customer\'s special situation', { ...req, help: L('供日后交接使用', 'For a later hand-over') }),
         customerSignature,
         select('serviceTier', '服务等级', 'Service level', { computed: 'deal.installed', options: SERVICE_TIERS }),
       ],
@@ -355,7 +355,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
       fields: [
         text('customerType', '客户类型', 'Customer type', { ...req, max: 100 }),
         text('templateId', '方案模板', 'Proposal template', { max: 100 }),
-        datetime('secondMeetingAt', '第二次会面时间', 'Second meeting', { help: L('默认为首次拜访后第三个工作日', 'Defaults to three days after the first visit') }),
+        datetime('secondMeetingAt', '第二次会面时间', 'Second meeting', { prefill: ['case.secondMeetingAt'], help: L('默认为首次拜访后第三个工作日', 'Defaults to three days after the first visit') }),
       ],
     },
     reason: {
@@ -384,6 +384,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     resolve: {
       title: L('故障处理（投诉记录单技术部分）', 'Repair (technical part of the complaint record)'),
       fields: [
+        longtext('problem', '问题描述', 'Problem', { filledBy: CS_SIDE, prefill: ['complaint_record.entries.-1.problem', 'case.problem'] }),
         longtext('cause', '原因', 'Cause', { ...req, filledBy: ENGINEER_SIDE }),
         longtext('resolution', '解决方法', 'Resolution', { ...req, filledBy: ENGINEER_SIDE }),
         bool('qualityComplaint', '是否构成技术质量投诉', 'A technical quality complaint', { ...req, filledBy: ENGINEER_SIDE }),
@@ -402,6 +403,9 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     follow_up: {
       title: L('回访确认', 'Follow-up call'),
       fields: [
+        longtext('cause', '原因', 'Cause', { filledBy: ENGINEER_SIDE, prefill: ['complaint_record.entries.-1.cause'] }),
+        longtext('resolution', '解决方法', 'Resolution', { filledBy: ENGINEER_SIDE, prefill: ['complaint_record.entries.-1.resolution'] }),
+        bool('qualityComplaint', '是否构成技术质量投诉', 'A technical quality complaint', { filledBy: ENGINEER_SIDE, prefill: ['complaint_record.entries.-1.qualityComplaint'] }),
         longtext('customerOpinion', '客户意见', 'Customer opinion', { filledBy: CS_SIDE }),
         text('csRemarks', '客服部备注', 'Customer service remarks', { filledBy: CS_SIDE }),
       ],

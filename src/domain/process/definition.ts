@@ -58,6 +58,11 @@ export interface FieldSpec {
   /** the effect that suggests this value: taken when the form leaves it out, and an entered
    *  value that differs is recorded as an overwrite (the step's history) */
   default?: string;
+  /** where the web form starts from, the first that has a value: `<form>.<path>` (the newest document of
+   *  that form on the case; `-1` is a list's last row), `case.<field>` (the case itself); `units:<path>`
+   *  makes lines of one row per unit (`quantity`) of the lines at `<path>`. Also the current value shown
+   *  for a field another role fills. Only the web reads it; the server never fills a field. */
+  prefill?: string[];
 }
 
 const fieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a letter then letters, digits or _');
@@ -81,6 +86,7 @@ export const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() => z.object({
   computed: z.string().min(1).optional(),
   serial: z.boolean().optional(),
   default: z.string().min(1).optional(),
+  prefill: z.array(z.string().regex(/^(units:)?[A-Za-z_][A-Za-z0-9_]*(\.(-1|\d+|[A-Za-z_][A-Za-z0-9_]*))+$/, 'must be <form>.<field>, case.<field> or units:<form>.<lines>')).min(1).max(5).optional(),
 }).strict().superRefine((f, ctx) => {
   if (f.type === 'select' && !f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `select field ${f.key} needs options` });
   if (f.type === 'lines' && !f.columns) ctx.addIssue({ code: 'custom', path: ['columns'], message: `lines field ${f.key} needs columns` });

@@ -15,6 +15,13 @@ describe('auth', () => {
     expect(String(r.headers['set-cookie'])).toContain('fy_session=');
   });
 
+  it('the signed-in user carries its capabilities from the policies (menus and buttons)', async () => {
+    const login = await t.call('POST', '/auth/login', { body: { username: 'cs_agent', password: 'demo1234' } });
+    expect(login.body.user.capabilities).toMatchObject({ menus: ['inbox', 'tickets', 'customers', 'archive'], createTicket: true, createDeal: false });
+    const me = await t.call('GET', '/auth/me', { token: await t.login('sysadmin') });
+    expect(me.body.user.capabilities).toMatchObject({ menus: ['inbox', 'customers', 'archive', 'partners', 'settings'], manageUsers: true, archiveDocument: false });
+  });
+
   it('refuses bad credentials with 401 and no token with 401', async () => {
     expect((await t.call('POST', '/auth/login', { body: { username: 'sales', password: 'nope' } })).status).toBe(401);
     expect((await t.call('POST', '/auth/login', { body: { username: 'ghost', password: 'nope' } })).status).toBe(401);

@@ -5,6 +5,7 @@ import { actorOf, SESSION_COOKIE } from './plugin.js';
 import { changeOwnPassword, endOwnSession, login, logout, ownSessions, ThrottledError } from './service.js';
 import { assertPasswordPolicy, MAX_PASSWORD_LENGTH } from './password-policy.js';
 import { isDemoCompany } from '../users/service.js';
+import { capabilitiesOf } from '../../policies/capabilities.js';
 import { noContent, okReply } from '../../server/replies.js';
 import { loginReply, meReply, metaReply, sessionList } from './schema.js';
 
@@ -45,7 +46,7 @@ export async function authRoutes(app: ZApp) {
 
   app.get('/auth/me', { config: { policy: 'account.session' }, schema: { tags: ['auth'], response: { 200: meReply } } }, async (req) => {
     const actor = actorOf(req);
-    return { user: { ...actor, mustChangePassword: req.mustChangePassword ?? false }, demo: await isDemoCompany(app.ctx.db) };
+    return { user: { ...actor, mustChangePassword: req.mustChangePassword ?? false, capabilities: capabilitiesOf(actor) }, demo: await isDemoCompany(app.ctx.db) };
   });
 
   app.post('/auth/password', { config: { policy: 'account.session' }, schema: { body: passwordBody, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {

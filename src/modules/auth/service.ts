@@ -5,6 +5,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError, fieldError, notFound, unauthorized } from '../../server/errors.js';
 import type { Actor } from '../../server/context.js';
+import { capabilitiesOf } from '../../policies/capabilities.js';
 import * as repo from './repo.js';
 import { attemptSucceeded, IDLE_RESET_MS, reserveAttempt, throttleKeys } from './throttle.js';
 
@@ -55,7 +56,8 @@ export async function login(opts: { username: string; password: string; ip: stri
     tokenHash: tokenHash(token), userId: user.id, createdAt: wallNow, expiresAt: new Date(wallNow.getTime() + SESSION_TTL_MS),
     ip: opts.ip.slice(0, 100), userAgent: opts.userAgent?.slice(0, 300) ?? null,
   });
-  return { token, user: { ...toActor(user), mustChangePassword: user.mustChangePassword } };
+  const actor = toActor(user);
+  return { token, user: { ...actor, mustChangePassword: user.mustChangePassword, capabilities: capabilitiesOf(actor) } };
 }
 
 export async function authenticate(opts: { token: string; wallNow: Date }, tx: Tx) {

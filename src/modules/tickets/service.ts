@@ -137,7 +137,10 @@ export async function ticketPage(opts: { id: string; actor: Actor }, tx: Tx, ctx
   const docs = await readableDocumentsOfCase(tx, opts.actor, t.id, ctx);
   return {
     ...presentTicket(t, now),
-    abilities: { excuse: can(opts.actor, 'case.excuse'), audit: can(opts.actor, 'audit.read') },
+    abilities: {
+      excuse: can(opts.actor, 'case.excuse'), audit: can(opts.actor, 'audit.read'),
+      pause: !t.closedAt && can(opts.actor, 'case.pause', { type: 'ticket', partnerId: t.partnerId, pauseRoles: def.ticketPause.roles }),
+    },
     customerName: customer?.name ?? null,
     partnerName: partner?.name ?? null,
     breach: await ticketBreach(tx, t),

@@ -123,11 +123,15 @@ describe('complaints: form 5 round by round', () => {
   it('lets engineers write only technical fields and CS only its own', async () => {
     const ticket = await openTicket(t, inService.customer.id);
     // an engineer cannot write the customer's satisfaction or opinion
-    for (const extra of [{ satisfied: true }, { customerOpinion: '很满意' }, { problem: '改写问题' }]) {
+    for (const extra of [{ satisfied: true }, { customerOpinion: '很满意' }]) {
       const r = await completeAs(t, ticket.task.id, engineer, { form: { ...RESOLVE, ...extra } });
       expect(r.status, JSON.stringify(extra)).toBe(400);
       expect(r.body.error.details[0].path).toMatch(/^form/);
     }
+    // the CS part the repair form shows read-only (filledBy) is refused as another role's field
+    const problem = await completeAs(t, ticket.task.id, engineer, { form: { ...RESOLVE, problem: '改写问题' } });
+    expect(problem.status).toBe(403);
+    expect(problem.body.error.details[0].path).toBe('form.problem');
     // CS cannot complete the repair step at all
     expect((await completeAs(t, ticket.task.id, cs, { form: RESOLVE })).status).toBe(403);
     expect((await completeAs(t, ticket.task.id, engineer, { form: { cause: '只填了原因' } })).status).toBe(400);
@@ -136,7 +140,9 @@ describe('complaints: form 5 round by round', () => {
     const followUp = r.body.next[0].id;
     // CS cannot write the technical fields, the engineer cannot make the call
     for (const extra of [{ cause: 'x' }, { resolution: 'x' }, { qualityComplaint: true }]) {
-      expect((await completeAs(t, followUp, cs, { outcome: 'satisfied', form: { customerOpinion: '好', ...extra } })).status).toBe(400);
+      const refused = await completeAs(t, followUp, cs, { outcome: 'satisfied', form: { customerOpinion: '好', ...extra } });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.details[0].path).toBe(`form.${Object.keys(extra)[0]}`);
     }
     expect((await completeAs(t, followUp, engineer, { outcome: 'satisfied', form: {} })).status).toBe(403);
     expect((await completeAs(t, followUp, cs, { outcome: 'happy', form: {} })).status).toBe(400);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { settings, users } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
@@ -20,13 +20,20 @@ export async function countUsers(tx: Tx) {
   return (await tx.select({ n: count() }).from(users))[0].n;
 }
 
-export async function listUsers(tx: Tx, f: { role?: string; q?: string; status?: 'active' | 'inactive' | 'all'; limit: number; offset: number }) {
+export const USER_SORTS = ['username_asc', 'username_desc', 'name_asc', 'name_desc', 'created_asc', 'created_desc'] as const;
+const USER_ORDER: Record<(typeof USER_SORTS)[number], SQL[]> = {
+  username_asc: [asc(users.username)], username_desc: [desc(users.username)],
+  name_asc: [asc(users.displayName), asc(users.username)], name_desc: [desc(users.displayName), asc(users.username)],
+  created_asc: [asc(users.createdAt), asc(users.username)], created_desc: [desc(users.createdAt), asc(users.username)],
+};
+
+export async function listUsers(tx: Tx, f: { role?: string; q?: string; status?: 'active' | 'inactive' | 'all'; sort?: (typeof USER_SORTS)[number]; limit: number; offset: number }) {
   const where = and(
     f.status === 'all' ? undefined : eq(users.active, f.status !== 'inactive'),
     f.role ? sql`${users.roles} @> ${JSON.stringify([f.role])}::jsonb` : undefined,
     f.q ? or(ilike(users.username, containsPattern(f.q)), ilike(users.displayName, containsPattern(f.q))) : undefined,
   );
-  const items = await tx.select().from(users).where(where).orderBy(asc(users.username)).limit(f.limit).offset(f.offset);
+  const items = await tx.select().from(users).where(where).orderBy(...USER_ORDER[f.sort ?? 'username_asc']).limit(f.limit).offset(f.offset);
   const total = (await tx.select({ n: count() }).from(users).where(where))[0].n;
   return { items, total };
 }

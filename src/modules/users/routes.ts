@@ -51,6 +51,7 @@ export async function userRoutes(app: ZApp) {
     schema: {
       querystring: pageQuery.extend({
         role: z.enum(ROLES).optional(), q: z.string().max(100).optional(), status: z.enum(['active', 'inactive', 'all']).optional(),
+        sort: z.enum(repo.USER_SORTS).default('username_asc'),
       }),
       tags: ['users'],
       response: { 200: userPage },

@@ -1,6 +1,7 @@
 // Reply shapes of users and the signed-in actor (presentUser in service.ts, toActor in auth).
 import { z } from 'zod';
 import { instant, pageOf } from '../../server/replies.js';
+import { MENUS } from '../../policies/capabilities.js';
 
 /** Who is signed in (auth): what the web needs to show menus and buttons. */
 export const actorView = z.object({
@@ -12,8 +13,17 @@ export const actorView = z.object({
   partnerId: z.string().nullable(),
 }).meta({ id: 'Actor' });
 
+/** What the signed-in user may do (src/policies/capabilities.ts): the web's menus and buttons. */
+export const capabilities = z.object({
+  menus: z.array(z.enum(MENUS)),
+  createDeal: z.boolean(), createTicket: z.boolean(), createCustomer: z.boolean(), editCustomer: z.boolean(), viewCustomer: z.boolean(),
+  negotiationLog: z.boolean(), adjustPolicy: z.boolean(), dealsBoardByDefault: z.boolean(), manageUsers: z.boolean(), manageCalendar: z.boolean(),
+  archiveDocument: z.boolean(), exportDocuments: z.boolean(), managePartners: z.boolean(), partnerSettlement: z.boolean(), pipeline: z.boolean(),
+  weeklySummary: z.boolean(), processVersions: z.boolean(), excuse: z.boolean(),
+}).meta({ id: 'Capabilities' });
+
 /** The signed-in user as auth returns it. */
-export const signedInUser = actorView.extend({ mustChangePassword: z.boolean() }).meta({ id: 'SignedInUser' });
+export const signedInUser = actorView.extend({ mustChangePassword: z.boolean(), capabilities }).meta({ id: 'SignedInUser' });
 
 export const userView = actorView.extend({
   active: z.boolean(),

@@ -21,7 +21,7 @@ import { useAuth, useUser } from './auth';
 import { useI18n } from './i18n';
 import { useServerClock } from './serverClock';
 import { fmtDateTime } from './format';
-import { visibleMenus, type MenuKey } from './access';
+import { type MenuKey } from './access';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { NotificationBell } from '../features/notifications/components/NotificationBell';
 
@@ -48,7 +48,7 @@ export function AppLayout() {
 
   const items: MenuProps['items'] = useMemo(
     () =>
-      visibleMenus(user.roles).map((key) => {
+      user.capabilities.menus.map((key) => {
         const label = <span data-testid={`menu-${key}`}>{t(`menu.${key}`)}</span>;
         if (key === 'settings') {
           return {

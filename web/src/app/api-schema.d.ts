@@ -3638,6 +3638,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     role?: "sales" | "sales_manager" | "engineer" | "tech_manager" | "cs_agent" | "cs_manager" | "admin_clerk" | "gm" | "partner_engineer" | "sysadmin";
+                    sort?: "username_asc" | "username_desc" | "name_asc" | "name_desc" | "created_asc" | "created_desc";
                     status?: "active" | "inactive" | "all";
                 };
                 header?: never;
@@ -4047,6 +4048,27 @@ export interface components {
             items: components["schemas"]["CalendarOverride"][];
             officialData: boolean;
             year: number;
+        };
+        Capabilities: {
+            adjustPolicy: boolean;
+            archiveDocument: boolean;
+            createCustomer: boolean;
+            createDeal: boolean;
+            createTicket: boolean;
+            dealsBoardByDefault: boolean;
+            editCustomer: boolean;
+            excuse: boolean;
+            exportDocuments: boolean;
+            manageCalendar: boolean;
+            managePartners: boolean;
+            manageUsers: boolean;
+            menus: ("inbox" | "deals" | "tickets" | "customers" | "archive" | "partners" | "reports" | "settings")[];
+            negotiationLog: boolean;
+            partnerSettlement: boolean;
+            pipeline: boolean;
+            processVersions: boolean;
+            viewCustomer: boolean;
+            weeklySummary: boolean;
         };
         Clock: {
             /** @enum {string} */
@@ -4727,6 +4749,7 @@ export interface components {
             }[];
         };
         SignedInUser: {
+            capabilities: components["schemas"]["Capabilities"];
             department: string | null;
             displayName: string;
             id: string;

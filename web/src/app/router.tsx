@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Result, Spin } from 'antd';
 import { useAuth, useUser } from './auth';
-import { canSeeMenu, type MenuKey } from './access';
+import { useCapabilities, type MenuKey } from './access';
 import { useI18n } from './i18n';
 import { AppLayout } from './AppLayout';
 import LoginPage from '../features/auth/pages/LoginPage';
@@ -39,9 +39,9 @@ function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 function RequireMenu({ menu, children }: { menu: MenuKey; children: ReactNode }) {
-  const user = useUser();
+  const capabilities = useCapabilities();
   const { t } = useI18n();
-  if (!canSeeMenu(menu, user.roles)) return <Result status="403" title="403" subTitle={t('error.noAccess')} />;
+  if (!capabilities.menus.includes(menu)) return <Result status="403" title="403" subTitle={t('error.noAccess')} />;
   return <>{children}</>;
 }
 

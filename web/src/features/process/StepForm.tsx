@@ -1,49 +1,88 @@
 // One form renderer driven by the process definition: every field spec becomes its widget
 // (text, longtext, int, decimal, money ¥↔fen, percent, bool, date, datetime (Shanghai), select,
-// user of a role, lines with live totals, signature, serial for scanners, group). Field names
-// follow the wire body (`['form', key]`), so server errors land on the right input.
-import { cloneElement, type KeyboardEvent, type ReactElement } from 'react';
-import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+// user of a role, lines with computed columns, signature, serial for scanners, group). Field names
+// follow the wire body (`['form', key]`), so server errors land on the right input. Fields another
+// role fills and computed values are shown read-only and never sent.
+import { type KeyboardEvent, type ReactNode } from 'react';
+import { Button, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Rule } from 'antd/es/form';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type Translate } from '../../app/i18n';
 import { useUser } from '../../app/auth';
-import { fmtFen } from '../../app/format';
+import { fmtDate, fmtDateTime, fmtFen } from '../../app/format';
 import { MoneyInput } from '../../components/MoneyInput';
 import { DateTimeInput } from '../../components/DateTimeInput';
 import { SignaturePad } from '../../components/SignaturePad';
 import { YesNo } from '../../components/YesNo';
 import { listUsers } from '../users/api';
-import type { FieldSpec } from './api';
-import { useProcess, useProcessText } from './queries';
+import type { FieldSpec, I18nText, ProcessDefinition } from './api';
+import { hasPreview, previewOf } from './computed';
+import { prefillOf, type CaseContext } from './values';
 
 type Path = (string | number)[];
+type Lang = 'zh' | 'en';
 
-function rulesOf(f: FieldSpec, label: string, t: ReturnType<typeof useI18n>['t']): Rule[] {
+const NUMERIC = ['int', 'decimal', 'money', 'percent'];
+
+function rulesOf(f: FieldSpec, label: string, t: Translate): Rule[] {
   const rules: Rule[] = [];
-  const numeric = ['int', 'decimal', 'money', 'percent'].includes(f.type);
-  if (f.required) {
-    const message = t('common.required', { field: label });
-    rules.push(f.type === 'lines' || f.multiple ? { required: true, type: 'array', min: 1, message } : numeric || f.type === 'bool' ? { required: true, message } : { required: true, whitespace: true, message });
+  const numeric = NUMERIC.includes(f.type);
+  const message = t('common.required', { field: label });
+  if (f.type === 'user' && f.multiple) {
+    if (f.required || f.min) rules.push({ required: true, type: 'array', min: Math.max(1, f.min ?? 1), message });
+    return rules;
   }
+  if (f.required) rules.push(numeric || f.type === 'bool' ? { required: true, message } : { required: true, whitespace: true, message });
   if ((f.type === 'text' || f.type === 'longtext') && f.max) rules.push({ max: f.max });
-  if (numeric && (f.min !== undefined || f.max !== undefined)) rules.push({ type: 'number', min: f.min, max: f.max });
+  if (numeric && (f.min !== undefined || f.max !== undefined)) {
+    // money bounds are fen on the wire
+    rules.push({ type: 'number', min: f.min, max: f.max, message: t('form.range', { field: label, min: rangeText(f, f.min), max: rangeText(f, f.max) }) });
+  }
   return rules;
 }
 
-/** Scanner-friendly: Enter jumps to the same column in the next row (or the next input) instead of submitting. */
-function nextOnEnter(e: KeyboardEvent<HTMLInputElement>) {
-  if (e.key !== 'Enter') return;
-  e.preventDefault();
-  const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('input[data-serial="1"]'));
-  const i = inputs.indexOf(e.currentTarget);
-  inputs[i + 1]?.focus();
+function rangeText(f: FieldSpec, v: number | undefined): string {
+  if (v === undefined) return '…';
+  return f.type === 'money' ? fmtFen(v) : String(v);
 }
 
+/** Scanner-friendly: Enter trims, then jumps to the next serial field (the same column of the next row) or the next input; it never submits. */
+function nextOnEnter(e: KeyboardEvent<HTMLInputElement>, trim: () => void) {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  trim();
+  const current = e.currentTarget;
+  const form = current.closest('form');
+  const serials = Array.from(form?.querySelectorAll<HTMLInputElement>('input[data-serial="1"]') ?? []);
+  const next = serials[serials.indexOf(current) + 1];
+  if (next) return next.focus();
+  const inputs = Array.from(form?.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea:not([disabled])') ?? []);
+  inputs[inputs.indexOf(current) + 1]?.focus();
+}
+
+function SerialInput({ value, onChange, max, autoFocus, id, placeholder }: { value?: string; onChange?: (v: string) => void; max?: number; autoFocus?: boolean; id?: string; placeholder?: string }) {
+  const trim = () => value !== undefined && value !== value.trim() && onChange?.(value.trim());
+  return (
+    <Input
+      id={id}
+      value={value}
+      placeholder={placeholder}
+      maxLength={max}
+      autoFocus={autoFocus}
+      autoComplete="off"
+      data-serial="1"
+      onChange={(e) => onChange?.(e.target.value)}
+      onBlur={trim}
+      onKeyDown={(e) => nextOnEnter(e, trim)}
+    />
+  );
+}
+
+/** Active users holding a role. */
 function UserSelect({ role, multiple, ...props }: { role?: string; multiple?: boolean; value?: string | string[]; onChange?: (v: string | string[]) => void; id?: string }) {
-  const users = useQuery({ queryKey: ['users', 'role', role ?? 'all'], queryFn: () => listUsers({ role, pageSize: 200 }) });
+  const users = useQuery({ queryKey: ['users', 'role', role ?? 'all'], queryFn: () => listUsers({ role, status: 'active', pageSize: 200 }) });
   return (
     <Select
       {...props}
@@ -51,54 +90,9 @@ function UserSelect({ role, multiple, ...props }: { role?: string; multiple?: bo
       loading={users.isPending}
       options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
       showSearch={{ optionFilterProp: 'label' }}
+      data-testid={`user-select-${role ?? 'all'}`}
     />
   );
-}
-
-/** What antd's Form.Item hands its control. */
-interface ControlProps {
-  id?: string;
-  value?: never;
-  onChange?: never;
-}
-
-/** The widget for one field (not lines or group); Form.Item's id, value and onChange pass through. */
-function Widget({ f, ...control }: { f: FieldSpec } & ControlProps) {
-  const { lang } = useI18n();
-  return cloneElement(widgetFor(f, lang), control);
-}
-
-function widgetFor(f: FieldSpec, lang: 'zh' | 'en'): ReactElement {
-  switch (f.type) {
-    case 'longtext':
-      return <Input.TextArea rows={3} maxLength={f.max} showCount={!!f.max && f.max > 2000} />;
-    case 'int':
-      return <InputNumber precision={0} min={f.min} max={f.max} style={{ width: 200 }} />;
-    case 'decimal':
-      return <InputNumber min={f.min} max={f.max} style={{ width: 200 }} />;
-    case 'money':
-      return <MoneyInput style={{ maxWidth: 240 }} />;
-    case 'percent':
-      return <InputNumber min={f.min ?? 0} max={f.max ?? 100} suffix="%" style={{ width: 160 }} />;
-    case 'bool':
-      return <YesNo />;
-    case 'date':
-      return <DateOnly />;
-    case 'datetime':
-      return <DateTimeInput />;
-    case 'select':
-      return (f.options?.length ?? 0) <= 4 ? (
-        <Radio.Group options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))} />
-      ) : (
-        <Select allowClear options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))} />
-      );
-    case 'user':
-      return <UserSelect role={f.role} multiple={f.multiple} />;
-    case 'signature':
-      return <SignaturePad />;
-    default:
-      return f.serial ? <Input maxLength={f.max} onKeyDown={nextOnEnter} data-serial="1" /> : <Input maxLength={f.max} />;
-  }
 }
 
 /** A calendar day as `YYYY-MM-DD` (the wire format of `date` fields). */
@@ -106,55 +100,166 @@ function DateOnly({ value, onChange, id }: { value?: string; onChange?: (v: stri
   return <DatePicker id={id} value={value ? dayjs(value) : null} onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)} />;
 }
 
-/** money × quantity columns give a live row total and a grand total. */
-function LinesTotal({ path, columns }: { path: Path; columns: FieldSpec[] }) {
+/** The input widget of one field (not lines or group); antd's Form.Item passes id, value and onChange. */
+function Widget({ f, lang, autoFocus, placeholder, ...control }: { f: FieldSpec; lang: Lang; autoFocus?: boolean; placeholder?: string; id?: string; value?: never; onChange?: never }) {
+  const options = (f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
+  switch (f.type) {
+    case 'longtext':
+      return <Input.TextArea {...control} rows={3} maxLength={f.max} showCount={!!f.max && f.max > 2000} placeholder={placeholder} />;
+    case 'int':
+      return <InputNumber {...control} precision={0} min={f.min} max={f.max} style={{ width: '100%', maxWidth: 200 }} placeholder={placeholder} />;
+    case 'decimal':
+      return <InputNumber {...control} min={f.min} max={f.max} style={{ width: '100%', maxWidth: 200 }} placeholder={placeholder} />;
+    case 'money':
+      return <MoneyInput {...control} style={{ maxWidth: 240 }} placeholder={placeholder} />;
+    case 'percent':
+      return <InputNumber {...control} min={f.min ?? 0} max={f.max ?? 100} suffix="%" style={{ width: 160 }} placeholder={placeholder} />;
+    case 'bool':
+      return <YesNo {...control} />;
+    case 'date':
+      return <DateOnly {...control} />;
+    case 'datetime':
+      return <DateTimeInput {...control} />;
+    case 'select':
+      return options.length <= 4 ? <Radio.Group {...control} options={options} /> : <Select {...control} allowClear options={options} />;
+    case 'user':
+      return <UserSelect {...control} role={f.role} multiple={f.multiple} />;
+    case 'signature':
+      return <SignaturePad {...control} />;
+    default:
+      return f.serial ? <SerialInput {...control} max={f.max} autoFocus={autoFocus} placeholder={placeholder} /> : <Input {...control} maxLength={f.max} placeholder={placeholder} />;
+  }
+}
+
+/** A value shown as text, by its field's type. */
+export function FieldValue({ f, value, lang }: { f: FieldSpec; value: unknown; lang: Lang }): ReactNode {
   const { t } = useI18n();
-  const form = Form.useFormInstance();
-  const rows = (Form.useWatch(path, form) as Record<string, unknown>[] | undefined) ?? [];
-  const money = columns.find((c) => c.type === 'money');
-  const qty = columns.find((c) => c.type === 'int');
-  if (!money || !qty) return null;
-  const total = rows.reduce((sum, r) => sum + (Number(r?.[money.key]) || 0) * (Number(r?.[qty.key]) || 0), 0);
+  if (value === undefined || value === null || value === '') return '—';
+  switch (f.type) {
+    case 'money':
+      return fmtFen(Number(value));
+    case 'percent':
+      return `${String(value)}%`;
+    case 'decimal':
+      return typeof value === 'number' ? value.toFixed(2) : String(value);
+    case 'bool':
+      return value ? t('common.yes') : t('common.no');
+    case 'date':
+      return fmtDate(String(value));
+    case 'datetime':
+      return fmtDateTime(String(value));
+    case 'select':
+      return f.options?.find((o) => o.value === value)?.label[lang] ?? String(value);
+    case 'signature':
+      return <img src={String(value)} alt="" style={{ maxHeight: 60 }} />;
+    case 'lines':
+      return Array.isArray(value) ? <ReadOnlyLines f={f} rows={value as Record<string, unknown>[]} lang={lang} /> : '—';
+    default:
+      return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
+  }
+}
+
+function ReadOnlyLines({ f, rows, lang }: { f: FieldSpec; rows: Record<string, unknown>[]; lang: Lang }) {
   return (
-    <Typography.Text strong data-testid="lines-total">
-      {t('lines.total')}: {fmtFen(total)}
-    </Typography.Text>
+    <Table
+      size="small"
+      pagination={false}
+      rowKey={(_, i) => String(i)}
+      dataSource={rows}
+      columns={(f.columns ?? []).map((c) => ({ key: c.key, title: c.label[lang], render: (_: unknown, r: Record<string, unknown>) => <FieldValue f={c} value={r[c.key]} lang={lang} /> }))}
+    />
   );
 }
 
-function LinesField({ f, path, label }: { f: FieldSpec; path: Path; label: string }) {
-  const { t } = useI18n();
-  const { pick } = useProcessText();
-  const columns = (f.columns ?? []).filter((c) => !c.computed);
+/** What every field of a form needs to know. */
+interface FormScope {
+  /** all fields of the form (computed ones read the others) */
+  all: FieldSpec[];
+  /** the form's wire prefix, e.g. ['form'] */
+  root: Path;
+  caseData?: CaseContext;
+  mine: (f: FieldSpec) => boolean;
+  lang: Lang;
+  t: Translate;
+  pick: (l: I18nText | undefined) => string | undefined;
+}
+
+/** A value the server computes, previewed from what is typed. */
+function ComputedValue({ f, scope, row }: { f: FieldSpec; scope: FormScope; row?: number }) {
+  const form = Form.useFormInstance();
+  const values = (Form.useWatch(scope.root, form) as Record<string, unknown> | undefined) ?? {};
+  const v = f.computed ? previewOf(f.computed, f.key, values, scope.caseData) : undefined;
+  const shown = row === undefined ? v : Array.isArray(v) ? v[row] : undefined;
   return (
-    <Form.Item label={label} required={f.required} data-testid={`lines-${f.key}`}>
-      <Form.List name={path} rules={f.required ? [{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('common.required', { field: label })))) }] : undefined}>
+    <span data-testid={`computed-${f.key}`}>
+      <FieldValue f={f} value={shown} lang={scope.lang} />
+    </span>
+  );
+}
+
+/** Column widths in the line editor (px), so a row fits the form without scrolling. */
+const COLUMN_WIDTH: Record<string, number> = { int: 90, decimal: 100, percent: 100, money: 140, bool: 110, computed: 110, date: 150, datetime: 190 };
+
+/** Lines: at least one row when required (or `min` rows), at most `max`. */
+async function linesCount(f: FieldSpec, label: string, t: Translate, n: number) {
+  const min = f.min ?? (f.required ? 1 : 0);
+  if (n < min) throw new Error(t('common.required', { field: label }));
+  if (f.max !== undefined && n > f.max) throw new Error(t('form.tooManyRows', { field: label, max: f.max }));
+}
+
+/** The line editor: columns from the definition, computed columns previewed, the footer field under the table. */
+function LinesField({ f, path, label, scope }: { f: FieldSpec; path: Path; label: string; scope: FormScope }) {
+  const { t } = scope;
+  const columns = f.columns ?? [];
+  const footer = f.footer ? scope.all.find((x) => x.key === f.footer) : undefined;
+  const firstSerial = columns.find((c) => c.serial && !c.computed);
+  return (
+    <Form.Item label={label} required={f.required} extra={scope.pick(f.help)} data-testid={`lines-${f.key}`}>
+      <Form.List name={path} rules={[{ validator: async (_: unknown, v: unknown[] | undefined) => linesCount(f, label, t, v?.length ?? 0) }]}>
         {(rows, { add, remove }, { errors }) => (
           <>
-            {rows.map((row) => (
-              <Space key={row.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
-                {columns.map((c) => {
-                  const cl = pick(c.label) ?? c.key;
-                  return (
-                    <Form.Item key={c.key} name={[row.name, c.key]} rules={rulesOf(c, cl, t)} style={{ marginBottom: 8 }}>
-                      {c.type === 'text' || c.type === 'longtext' ? (
-                        <Input placeholder={cl} maxLength={c.max} onKeyDown={c.serial ? nextOnEnter : undefined} data-serial={c.serial ? '1' : undefined} />
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="key"
+              dataSource={rows}
+              scroll={{ x: 'max-content' }}
+              columns={[
+                { key: '#', title: '#', width: 40, render: (_: unknown, r: { name: number }) => r.name + 1 },
+                ...columns.map((c) => {
+                  const cl = scope.pick(c.label) ?? c.key;
+                  return {
+                    key: c.key,
+                    title: cl,
+                    width: COLUMN_WIDTH[c.computed ? 'computed' : c.type] ?? 160,
+                    render: (_: unknown, r: { name: number }) =>
+                      c.computed ? (
+                        <ComputedValue f={c} scope={scope} row={r.name} />
                       ) : (
-                        <Widget f={c} />
-                      )}
-                    </Form.Item>
-                  );
-                })}
-                <Button icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={t('common.remove')} />
-              </Space>
-            ))}
+                        <Form.Item name={[r.name, c.key]} rules={rulesOf(c, cl, t)} style={{ margin: 0 }}>
+                          <Widget f={c} lang={scope.lang} placeholder={cl} autoFocus={c === firstSerial && r.name === 0} />
+                        </Form.Item>
+                      ),
+                  };
+                }),
+                {
+                  key: 'remove',
+                  width: 48,
+                  render: (_: unknown, r: { name: number }) => <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(r.name)} aria-label={t('common.remove')} />,
+                },
+              ]}
+            />
             <Form.ErrorList errors={errors} />
-            <Space>
+            <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 8 }}>
               <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid={`lines-${f.key}-add`}>
                 {t('common.add')}
               </Button>
-              <LinesTotal path={path} columns={columns} />
-            </Space>
+              {footer && (
+                <Typography.Text strong data-testid="lines-total">
+                  {scope.pick(footer.label)}: <ComputedValue f={footer} scope={scope} />
+                </Typography.Text>
+              )}
+            </div>
           </>
         )}
       </Form.List>
@@ -162,41 +267,103 @@ function LinesField({ f, path, label }: { f: FieldSpec; path: Path; label: strin
   );
 }
 
-/** The fields of a form under a name prefix; fields another role fills, and computed ones, are left out. */
-export function FormFields({ fields, prefix }: { fields: FieldSpec[]; prefix: Path }) {
-  const { t } = useI18n();
-  const user = useUser();
-  const { pick } = useProcessText();
-  const mine = (f: FieldSpec) => !f.filledBy || f.filledBy.some((r) => user.roles.includes(r));
+/** One field: its widget, or read-only when another role fills it or the server computes it. */
+function FieldItem({ f, prefix, scope, footerOf }: { f: FieldSpec; prefix: Path; scope: FormScope; footerOf: Set<string> }) {
+  const label = scope.pick(f.label) ?? f.key;
+  const path = [...prefix, f.key];
+  if (footerOf.has(f.key)) return null; // shown under its lines
+  if (f.computed) {
+    if (!hasPreview(f.computed)) return null;
+    return (
+      <Form.Item label={label} extra={scope.pick(f.help)}>
+        <ComputedValue f={f} scope={scope} />
+      </Form.Item>
+    );
+  }
+  if (!scope.mine(f)) {
+    return (
+      <Form.Item label={label} extra={scope.pick(f.help)} data-testid={`readonly-${f.key}`}>
+        <FieldValue f={f} value={prefillOf(f, scope.caseData)} lang={scope.lang} />
+      </Form.Item>
+    );
+  }
+  if (f.type === 'lines') return <LinesField f={f} path={path} label={label} scope={scope} />;
+  if (f.type === 'group') {
+    return (
+      <>
+        <Divider titlePlacement="start">{label}</Divider>
+        <FieldList fields={f.fields ?? []} prefix={path} scope={scope} />
+      </>
+    );
+  }
   return (
-    <>
-      {fields
-        .filter((f) => !f.computed && mine(f))
-        .map((f) => {
-          const label = pick(f.label) ?? f.key;
-          const path = [...prefix, f.key];
-          if (f.type === 'lines') return <LinesField key={f.key} f={f} path={path} label={label} />;
-          if (f.type === 'group')
-            return (
-              <div key={f.key}>
-                <Typography.Title level={5}>{label}</Typography.Title>
-                <FormFields fields={f.fields ?? []} prefix={path} />
-              </div>
-            );
-          return (
-            <Form.Item key={f.key} name={path} label={label} extra={pick(f.help)} rules={rulesOf(f, label, t)}>
-              <Widget f={f} />
-            </Form.Item>
-          );
-        })}
-    </>
+    <Form.Item name={path} label={label} extra={scope.pick(f.help)} rules={rulesOf(f, label, scope.t)}>
+      <Widget f={f} lang={scope.lang} />
+    </Form.Item>
   );
 }
 
-/** The form of one outcome of one step, from the definition. */
-export function StepForm({ step, outcome }: { step: string; outcome: string | undefined }) {
-  const def = useProcess().data;
+/** Fields in the paper's layout: a print section starts a divider, `half` fields share a row. */
+function FieldList({ fields, prefix, scope }: { fields: FieldSpec[]; prefix: Path; scope: FormScope }) {
+  const footerOf = new Set(fields.filter((f) => f.type === 'lines' && f.footer).map((f) => f.footer!));
+  return (
+    <Row gutter={16}>
+      {fields.map((f) => {
+        const section = f.print ? f.print.section : undefined;
+        const half = !!(f.print && f.print.half) && f.type !== 'lines';
+        return [
+          section && (
+            <Col span={24} key={`${f.key}-section`}>
+              <Divider titlePlacement="start">{scope.pick(section)}</Divider>
+            </Col>
+          ),
+          <Col key={f.key} xs={24} md={half ? 12 : 24}>
+            <FieldItem f={f} prefix={prefix} scope={scope} footerOf={footerOf} />
+          </Col>,
+        ];
+      })}
+    </Row>
+  );
+}
+
+/** The fields of a form under a wire prefix (`['form']`, `['survey']`), with the case they belong to. */
+export function FormFields({ fields, prefix, caseData }: { fields: FieldSpec[]; prefix: Path; caseData?: CaseContext }) {
+  const { t, lang } = useI18n();
+  const user = useUser();
+  const scope: FormScope = {
+    all: fields,
+    root: prefix,
+    caseData,
+    lang,
+    t,
+    pick: (l) => (l ? l[lang] : undefined),
+    mine: (f) => !f.filledBy || f.filledBy.some((r) => user.roles.includes(r)),
+  };
+  return <FieldList fields={fields} prefix={prefix} scope={scope} />;
+}
+
+/** The form of an outcome of a step, from the definition. */
+export function formOf(def: ProcessDefinition | undefined, step: string, outcome: string | undefined): FieldSpec[] {
   const formKey = outcome ? def?.steps[step]?.outcomes[outcome]?.form : undefined;
-  const fields = formKey ? def?.forms[formKey]?.fields ?? [] : [];
-  return <FormFields fields={fields} prefix={['form']} />;
+  return formKey ? (def?.forms[formKey]?.fields ?? []) : [];
+}
+
+/** The outcomes of a step (buttons when more than one) and the chosen outcome's form. */
+export function StepForm({ def, step, outcome, caseData }: { def: ProcessDefinition | undefined; step: string; outcome: string | undefined; caseData?: CaseContext }) {
+  const { t, lang } = useI18n();
+  const outcomes = Object.entries(def?.steps[step]?.outcomes ?? {});
+  return (
+    <>
+      {outcomes.length > 1 ? (
+        <Form.Item name="outcome" label={t('task.outcome')} rules={[{ required: true, message: t('common.required', { field: t('task.outcome') }) }]}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={outcomes.map(([k, o]) => ({ value: k, label: o.label[lang] }))} data-testid="task-outcome" />
+        </Form.Item>
+      ) : (
+        <Form.Item name="outcome" hidden>
+          <Input />
+        </Form.Item>
+      )}
+      <FormFields key={outcome ?? ''} fields={formOf(def, step, outcome)} prefix={['form']} caseData={caseData} />
+    </>
+  );
 }

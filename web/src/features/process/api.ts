@@ -1,74 +1,20 @@
+// The process definition as GET /process serves it. Its types are the server's own
+// (src/domain/process/definition.ts, type-only: nothing of the server is bundled).
 import { api } from '../../app/api';
+import type { FieldSpec, FieldType, FormDefinition, I18n, ProcessDefinition, StepDefinition, Transition } from '../../../../src/domain/process/definition';
 
-/** A text in both languages of the product. */
-export interface I18nText {
-  zh: string;
-  en: string;
-}
-
-export type FieldType =
-  | 'text' | 'longtext' | 'int' | 'decimal' | 'money' | 'percent' | 'bool' | 'date' | 'datetime'
-  | 'select' | 'user' | 'lines' | 'signature' | 'group';
-
-/** One field of a form, as the definition describes it (src/domain/process/definition.ts). */
-export interface FieldSpec {
-  key: string;
-  type: FieldType;
-  label: I18nText;
-  required?: boolean;
-  min?: number;
-  max?: number;
-  help?: I18nText;
-  options?: { value: string; label: I18nText }[];
-  role?: string;
-  multiple?: boolean;
-  columns?: FieldSpec[];
-  fields?: FieldSpec[];
-  filledBy?: string[];
-  footer?: string;
-  computed?: string;
-  serial?: boolean;
-  /** the effect that suggests this value when the form leaves it out (the server fills it) */
-  default?: string;
-}
-
-export interface TransitionDef {
-  label: I18nText;
-  form?: string;
-  next: string[];
-  end?: string;
-}
-
-export interface StepDef {
-  caseType: 'deal' | 'ticket' | 'customer';
-  role: string;
-  alsoRoles?: string[];
-  label: I18nText;
-  kind?: string;
-  partnerAllowed?: boolean;
-  outcomes: Record<string, TransitionDef>;
-}
-
-export interface FormDef {
-  title: I18nText;
-  prefix?: string;
-  copies?: string[];
-  fields: FieldSpec[];
-}
-
-export interface ProcessDefinition {
-  version: number;
-  name: string;
-  roles: Record<string, { label: I18nText; department: string }>;
-  departments: Record<string, { label: I18nText; manager?: string }>;
-  steps: Record<string, StepDef>;
-  forms: Record<string, FormDef>;
-  starts: Record<string, string[]>;
-  /** SLA pause of tickets: who may pause, and the reasons offered (issue 16) */
-  ticketPause?: { roles: string[]; reasons: { value: string; label: I18nText }[] };
-}
+export type { FieldSpec, FieldType, ProcessDefinition };
+export type I18nText = I18n;
+export type StepDef = StepDefinition;
+export type TransitionDef = Transition;
+export type FormDef = FormDefinition;
 
 /** The current process definition: every step, outcome, form and label. */
 export function getProcess() {
   return api.get<ProcessDefinition>('/process');
+}
+
+/** A stored version (running cases keep the version they started with). */
+export function getProcessVersion(version: number) {
+  return api.get<{ version: number; definition: ProcessDefinition }>(`/process/versions/${version}`);
 }

@@ -1,11 +1,30 @@
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n';
-import { getProcess, type I18nText, type ProcessDefinition } from './api';
+import { useCapabilities } from '../../app/access';
+import { getProcess, getProcessVersion, type I18nText, type ProcessDefinition } from './api';
 
 /** The process definition, read once per session (it changes only with a new version). */
 export function useProcess() {
   return useQuery({ queryKey: ['process'], queryFn: getProcess, staleTime: Infinity });
+}
+
+/**
+ * The definition a case runs on: running cases keep the version they started with. Stored versions are
+ * read by who may (sysadmin, GM); everyone else renders from the current one, which is the same
+ * unless a new version was published while the case ran.
+ */
+export function useCaseProcess(version: number | null | undefined): ProcessDefinition | undefined {
+  const current = useProcess().data;
+  const mayRead = useCapabilities().processVersions;
+  const other = !!current && typeof version === 'number' && version !== current.version && mayRead;
+  const stored = useQuery({
+    queryKey: ['process', 'version', version],
+    queryFn: () => getProcessVersion(version as number),
+    enabled: other,
+    staleTime: Infinity,
+  });
+  return other ? (stored.data?.definition ?? undefined) : current;
 }
 
 /** Steps of a case type, in the definition's order. */
@@ -34,7 +53,7 @@ export function useProcessText() {
     pick,
     step: (key: string | null | undefined) => (key && pick(def?.steps[key]?.label)) || tk('step', key),
     outcome: (step: string, outcome: string) => pick(def?.steps[step]?.outcomes[outcome]?.label) ?? tk('outcome', outcome),
-    role: (key: string | null | undefined) => (key && pick(def?.roles[key]?.label)) || tk('role', key),
+    role: (key: string | null | undefined) => (key && pick((def?.roles as Record<string, { label: I18nText }> | undefined)?.[key]?.label)) || tk('role', key),
     form: (key: string | null | undefined) => (key && pick(def?.forms[key]?.title)) || tk('form', key),
   };
 }

@@ -18,7 +18,7 @@ export interface NewUser {
   partnerId?: string;
 }
 
-export function listUsers(query: { role?: string; q?: string; status?: 'active' | 'inactive' | 'all'; page?: number; pageSize?: number } = {}, quiet: boolean | number[] = false) {
+export function listUsers(query: { role?: string; q?: string; status?: 'active' | 'inactive' | 'all'; page?: number; pageSize?: number; sort?: string } = {}, quiet: boolean | number[] = false) {
   return api.get<Schemas['UserPage']>('/users', query, { quiet });
 }
 

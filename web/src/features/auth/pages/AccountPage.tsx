@@ -1,7 +1,7 @@
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useAuth, useUser } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { useRemote } from '../../../app/useRemote';
+import { useQuery } from '@tanstack/react-query';
 import { fmtDateTime } from '../../../app/format';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { endOwnSession, listOwnSessions, type OwnSession } from '../api';
@@ -12,12 +12,12 @@ export default function AccountPage() {
   const user = useUser();
   const { refresh } = useAuth();
   const { message } = App.useApp();
-  const sessions = useRemote(() => listOwnSessions(), []);
+  const sessions = useQuery({ queryKey: ['auth', 'sessions'], queryFn: listOwnSessions });
 
   const end = async (s: OwnSession) => {
     await endOwnSession(s.id);
     message.success(t('account.session.ended'));
-    sessions.reload();
+    void sessions.refetch();
   };
 
   return (
@@ -35,7 +35,7 @@ export default function AccountPage() {
       <Card title={t('account.changePassword')}>
         <ChangePasswordForm
           onChanged={() => {
-            sessions.reload();
+            void sessions.refetch();
             refresh().catch(() => undefined);
           }}
         />
@@ -44,7 +44,7 @@ export default function AccountPage() {
         <Table<OwnSession>
           rowKey="id"
           data-testid="own-sessions"
-          loading={sessions.loading}
+          loading={sessions.isFetching}
           dataSource={sessions.data?.items ?? []}
           pagination={false}
           columns={[

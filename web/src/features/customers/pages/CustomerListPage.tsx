@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { access } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { fmtDate } from '../../../app/format';
 import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
 import { searchCustomers, type Customer } from '../api';
@@ -14,7 +14,7 @@ import { TierTag } from '../components/TierTag';
 export default function CustomerListPage() {
   const { t, tk } = useI18n();
   const user = useUser();
-  const can = access(user.roles);
+  const can = useCapabilities();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const columns: ListColumn<Customer>[] = [

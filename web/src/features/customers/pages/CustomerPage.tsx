@@ -4,7 +4,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { access } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { useQueryClient } from '@tanstack/react-query';
 import { fmtDate, fmtDateTime } from '../../../app/format';
 import { NotFoundState } from '../../../components/EmptyState';
@@ -15,13 +15,15 @@ import { customerKey, useCustomer } from '../queries';
 import { type Asset, type CaseSummary, type CustomerDetail } from '../api';
 import { CustomerFormModal } from '../components/CustomerFormModal';
 import { TierTag } from '../components/TierTag';
-import { CUSTOMER_STEP_FORMS } from '../components/stepForms';
+import { revisitTicketExtras } from '../components/RevisitTicket';
+import { useProcess } from '../../process/queries';
 
 export default function CustomerPage() {
   const { id = '' } = useParams();
   const { t, tk, ts } = useI18n();
   const user = useUser();
-  const can = access(user.roles);
+  const can = useCapabilities();
+  const def = useProcess().data;
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const queryClient = useQueryClient();
@@ -80,7 +82,7 @@ export default function CustomerPage() {
           key={task.id}
           task={task}
           caseData={c}
-          forms={CUSTOMER_STEP_FORMS}
+          extras={def?.steps[task.step]?.kind === 'revisit' ? revisitTicketExtras : undefined}
           caseKey={customerKey(id)}
         />
       ))}

@@ -6,7 +6,7 @@ import { applyServerErrors } from '../../../app/formErrors';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { useUserNames } from '../../users/useUserNames';
-import { required } from '../../tasks/components/stepForm';
+import { required } from '../../../app/rules';
 import { addNegotiationEntry, type NegotiationEntry, type NegotiationKind } from '../api';
 
 const KINDS: NegotiationKind[] = ['price_cut', 'contract_change', 'policy_adjustment', 'other'];

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { access } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { fmtDate, fmtDateTime, fmtFen } from '../../../app/format';
 import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
 import { StateTag } from '../../../components/StateTag';
@@ -23,10 +23,10 @@ type View = 'list' | 'kanban';
 export default function DealListPage() {
   const { t } = useI18n();
   const user = useUser();
-  const can = access(user.roles);
+  const can = useCapabilities();
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
-  const initialView: View = can.dealsKanbanByDefault ? 'kanban' : 'list';
+  const initialView: View = can.dealsBoardByDefault ? 'kanban' : 'list';
   const view: View = sp.get('view') === 'kanban' || sp.get('view') === 'list' ? (sp.get('view') as View) : initialView;
 
   return (

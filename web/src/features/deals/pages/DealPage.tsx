@@ -3,10 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { access } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { fmtDateTime, fmtFen } from '../../../app/format';
 import { CaseLayout } from '../../tasks/components/CaseLayout';
-import { DEAL_STEP_FORMS } from '../components/stepForms';
+import { PurchaseListPanel } from '../components/PurchaseListPanel';
+import { useProcess } from '../../process/queries';
 import { NegotiationLog } from '../components/NegotiationLog';
 import { dealKey, useDeal } from '../queries';
 import { EngineeringPanel } from '../../engineering/EngineeringPanel';
@@ -16,7 +17,8 @@ export default function DealPage() {
   const { id = '' } = useParams();
   const { t, tk } = useI18n();
   const user = useUser();
-  const can = access(user.roles);
+  const can = useCapabilities();
+  const def = useProcess().data;
   const queryClient = useQueryClient();
   const deal = useDeal(id);
 
@@ -26,7 +28,8 @@ export default function DealPage() {
       type="deal"
       query={deal}
       caseKey={dealKey(id)}
-      forms={DEAL_STEP_FORMS}
+      // the purchase list closes the procurement step: its lines are received there
+      extras={(task, d) => (def?.steps[task.step]?.kind === 'procurement' ? { summary: <PurchaseListPanel dealId={d.id} editable /> } : undefined)}
       details={(d) => [
         { label: t('deal.secondMeetingAt'), value: fmtDateTime(d.secondMeetingAt) },
         d.amountFen != null && { label: t('nego.amountFen'), value: fmtFen(d.amountFen) },
@@ -48,7 +51,7 @@ export default function DealPage() {
               dealId={d.id}
               entries={d.negotiationLog ?? []}
               canAdd={negotiating && (d.abilities?.negotiate ?? can.negotiationLog)}
-              managerKinds={user.roles.includes('sales_manager') || user.roles.includes('gm')}
+              managerKinds={can.adjustPolicy}
               onAdded={() => queryClient.invalidateQueries({ queryKey: dealKey(id) })}
             />
           </Card>

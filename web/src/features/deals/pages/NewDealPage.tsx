@@ -10,9 +10,13 @@ import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { CustomerSelect } from '../../customers/components/CustomerSelect';
 import { CustomerFormModal } from '../../customers/components/CustomerFormModal';
 import { getCustomer, type Customer } from '../../customers/api';
-import { required } from '../../tasks/components/stepForm';
-import { SurveyFields } from '../components/SurveyFields';
+import { required } from '../../../app/rules';
+import { FormFields } from '../../process/StepForm';
+import { useProcess, useProcessText } from '../../process/queries';
 import { createDeal } from '../api';
+
+/** a deal starts with the survey (form 1): `POST /deals {customerId, survey}` */
+const SURVEY = 'survey';
 
 interface Values {
   customerId: string;
@@ -22,6 +26,8 @@ interface Values {
 /** 新建商机: choose the customer and fill form 1 (客户通讯状况调查表). */
 export default function NewDealPage() {
   const { t } = useI18n();
+  const def = useProcess().data;
+  const text = useProcessText();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -57,7 +63,7 @@ export default function NewDealPage() {
   };
 
   return (
-    <Card title={`${t('deal.new')} · ${t('form.survey')}`}>
+    <Card title={`${t('deal.new')} · ${text.form(SURVEY)}`}>
       <ServerErrorAlert details={unmatched} />
       <Form<Values>
         form={form}
@@ -78,7 +84,7 @@ export default function NewDealPage() {
             </Button>
           </Space.Compact>
         </Form.Item>
-        <SurveyFields />
+        <FormFields fields={def?.forms[SURVEY]?.fields ?? []} prefix={[SURVEY]} />
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="deal-submit">
             {t('common.submit')}

@@ -4,6 +4,9 @@ import { EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { fmtDateTime, fmtFen } from '../../../app/format';
 import { getDocument, printUrl, type FormDocument } from '../api';
+import { FieldValue } from '../../process/StepForm';
+import { useProcessText } from '../../process/queries';
+import type { FieldSpec } from '../../process/api';
 
 interface Row {
   id: string;
@@ -11,8 +14,6 @@ interface Row {
   number?: string | null;
   createdAt: string;
 }
-
-type Tk = (prefix: string, v: string | null | undefined) => string;
 
 function scalar(key: string, v: unknown): React.ReactNode {
   if (v === null || v === undefined || v === '') return '—';
@@ -23,20 +24,13 @@ function scalar(key: string, v: unknown): React.ReactNode {
   return <span style={{ whiteSpace: 'pre-wrap' }}>{String(v)}</span>;
 }
 
-/** A form field's value: lines (equipment, devices, replacements) as a small table. */
-function show(key: string, v: unknown, tk: Tk): React.ReactNode {
+/** A value no field of the definition describes (an older version's field): lines as a small table. */
+function show(key: string, v: unknown, lang: 'zh' | 'en'): React.ReactNode {
   if (Array.isArray(v) && v.length && v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
-    const rows = v as Record<string, unknown>[];
-    const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    return (
-      <Table
-        size="small"
-        pagination={false}
-        rowKey={(_, i) => String(i)}
-        dataSource={rows}
-        columns={cols.map((c) => ({ title: tk('field', c), dataIndex: c, key: c, render: (x: unknown) => scalar(c, x) }))}
-      />
-    );
+    const cols = [...new Set((v as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))];
+    const label = { zh: key, en: key };
+    const lines: FieldSpec = { key, type: 'lines', label, columns: cols.map((c) => ({ key: c, type: 'text', label: { zh: c, en: c } })) };
+    return <FieldValue f={lines} value={v} lang={lang} />;
   }
   if (Array.isArray(v)) return v.map((x) => String(x)).join('、');
   return scalar(key, v);
@@ -44,7 +38,8 @@ function show(key: string, v: unknown, tk: Tk): React.ReactNode {
 
 /** Forms of a case: number, view the fields, print the A4 page. */
 export function DocumentList({ documents }: { documents: Row[] }) {
-  const { t, tk } = useI18n();
+  const { t } = useI18n();
+  const text = useProcessText();
   const [viewing, setViewing] = useState<FormDocument | null>(null);
   const [loadingId, setLoadingId] = useState<string | null>(null);
 
@@ -68,7 +63,7 @@ export function DocumentList({ documents }: { documents: Row[] }) {
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         data-testid="document-list"
         columns={[
-          { title: t('doc.form'), dataIndex: 'form', render: (v: string) => tk('form', v) },
+          { title: t('doc.form'), dataIndex: 'form', render: (v: string) => text.form(v) },
           { title: t('doc.number'), dataIndex: 'number', render: (v?: string | null) => v ?? '—' },
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtDateTime(v) },
           {
@@ -94,11 +89,15 @@ export function DocumentList({ documents }: { documents: Row[] }) {
 
 /** The fields of one document in a dialog, with a print button. */
 export function DocumentModal({ doc: viewing, onClose }: { doc: FormDocument | null; onClose: () => void }) {
-  const { t, tk } = useI18n();
+  const { t, tk, lang } = useI18n();
+  const text = useProcessText();
+  // a group's fields are stored flat in the document
+  const flat = (fields: FieldSpec[]): FieldSpec[] => fields.flatMap((f) => (f.type === 'group' ? flat(f.fields ?? []) : [f]));
+  const specs = viewing ? flat(text.def?.forms[viewing.form]?.fields ?? []) : [];
   return (
     <Modal
       open={!!viewing}
-      title={viewing ? `${tk('form', viewing.form)} ${viewing.number ?? ''}` : ''}
+      title={viewing ? `${text.form(viewing.form)} ${viewing.number ?? ''}` : ''}
       onCancel={onClose}
       footer={
         viewing && (
@@ -115,11 +114,14 @@ export function DocumentModal({ doc: viewing, onClose }: { doc: FormDocument | n
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('doc.number')}>{viewing.number ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('common.createdAt')}>{fmtDateTime(viewing.createdAt)}</Descriptions.Item>
-          {Object.entries(viewing.fields ?? {}).map(([k, v]) => (
-            <Descriptions.Item key={k} label={tk('field', k)}>
-              {show(k, v, tk)}
-            </Descriptions.Item>
-          ))}
+          {Object.entries(viewing.fields ?? {}).map(([k, v]) => {
+            const f = specs.find((x) => x.key === k);
+            return (
+              <Descriptions.Item key={k} label={f ? text.pick(f.label) : k}>
+                {f ? <FieldValue f={f} value={v} lang={lang} /> : show(k, v, lang)}
+              </Descriptions.Item>
+            );
+          })}
           {!!viewing.signedBy?.length && (
             <Descriptions.Item label={t('doc.signedBy')}>{viewing.signedBy.map((s, i) => <Tag key={i}>{signer(s)}</Tag>)}</Descriptions.Item>
           )}

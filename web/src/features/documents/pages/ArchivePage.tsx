@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { access } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { fmtDate, fmtDateTime } from '../../../app/format';
 import { EmptyBlock } from '../../../components/EmptyState';
 import { ListPage, type ListColumn, type ListParams } from '../../../components/ListPage';
@@ -37,7 +37,7 @@ function toFilters(p: ListParams): ArchiveFilters {
 function DocumentsTab() {
   const { t, tk } = useI18n();
   const user = useUser();
-  const can = access(user.roles);
+  const can = useCapabilities();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [viewing, setViewing] = useState<FormDocument | null>(null);

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { access } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../../app/api';
 import { applyServerErrors } from '../../../app/formErrors';
@@ -167,7 +167,7 @@ function SettlementDrawer({ partner, onClose }: { partner: Partner | null; onClo
 export default function PartnersPage() {
   const { t } = useI18n();
   const user = useUser();
-  const can = access(user.roles);
+  const can = useCapabilities();
   const list = useQuery({ queryKey: ['partners', 'list'], queryFn: () => listPartners() });
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Partner | null>(null);

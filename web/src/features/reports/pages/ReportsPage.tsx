@@ -4,8 +4,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import ReactECharts from 'echarts-for-react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
-import { useUser } from '../../../app/auth';
-import { access, canSeeMenu } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { useQuery } from '@tanstack/react-query';
 import { fmtDate } from '../../../app/format';
 import { listDeals } from '../../deals/api';
@@ -41,10 +40,10 @@ function StateChart({ title, data, testId }: { title: string; data: { state: str
 
 export default function ReportsPage() {
   const { t, ts } = useI18n();
-  const user = useUser();
-  const seesDeals = canSeeMenu('deals', user.roles);
-  const seesTickets = canSeeMenu('tickets', user.roles);
-  const seesPipeline = user.roles.includes('sales_manager') || user.roles.includes('gm');
+  const can = useCapabilities();
+  const seesDeals = can.menus.includes('deals');
+  const seesTickets = can.menus.includes('tickets');
+  const seesPipeline = can.pipeline;
   const def = useProcess().data;
   const states = (caseType: string) => [...stepsOf(def, caseType), ...endStatesOf(def, caseType)];
   const deals = useQuery({ queryKey: ['report', 'deals-by-state', def?.version], queryFn: () => countByState(states('deal'), (state) => listDeals({ state, pageSize: 1 })), enabled: seesDeals && !!def });
@@ -54,7 +53,7 @@ export default function ReportsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      {access(user.roles).weeklySummary && (
+      {can.weeklySummary && (
         <Card size="small" data-testid="report-weekly-link">
           <Space wrap>
             <Link to="/reports/weekly">

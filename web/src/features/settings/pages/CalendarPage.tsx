@@ -9,7 +9,7 @@ import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { TZ } from '../../../app/format';
 import { useServerClock } from '../../../app/serverClock';
-import { required } from '../../tasks/components/stepForm';
+import { required } from '../../../app/rules';
 import { deleteCalendarDay, getCalendarDay, getCalendarStatus, listCalendarDays, putBusinessHours, putCalendarDay, type CalendarDay } from '../api';
 
 const KIND_COLOR: Record<string, string> = { workday: 'blue', weekend: 'default', holiday: 'red', makeup_workday: 'orange' };

@@ -6,7 +6,7 @@ import type { QueryKey, UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { access } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { ApiError } from '../../../app/api';
 import { fmtDateTime } from '../../../app/format';
 import { NotFoundState } from '../../../components/EmptyState';
@@ -15,10 +15,10 @@ import { DocumentList } from '../../documents/components/DocumentList';
 import { useUserNames } from '../../users/useUserNames';
 import type { Customer } from '../../customers/api';
 import type { CaseView } from '../queries';
+import type { Task } from '../api';
 import { HistoryList, type HistoryRow } from './HistoryList';
-import { TaskPanel } from './TaskPanel';
+import { TaskPanel, type TaskExtras } from './TaskPanel';
 import { TaskTimeline } from './TaskTimeline';
-import type { StepFormRegistry } from './stepForm';
 
 export interface CaseLayoutData extends CaseView {
   number?: string | null;
@@ -28,6 +28,7 @@ export interface CaseLayoutData extends CaseView {
   ownerId?: string | null;
   createdAt: string;
   history?: HistoryRow[];
+  definitionVersion?: number | null;
 }
 
 export interface CaseDetail {
@@ -40,7 +41,8 @@ interface Props<C extends CaseLayoutData> {
   caseKey: QueryKey;
   /** `deal` or `ticket`: names the number's test id and the start of the timeline */
   type: 'deal' | 'ticket';
-  forms: StepFormRegistry<C>;
+  /** what the page adds to a task's form (by the step's kind) */
+  extras?: (task: Task, c: C) => TaskExtras | undefined;
   /** tags after the number (kind, overdue…) */
   tags?: (c: C) => ReactNode;
   /** header lines after customer, contact and owner */
@@ -51,10 +53,10 @@ interface Props<C extends CaseLayoutData> {
   panels?: (c: C) => ReactNode;
 }
 
-export function CaseLayout<C extends CaseLayoutData>({ query, caseKey, type, forms, tags, details, headerBelow, panels }: Props<C>) {
+export function CaseLayout<C extends CaseLayoutData>({ query, caseKey, type, extras, tags, details, headerBelow, panels }: Props<C>) {
   const { t } = useI18n();
   const user = useUser();
-  const can = access(user.roles);
+  const can = useCapabilities();
   const nameOf = useUserNames();
 
   if (query.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
@@ -103,7 +105,7 @@ export function CaseLayout<C extends CaseLayoutData>({ query, caseKey, type, for
                 <Typography.Text type="secondary">{t('deal.finished')}</Typography.Text>
               </Card>
             ) : (
-              open.map((task) => <TaskPanel key={task.id} task={task} caseData={c} forms={forms} caseKey={caseKey} />)
+              open.map((task) => <TaskPanel key={task.id} task={task} caseData={c} caseKey={caseKey} extras={extras?.(task, c)} />)
             )}
             {panels?.(c)}
             <Card title={t('deal.documents')}>

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, App, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import { useUser } from '../../../app/auth';
-import { canAssignTask, canWorkOnTask } from '../../../app/access';
 import { AssignTaskButton } from './AssignTaskButton';
 import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
@@ -11,25 +11,40 @@ import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { completeTask, type Task } from '../api';
 import { applyAssignment, applyCompletion } from '../queries';
-import type { StepFormRegistry, StepFormSpec, StepFormValues } from './stepForm';
-import { StepForm } from '../../process/StepForm';
+import { StepForm, formOf } from '../../process/StepForm';
+import { initialValues as startingValues, type CaseContext } from '../../process/values';
+import { useCaseProcess, useProcessText } from '../../process/queries';
 import { ApplySuggestions } from '../../process/suggestions';
-import { useProcessText } from '../../process/queries';
-import { useNavigate } from 'react-router-dom';
-import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 
-interface Props<C> {
-  task: Task;
-  caseData: C;
-  forms: StepFormRegistry<C>;
-  /** the cached case this task belongs to: a completion's reply updates it */
-  caseKey: QueryKey;
+export interface StepFormValues {
+  outcome?: string;
+  form?: Record<string, unknown>;
+  specialReason?: string;
+  [extra: string]: unknown;
 }
 
-/** The open task of a case with the right form for its step, if the user may do it. */
-export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
-  const { t, tk } = useI18n();
-  const user = useUser();
+/** What a case page adds to a task's form beside the definition's fields (by the step's kind, never its key). */
+export interface TaskExtras {
+  /** above the form, e.g. the purchase list while procuring */
+  summary?: ReactNode;
+  /** inputs after the fields that are not form fields (a revisit's ticket kind) */
+  fields?: ReactNode;
+  /** finish the step another way: return where to go, or undefined to complete it as usual */
+  submit?: (task: Task, values: StepFormValues) => Promise<{ navigateTo?: string } | undefined>;
+}
+
+interface Props {
+  task: Task;
+  /** the case the task belongs to: prefills and read-only values come from it and its documents */
+  caseData: CaseContext & { definitionVersion?: number | null };
+  /** the cached case this task belongs to: a completion's reply updates it */
+  caseKey: QueryKey;
+  extras?: TaskExtras;
+}
+
+/** The open task of a case with its step's form from the definition, if the user may do it. */
+export function TaskPanel({ task, caseData, caseKey, extras }: Props) {
+  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -37,22 +52,16 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
   const [submitting, setSubmitting] = useState(false);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
   const text = useProcessText();
-  const stepDef = text.def?.steps[task.step];
-  // a step the web has no hand-made form for (added or renamed in the definition) renders from its fields
-  const spec: StepFormSpec<C> | undefined =
-    forms[task.step] ??
-    (stepDef && {
-      outcomes: Object.keys(stepDef.outcomes),
-      render: ({ outcome }) => <StepForm step={task.step} outcome={outcome} />,
-    });
-  // the server's abilities win; the local rule only serves a server that does not send them yet
-  const mine = task.abilities?.complete ?? canWorkOnTask(task, user);
+  const def = useCaseProcess(caseData.definitionVersion);
+  const stepDef = def?.steps[task.step];
+  const outcomeKeys = Object.keys(stepDef?.outcomes ?? {});
+  const mine = task.abilities?.complete ?? false;
   const outcome = Form.useWatch('outcome', form) as string | undefined;
-  const initialValues = useMemo(
-    () => ({ ...(spec?.initialValues?.(caseData, task) ?? {}), ...(spec?.outcomes?.length === 1 ? { outcome: spec.outcomes[0] } : {}) }),
-    // initial values are read once per task
+  // starting values are read once per task (and outcome): what the user types is never replaced
+  const start = useMemo(
+    () => (outcomeKeys.length === 1 ? { outcome: outcomeKeys[0], form: startingValues(formOf(def, task.step, outcomeKeys[0]), caseData) } : {}),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [task.id],
+    [task.id, !!def],
   );
 
   const header = (
@@ -67,11 +76,11 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
         <Typography.Text type="secondary">({t('inbox.remainingValue', { h: fmtHours(task.remainingWorkingHours) })})</Typography.Text>
       )}
       {task.overdue && <Tag color="red">{t('inbox.overdue')}</Tag>}
-      {(task.abilities?.assign ?? canAssignTask(task, user.roles)) && <AssignTaskButton task={task} onAssigned={(assigned) => applyAssignment(queryClient, caseKey, assigned)} />}
+      {task.abilities?.assign && <AssignTaskButton task={task} onAssigned={(assigned) => applyAssignment(queryClient, caseKey, assigned)} />}
     </Space>
   );
 
-  if (!mine || !spec) {
+  if (!mine || !stepDef) {
     return (
       <Card title={header} data-testid="task-panel">
         <Alert type="info" showIcon title={mine ? t('common.notAvailable') : t('deal.waitingFor', { role: text.role(task.assigneeRole), step: text.step(task.step) })} />
@@ -79,19 +88,23 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
     );
   }
 
+  const onValuesChange = (changed: StepFormValues) => {
+    // a chosen outcome starts its own form from the case (a revision starts from the last draft)
+    if (changed.outcome !== undefined) form.setFieldValue('form', startingValues(formOf(def, task.step, changed.outcome), caseData));
+  };
+
   const onFinish = async (values: StepFormValues) => {
     setSubmitting(true);
     setUnmatched([]);
     try {
-      const custom = spec.submit ? await spec.submit(task, values) : undefined;
+      const custom = extras?.submit ? await extras.submit(task, values) : undefined;
       if (custom) {
         message.success(t('task.completed'));
         if (custom.navigateTo) navigate(custom.navigateTo);
         else await queryClient.invalidateQueries({ queryKey: caseKey });
         return;
       }
-      const base = spec.toBody ? spec.toBody(values) : { outcome: values.outcome, form: values.form ?? {}, note: values.note };
-      const body = cleanBody({ ...base, form: base.form ?? {}, specialReason: values.specialReason });
+      const body = cleanBody({ outcome: values.outcome, form: values.form ?? {}, specialReason: values.specialReason });
       const reply = await completeTask(task.id, body);
       message.success(t('task.completed'));
       void applyCompletion(queryClient, caseKey, reply);
@@ -105,35 +118,22 @@ export function TaskPanel<C>({ task, caseData, forms, caseKey }: Props<C>) {
 
   return (
     <Card title={header} data-testid="task-panel">
-      {spec.summary?.(caseData)}
+      {extras?.summary}
       <ServerErrorAlert details={unmatched} />
       <Form
         form={form}
         layout="vertical"
-        initialValues={initialValues}
+        initialValues={start}
+        onValuesChange={onValuesChange}
         onFinish={onFinish}
         onFinishFailed={({ errorFields }) => errorFields[0] && form.scrollToField(errorFields[0].name, { block: 'center' })}
         validateTrigger={['onChange', 'onBlur']}
         name={`task-${task.step}`}
         scrollToFirstError
       >
-        {spec.outcomes && spec.outcomes.length > 1 && (
-          <Form.Item name="outcome" label={t('task.outcome')} rules={[{ required: true, message: t('common.required', { field: t('task.outcome') }) }]}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={spec.outcomes.map((o) => ({ value: o, label: text.outcome(task.step, o) }))}
-              data-testid="task-outcome"
-            />
-          </Form.Item>
-        )}
-        {spec.outcomes && spec.outcomes.length === 1 && (
-          <Form.Item name="outcome" hidden>
-            <Input />
-          </Form.Item>
-        )}
-        {spec.render({ task, outcome, form, caseData, t, tk })}
+        <StepForm def={def} step={task.step} outcome={outcome ?? (outcomeKeys.length === 1 ? outcomeKeys[0] : undefined)} caseData={caseData} />
         <ApplySuggestions step={task.step} />
+        {extras?.fields}
         {task.overdue && (
           <Form.Item name="specialReason" label={t('task.specialReason')} extra={t('task.specialReasonHint')} rules={[{ max: 2000 }]}>
             <Input.TextArea rows={2} maxLength={2000} />

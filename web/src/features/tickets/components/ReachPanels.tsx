@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
-import { useUser } from '../../../app/auth';
 import { fmtDateTime } from '../../../app/format';
 import { applyServerErrors } from '../../../app/formErrors';
 import { useProcess } from '../../process/queries';
@@ -13,7 +12,6 @@ import { ticketKey } from '../queries';
 
 export function PausePanel({ ticket }: { ticket: TicketDetail }) {
   const { t, lang } = useI18n();
-  const user = useUser();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const def = useProcess().data;
@@ -23,7 +21,7 @@ export function PausePanel({ ticket }: { ticket: TicketDetail }) {
   const pause = def?.ticketPause;
   const reasons = pause?.reasons ?? [];
   const label = (v: string | null | undefined) => reasons.find((r) => r.value === v)?.label[lang] ?? v ?? '';
-  const may = !ticket.closedAt && !!pause && user.roles.some((r) => pause.roles.includes(r));
+  const may = !!pause && !!ticket.abilities?.pause;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ticketKey(ticket.id) });
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Radio, Row, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
@@ -12,7 +12,8 @@ import { StateTag } from '../../../components/StateTag';
 import { getCustomer, searchCustomers, type Customer, type CustomerDetail } from '../../customers/api';
 import { CustomerFormModal } from '../../customers/components/CustomerFormModal';
 import { TierTag } from '../../customers/components/TierTag';
-import { required } from '../../tasks/components/stepForm';
+import { required } from '../../../app/rules';
+import { TicketKindPicker } from '../components/TicketKindPicker';
 import { openTicket } from '../api';
 
 interface Values {
@@ -159,14 +160,7 @@ export default function TicketConsolePage() {
                 key={selected.id}
               >
                 <Form.Item name="kind" label={t('ticket.kind')} rules={required(t, t('ticket.kind'), { whitespace: false })}>
-                  <Radio.Group
-                    optionType="button"
-                    buttonStyle="solid"
-                    options={[
-                      { value: 'complaint', label: t('ticket.kind.complaint') },
-                      { value: 'inquiry', label: t('ticket.kind.inquiry') },
-                    ]}
-                  />
+                  <TicketKindPicker />
                 </Form.Item>
                 <Form.Item name="contact" label={t('ticket.contact')} rules={[{ max: 200 }]}>
                   <Input maxLength={200} />

@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
-import { access } from '../../../app/access';
+import { useCapabilities } from '../../../app/access';
 import { fmtDateTime } from '../../../app/format';
 import { flatParams, ListPage, type ListColumn } from '../../../components/ListPage';
 import { StateTag } from '../../../components/StateTag';
@@ -13,7 +13,7 @@ import { listTickets, type TicketSummary } from '../api';
 export default function TicketListPage() {
   const { t, ts, tk } = useI18n();
   const user = useUser();
-  const can = access(user.roles);
+  const can = useCapabilities();
   const navigate = useNavigate();
   const def = useProcess().data;
   const states = [...stepsOf(def, 'ticket'), ...endStatesOf(def, 'ticket')];

@@ -8,9 +8,7 @@ import { fmtDateTime } from '../../../app/format';
 import { applyServerErrors } from '../../../app/formErrors';
 import { TierTag } from '../../customers/components/TierTag';
 import { CaseLayout } from '../../tasks/components/CaseLayout';
-import { required } from '../../tasks/components/stepForm';
 import { recordSpecialReason, type TicketDetail } from '../api';
-import { TICKET_STEP_FORMS } from '../components/stepForms';
 import { ticketKey, useTicket } from '../queries';
 import { PausePanel, RatingPanel } from '../components/ReachPanels';
 
@@ -38,7 +36,7 @@ function SpecialReasonForm({ ticket, onSaved }: { ticket: TicketDetail; onSaved:
       }}
       style={{ marginTop: 12, rowGap: 8 }}
     >
-      <Form.Item name="reason" rules={[...required(t, t('ticket.specialReason')), { max: 2000 }]} style={{ flex: 1, minWidth: 280 }}>
+      <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('ticket.specialReason') }) }, { max: 2000 }]} style={{ flex: 1, minWidth: 280 }}>
         <Input placeholder={t('ticket.specialReason')} maxLength={2000} />
       </Form.Item>
       <Button htmlType="submit" loading={saving}>
@@ -54,14 +52,12 @@ export default function TicketPage() {
   const user = useUser();
   const queryClient = useQueryClient();
   const ticket = useTicket(id);
-  const managesCs = user.roles.includes('cs_manager') || user.roles.includes('gm');
 
   return (
     <CaseLayout
       type="ticket"
       query={ticket}
       caseKey={ticketKey(id)}
-      forms={TICKET_STEP_FORMS}
       tags={(x) => (
         <>
           <Tag color={x.kind === 'complaint' ? 'volcano' : 'blue'}>{tk('ticket.kind', x.kind)}</Tag>
@@ -87,7 +83,7 @@ export default function TicketPage() {
           </Typography.Paragraph>
           <PausePanel ticket={x} />
           <RatingPanel ticket={x} />
-          {x.overdue && (x.abilities?.excuse ?? managesCs) && (
+          {x.overdue && x.abilities?.excuse && (
             <>
               <Alert type="warning" showIcon title={t('ticket.lateHint')} style={{ marginTop: 12 }} />
               <SpecialReasonForm ticket={x} onSaved={() => queryClient.invalidateQueries({ queryKey: ticketKey(id) })} />

@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { ROLES } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
+import { useQuery } from '@tanstack/react-query';
 import { applyServerErrors } from '../../../app/formErrors';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
-import { required } from '../../tasks/components/stepForm';
+import { required } from '../../../app/rules';
 import { listPartners, resetUserPassword, updateUser, type UserPatch, type UserSummary } from '../api';
 
 export const DEPARTMENTS = ['business', 'technical', 'customer_service', 'admin', 'management', 'partner', 'it'] as const;
@@ -37,7 +37,7 @@ export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | 
   const { message } = App.useApp();
   const [form] = Form.useForm<UserPatch>();
   const roles = Form.useWatch('roles', form) as string[] | undefined;
-  const partners = useRemote(() => (user ? listPartners() : Promise.resolve(undefined)), [user?.id]);
+  const partners = useQuery({ queryKey: ['partners', 'all'], queryFn: () => listPartners(), enabled: !!user });
   const { saving, unmatched, submit, reset } = useModalSave(form, (v) => updateUser(user!.id, {
     ...v, partnerId: v.roles?.includes('partner_engineer') ? v.partnerId ?? null : user?.partnerId ?? null,
   }), () => {
@@ -67,7 +67,7 @@ export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | 
         </Form.Item>
         {roles?.includes('partner_engineer') && (
           <Form.Item name="partnerId" label={t('users.partner')} rules={required(t, t('users.partner'), { whitespace: false })}>
-            <Select loading={partners.loading} options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} showSearch={{ optionFilterProp: 'label' }} />
+            <Select loading={partners.isFetching} options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         )}
       </Form>

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { ROLES } from '../../../app/access';
-import { useRemote } from '../../../app/useRemote';
+import { ListPage, flatParams, type ListColumn } from '../../../components/ListPage';
 import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { fmtDate } from '../../../app/format';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
-import { required } from '../../tasks/components/stepForm';
+import { required } from '../../../app/rules';
 import { createUser, endUserSessions, listPartners, listUsers, updateUser, type NewUser, type UserSummary } from '../api';
 import { EditUserModal, ResetPasswordModal } from '../components/UserAdminModals';
 
@@ -20,7 +21,7 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
   const [saving, setSaving] = useState(false);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
   const roles = Form.useWatch('roles', form) as string[] | undefined;
-  const partners = useRemote(() => (open ? listPartners() : Promise.resolve(undefined)), [open]);
+  const partners = useQuery({ queryKey: ['partners', 'all'], queryFn: () => listPartners(), enabled: open });
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -61,7 +62,7 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
         {roles?.includes('partner_engineer') && (
           <Form.Item name="partnerId" label={t('users.partnerId')} rules={required(t, t('users.partnerId'), { whitespace: false })}>
             <Select
-              loading={partners.loading}
+              loading={partners.isFetching}
               options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
               showSearch={{ optionFilterProp: 'label' }}
             />
@@ -74,144 +75,100 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
 
 export default function UsersPage() {
   const { t, tk } = useI18n();
-  const [q, setQ] = useState('');
-  const [search, setSearch] = useState('');
-  const [role, setRole] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
   const [creating, setCreating] = useState(false);
-  const [status, setStatus] = useState<'active' | 'inactive' | 'all'>('all');
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
   const { message } = App.useApp();
-  const list = useRemote(() => listUsers({ q: search || undefined, role, status, page, pageSize }), [search, role, status, page, pageSize]);
+  const queryClient = useQueryClient();
+  const reload = () => queryClient.invalidateQueries({ queryKey: ['list', 'users'] });
   const setActive = async (u: UserSummary, active: boolean) => {
     await updateUser(u.id, { active });
     message.success(t(active ? 'users.enabled' : 'users.disabled'));
-    list.reload();
+    await reload();
   };
   const endSessions = async (u: UserSummary) => {
     await endUserSessions(u.id);
     message.success(t('users.sessionsEnded'));
   };
 
+  const columns: ListColumn<UserSummary & { createdAt?: string }>[] = [
+    { key: 'username', title: t('users.username'), dataIndex: 'username', sort: { ascend: 'username_asc', descend: 'username_desc' } },
+    { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', sort: { ascend: 'name_asc', descend: 'name_desc' } },
+    { key: 'roles', title: t('users.roles'), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{tk('role', r)}</Tag>) },
+    { key: 'department', title: t('users.department'), dataIndex: 'department', render: (v?: string | null) => tk('department', v) },
+    {
+      key: 'active',
+      title: t('users.status'),
+      dataIndex: 'active',
+      render: (v: boolean | undefined, u) => (
+        <Space size={4} data-testid={`user-status-${u.username}`}>
+          {v === false ? <Tag>{t('users.statusInactive')}</Tag> : <Tag color="green">{t('users.statusActive')}</Tag>}
+          {u.mustChangePassword && <Tag color="gold">{t('users.mustChange')}</Tag>}
+        </Space>
+      ),
+    },
+    { key: 'createdAt', title: t('common.createdAt'), dataIndex: 'createdAt', render: (v?: string) => fmtDate(v), sort: { ascend: 'created_asc', descend: 'created_desc' } },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_: unknown, u) => (
+        <Space size={4} wrap data-testid={`user-actions-${u.username}`} onClick={(e) => e.stopPropagation()}>
+          <Button size="small" onClick={() => setEditing(u)} data-testid="user-edit">
+            {t('common.edit')}
+          </Button>
+          {u.active === false ? (
+            <Button size="small" onClick={() => setActive(u, true)} data-testid="user-enable">
+              {t('users.enable')}
+            </Button>
+          ) : (
+            <Popconfirm title={t('users.disableConfirm', { name: u.displayName })} onConfirm={() => setActive(u, false)} okText={t('common.yes')} cancelText={t('common.no')}>
+              <Button size="small" danger data-testid="user-disable">
+                {t('users.disable')}
+              </Button>
+            </Popconfirm>
+          )}
+          <Button size="small" onClick={() => setResetting(u)} data-testid="user-reset-password">
+            {t('users.resetPassword')}
+          </Button>
+          <Popconfirm title={t('users.endSessionsConfirm', { name: u.displayName })} onConfirm={() => endSessions(u)} okText={t('common.yes')} cancelText={t('common.no')}>
+            <Button size="small" data-testid="user-end-sessions">
+              {t('users.endSessions')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
   return (
-    <Card
-      title={t('users.title')}
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-new">
-          {t('users.new')}
-        </Button>
-      }
-    >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          style={{ width: 260 }}
-          placeholder={t('common.keyword')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value) {
-              setSearch('');
-              setPage(1);
-            }
-          }}
-          onSearch={(v) => {
-            setSearch(v.trim());
-            setPage(1);
-          }}
-        />
-        <Select
-          allowClear
-          style={{ width: 200 }}
-          placeholder={t('users.roles')}
-          value={role}
-          onChange={(v) => {
-            setRole(v);
-            setPage(1);
-          }}
-          options={ROLES.map((r) => ({ value: r, label: tk('role', r) }))}
-        />
-        <Select
-          style={{ width: 140 }}
-          value={status}
-          data-testid="user-status-filter"
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
-          options={[
-            { value: 'all', label: t('common.all') },
-            { value: 'active', label: t('users.statusActive') },
-            { value: 'inactive', label: t('users.statusInactive') },
-          ]}
-        />
-      </Space>
-      <Table<UserSummary & { createdAt?: string }>
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? list.data?.items.length ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
+    <>
+      <ListPage<UserSummary & { createdAt?: string }>
+        name="users"
+        title={t('users.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-new">
+            {t('users.new')}
+          </Button>
+        }
+        fetch={(p) => {
+          const { status, role, ...rest } = flatParams(p);
+          return listUsers({ ...rest, role, status: status === 'active' || status === 'inactive' ? status : 'all' });
         }}
-        columns={[
-          { title: t('users.username'), dataIndex: 'username' },
-          { title: t('users.displayName'), dataIndex: 'displayName' },
+        columns={columns}
+        defaultSort="username_asc"
+        filters={[
+          { kind: 'search', key: 'q', placeholder: t('common.keyword'), width: 260 },
+          { kind: 'select', key: 'role', placeholder: t('users.roles'), width: 200, options: ROLES.map((r) => ({ value: r, label: tk('role', r) })) },
           {
-            title: t('users.roles'),
-            dataIndex: 'roles',
-            render: (rs: string[]) => rs.map((r) => <Tag key={r}>{tk('role', r)}</Tag>),
-          },
-          { title: t('users.department'), dataIndex: 'department', render: (v?: string | null) => tk('department', v) },
-          {
-            title: t('users.status'),
-            dataIndex: 'active',
-            render: (v: boolean | undefined, u) => (
-              <Space size={4} data-testid={`user-status-${u.username}`}>
-                {v === false ? <Tag>{t('users.statusInactive')}</Tag> : <Tag color="green">{t('users.statusActive')}</Tag>}
-                {u.mustChangePassword && <Tag color="gold">{t('users.mustChange')}</Tag>}
-              </Space>
-            ),
-          },
-          { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v?: string) => fmtDate(v) },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, u) => (
-              <Space size={4} wrap data-testid={`user-actions-${u.username}`}>
-                <Button size="small" onClick={() => setEditing(u)} data-testid="user-edit">
-                  {t('common.edit')}
-                </Button>
-                {u.active === false ? (
-                  <Button size="small" onClick={() => setActive(u, true)} data-testid="user-enable">
-                    {t('users.enable')}
-                  </Button>
-                ) : (
-                  <Popconfirm title={t('users.disableConfirm', { name: u.displayName })} onConfirm={() => setActive(u, false)} okText={t('common.yes')} cancelText={t('common.no')}>
-                    <Button size="small" danger data-testid="user-disable">
-                      {t('users.disable')}
-                    </Button>
-                  </Popconfirm>
-                )}
-                <Button size="small" onClick={() => setResetting(u)} data-testid="user-reset-password">
-                  {t('users.resetPassword')}
-                </Button>
-                <Popconfirm title={t('users.endSessionsConfirm', { name: u.displayName })} onConfirm={() => endSessions(u)} okText={t('common.yes')} cancelText={t('common.no')}>
-                  <Button size="small" data-testid="user-end-sessions">
-                    {t('users.endSessions')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
+            kind: 'segmented',
+            key: 'status',
+            initial: 'all',
+            testId: 'user-status-filter',
+            options: [
+              { value: 'all', label: t('common.all') },
+              { value: 'active', label: t('users.statusActive') },
+              { value: 'inactive', label: t('users.statusInactive') },
+            ],
           },
         ]}
       />
@@ -220,7 +177,7 @@ export default function UsersPage() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          list.reload();
+          void reload();
         }}
       />
       <ResetPasswordModal
@@ -228,7 +185,7 @@ export default function UsersPage() {
         onClose={() => setResetting(null)}
         onSaved={() => {
           setResetting(null);
-          list.reload();
+          void reload();
         }}
       />
       <NewUserModal
@@ -236,9 +193,9 @@ export default function UsersPage() {
         onClose={() => setCreating(false)}
         onSaved={() => {
           setCreating(false);
-          list.reload();
+          void reload();
         }}
       />
-    </Card>
+    </>
   );
 }

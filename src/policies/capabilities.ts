@@ -1,0 +1,50 @@
+// What the signed-in user may do, for the web's menus and buttons: each capability is the policy
+// the server itself checks for that action, so the web holds no rule of its own.
+import { can } from './index.js';
+import type { Actor } from './actor.js';
+
+export const MENUS = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'settings'] as const;
+export type Menu = (typeof MENUS)[number];
+
+/** A menu entry is shown when the actor may use some page behind it. */
+const MENU_POLICIES: Record<Menu, (a: Actor) => boolean> = {
+  inbox: (a) => can(a, 'task.list'),
+  deals: (a) => can(a, 'case.workOnDeals'),
+  tickets: (a) => can(a, 'case.workOnTickets'),
+  customers: (a) => can(a, 'customer.read'),
+  // documents search, or the asset registry by serial number
+  archive: (a) => can(a, 'document.search') || can(a, 'customer.assets'),
+  partners: (a) => can(a, 'admin.partners') || can(a, 'report.settlement'),
+  reports: (a) => can(a, 'report.pipeline') || can(a, 'report.weekly') || can(a, 'report.settlement'),
+  settings: (a) => can(a, 'admin.users') || can(a, 'admin.calendar'),
+};
+
+export function capabilitiesOf(a: Actor) {
+  return {
+    menus: MENUS.filter((m) => MENU_POLICIES[m](a)),
+    createDeal: can(a, 'case.createDeal'),
+    createTicket: can(a, 'case.createTicket'),
+    createCustomer: can(a, 'customer.create'),
+    editCustomer: can(a, 'customer.update'),
+    viewCustomer: can(a, 'customer.read'),
+    /** the negotiation log (per deal: the deal's abilities) */
+    negotiationLog: can(a, 'case.negotiate'),
+    /** manager moves in the negotiation log (policy adjustments) */
+    adjustPolicy: can(a, 'case.adjustPolicy'),
+    /** the deals page opens on the board for who steers deals without running any (the business manager) */
+    dealsBoardByDefault: can(a, 'case.scheduleMeeting') && !can(a, 'case.createDeal'),
+    manageUsers: can(a, 'admin.users'),
+    manageCalendar: can(a, 'admin.calendar'),
+    archiveDocument: can(a, 'document.archive'),
+    exportDocuments: can(a, 'document.export'),
+    managePartners: can(a, 'admin.partners'),
+    partnerSettlement: can(a, 'report.settlement'),
+    pipeline: can(a, 'report.pipeline'),
+    weeklySummary: can(a, 'report.weekly'),
+    /** stored process versions (a running case keeps the one it started with) */
+    processVersions: can(a, 'admin.process'),
+    /** 特殊原因 on a late ticket (per ticket: the ticket's abilities) */
+    excuse: can(a, 'case.excuse'),
+  };
+}
+export type Capabilities = ReturnType<typeof capabilitiesOf>;
