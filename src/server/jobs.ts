@@ -22,6 +22,7 @@ export function startJobs(ctx: AppContext, log: { error: (o: unknown, m: string)
     running = true;
     try {
       if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
+      await ctx.processes.sync(ctx.db);
       await runSweeps(ctx);
     } catch (err) {
       log.error({ err }, 'sweep failed');

@@ -127,6 +127,7 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/reports/pipeline': ['/reports/pipeline'],
     '/notifications': ['/notifications'],
     '/process/versions/{version}': ['/process/versions/1'],
+    '/process/versions/{version}/diff': ['/process/versions/1/diff?against=1'],
   };
   if (byPath[path]) return byPath[path];
   return path.includes('{') ? undefined : [path];

@@ -1546,6 +1546,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/process/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** every stored version, newest first: drafts and published ones, the current one marked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProcessVersion"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** store a definition as a draft (import); invalid → 400 whose details[].path point into the definition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basedOn: number;
+                            /** @enum {string} */
+                            status: "draft";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/process/versions/{version}": {
         parameters: {
             query?: never;
@@ -1571,6 +1642,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            basedOn: number | null;
                             definition: {
                                 departments: {
                                     [key: string]: unknown;
@@ -1605,6 +1677,93 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/process/versions/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the changes from another version (default: the one it was drafted from), each with a sentence in Chinese */
+        get: {
+            parameters: {
+                query?: {
+                    against?: number;
+                };
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            against: number;
+                            changes: components["schemas"]["ProcessChange"][];
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/process/versions/{version}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** make a draft the current version (new cases use it; running cases keep theirs), or publish an older version again as a new one (rollback) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            current: true;
+                            rolledBackFrom?: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2925,6 +3084,28 @@ export interface components {
                 ownerId: string;
                 total: number;
             }[];
+        };
+        ProcessChange: {
+            after?: unknown;
+            before?: unknown;
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            path: string;
+            text: string;
+        };
+        ProcessVersion: {
+            basedOn: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            current: boolean;
+            name: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            version: number;
         };
         PurchaseLine: {
             brand: string;
