@@ -6,7 +6,7 @@ import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { notFound } from '../../server/errors.js';
 import { instant } from '../../server/replies.js';
-import { createDraft, diffVersions, listVersions, publishVersion, versionRow } from './versions.js';
+import { checkDraft, createDraft, diffVersions, listVersions, publishVersion, versionRow } from './versions.js';
 
 /** The definition's wire shape is its own schema (src/domain/process/definition.ts); the reply names its top. */
 const definitionReply = z.looseObject({
@@ -72,6 +72,19 @@ export async function processRoutes(app: ZApp) {
     const draft = await ctx.db.transaction((tx) => createDraft(ctx, { actor, definition: req.body.definition, now: ctx.clock.now() }, tx));
     reply.status(201);
     return draft;
+  });
+
+  app.post('/process/validate', {
+    config: { policy: 'admin.process' },
+    schema: {
+      tags: ['process'],
+      summary: 'check a definition as a draft would be checked, without storing it: each problem with its path into the definition',
+      body: z.object({ definition: z.record(z.string(), z.unknown()) }).strict(),
+      response: { 200: z.object({ valid: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }) },
+    },
+  }, async (req) => {
+    const { issues } = await checkDraft(app.ctx, req.body.definition, app.ctx.db);
+    return { valid: !issues.length, issues: issues.map((i) => ({ path: i.path, message: i.message })) };
   });
 
   app.post('/process/versions/:version/publish', {

@@ -61,6 +61,13 @@ describe('process versions', () => {
     expect(paths).toContain('definition.steps.manager_review.due.days');
     expect(paths).toContain('definition.steps.procurement.role');
     expect((await t.call('POST', '/process/versions', { token, body: {} })).status).toBe(400);
+    // validate: the same checks, nothing stored
+    const check = await t.call('POST', '/process/validate', { token, body: { definition: def } });
+    expect(check.status, check.text).toBe(200);
+    expect(check.body.valid).toBe(false);
+    expect(check.body.issues.map((i: { path: string }) => i.path)).toEqual(paths);
+    expect((await t.call('POST', '/process/validate', { token, body: { definition: await current(token) } })).body).toEqual({ valid: true, issues: [] });
+    expect((await t.call('POST', '/process/validate', { token: await t.login('sales'), body: { definition: def } })).status).toBe(403);
   });
 
   it('refuses unsafe drafts: an unreachable step, a loop with no way out, a field documents carry deleted', async () => {

@@ -64,20 +64,26 @@ async function safetyIssues(tx: Tx, base: ProcessDefinition, draft: ProcessDefin
   return out;
 }
 
-/** Validates a posted definition and stores it as a draft based on the current version. */
-export async function createDraft(ctx: AppContext, opts: { actor: Actor; definition: unknown; now: Date }, tx: Tx): Promise<{ version: number; status: 'draft'; basedOn: number }> {
+/** Every problem of a posted definition (the start-up validator, then the database's safety checks),
+ *  as details pointing into the body; the validated definition and its base when there is none. */
+export async function checkDraft(ctx: AppContext, definition: unknown, tx: Tx):
+  Promise<{ issues: FieldIssue[]; draft?: ProcessDefinition; baseVersion: number }> {
+  const baseVersion = (await readCurrentVersion(tx)) ?? ctx.processes.current().version;
   let draft: ProcessDefinition;
   try {
-    draft = validateDefinition(opts.definition);
+    draft = validateDefinition(definition);
   } catch (e) {
     if (!(e instanceof DefinitionError)) throw e;
-    const details = definitionDetails(e);
-    throw badRequest(details, 'process.invalid', { fields: details.map((d) => d.path).join(', ') });
+    return { issues: definitionDetails(e), baseVersion };
   }
-  const baseVersion = (await readCurrentVersion(tx)) ?? ctx.processes.current().version;
-  const base = await ctx.processes.get(baseVersion, tx);
-  const unsafe = await safetyIssues(tx, base, draft);
-  if (unsafe.length) throw badRequest(unsafe, 'process.invalid', { fields: unsafe.map((d) => d.path).join(', ') });
+  const issues = await safetyIssues(tx, await ctx.processes.get(baseVersion, tx), draft);
+  return { issues, draft: issues.length ? undefined : draft, baseVersion };
+}
+
+/** Validates a posted definition and stores it as a draft based on the current version. */
+export async function createDraft(ctx: AppContext, opts: { actor: Actor; definition: unknown; now: Date }, tx: Tx): Promise<{ version: number; status: 'draft'; basedOn: number }> {
+  const { issues, draft, baseVersion } = await checkDraft(ctx, opts.definition, tx);
+  if (!draft) throw badRequest(issues, 'process.invalid', { fields: issues.map((d) => d.path).join(', ') });
   // the next number; two drafts at once: the second retries with the one after
   for (let attempt = 0; attempt < 5; attempt++) {
     const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${processDefinitions.version}), 0)::int` }).from(processDefinitions);
