@@ -1,6 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import {
+  ApartmentOutlined,
   CalendarOutlined,
   FolderOpenOutlined,
   ShopOutlined,
@@ -33,6 +34,7 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   partners: <ShopOutlined />,
   reports: <LineChartOutlined />,
   settings: <SettingOutlined />,
+  process: <ApartmentOutlined />,
 };
 
 export function AppLayout() {

@@ -15,7 +15,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export type MenuKey = 'inbox' | 'deals' | 'tickets' | 'customers' | 'archive' | 'partners' | 'reports' | 'settings';
+export type MenuKey = 'inbox' | 'deals' | 'tickets' | 'customers' | 'archive' | 'partners' | 'reports' | 'settings' | 'process';
 
 /** Staff = everyone who works for the company (outsourced partner engineers do not). */
 const STAFF: readonly Role[] = ROLES.filter((r) => r !== 'partner_engineer');
@@ -30,10 +30,12 @@ export const MENU_ACCESS: Record<MenuKey, readonly Role[] | 'all'> = {
   partners: ['sysadmin', 'tech_manager', 'gm'],
   reports: ['sales_manager', 'tech_manager', 'cs_manager', 'gm'],
   settings: ['sysadmin'],
+  /** 流程设置: the process editor */
+  process: ['sysadmin', 'gm'],
 };
 
 /** Menu order as shown in the side bar. */
-export const MENU_ORDER: readonly MenuKey[] = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'settings'];
+export const MENU_ORDER: readonly MenuKey[] = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'settings', 'process'];
 
 function hasAny(roles: readonly string[], allowed: readonly Role[]): boolean {
   return roles.some((r) => (allowed as readonly string[]).includes(r));

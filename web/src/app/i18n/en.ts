@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { PROCESS_EDITOR_EN } from './process-editor';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Fangyuan Business Process',
@@ -662,4 +663,5 @@ export const en: Record<MessageKey, string> = {
   'partners.engineer': "Engineer",
   'partners.completedAt': "Completed",
   'partners.onTime': "On time",
+  ...PROCESS_EDITOR_EN,
 };

@@ -1,4 +1,5 @@
 // Chinese is the product's primary language; every key here must exist in en.ts too.
+import { PROCESS_EDITOR_ZH } from './process-editor';
 export const zh = {
   'app.name': '方圆业务流程系统',
   'app.short': '方圆',
@@ -661,6 +662,7 @@ export const zh = {
   'partners.engineer': "工程师",
   'partners.completedAt': "完成时间",
   'partners.onTime': "按时",
+  ...PROCESS_EDITOR_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
