@@ -171,7 +171,7 @@ export function FormFields({ fields, prefix }: { fields: FieldSpec[]; prefix: Pa
   return (
     <>
       {fields
-        .filter((f) => !f.computed && mine(f))
+        .filter((f) => !f.computed && !f.hidden && mine(f))
         .map((f) => {
           const label = pick(f.label) ?? f.key;
           const path = [...prefix, f.key];

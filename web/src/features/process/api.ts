@@ -28,6 +28,8 @@ export interface FieldSpec {
   footer?: string;
   computed?: string;
   serial?: boolean;
+  /** no longer asked for; documents that carry it keep their value */
+  hidden?: boolean;
 }
 
 export interface TransitionDef {

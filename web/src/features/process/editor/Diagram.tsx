@@ -73,7 +73,7 @@ export function ProcessDiagram({ def, caseType, issues, onOpen }: { def: EditDef
     const keys = new Set(steps.map(([k]) => k));
     const starts = new Set(Object.values(def.starts as Record<string, string[]>).flat());
     const g = new dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 70 });
+    g.setGraph({ rankdir: 'LR', nodesep: 20, ranksep: 40 });
     g.setDefaultEdgeLabel(() => ({}));
     for (const [k] of steps) g.setNode(k, { width: W, height: H });
     const edges: Edge[] = [];
@@ -135,7 +135,7 @@ export function ProcessDiagram({ def, caseType, issues, onOpen }: { def: EditDef
 
   return (
     <div style={{ height: 620, border: '1px solid #f0f0f0', borderRadius: 8 }} data-testid="pe-diagram">
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView nodesConnectable={false} proOptions={{ hideAttribution: true }} minZoom={0.2}>
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.02 }} nodesConnectable={false} proOptions={{ hideAttribution: true }} minZoom={0.2}>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>
