@@ -101,6 +101,9 @@ export const PROCESS_EDITOR_ZH = {
   'pe.versions.load': '载入编辑',
   'pe.errors': '错误',
   'pe.caseVersion': '流程版本 {version}',
+  'pe.kind.added': '新增',
+  'pe.kind.removed': '删除',
+  'pe.kind.changed': '修改',
 } as const;
 
 export const PROCESS_EDITOR_EN: Record<keyof typeof PROCESS_EDITOR_ZH, string> = {
@@ -205,4 +208,7 @@ export const PROCESS_EDITOR_EN: Record<keyof typeof PROCESS_EDITOR_ZH, string> =
   'pe.versions.load': 'Edit',
   'pe.errors': 'Problems',
   'pe.caseVersion': 'Process version {version}',
+  'pe.kind.added': 'added',
+  'pe.kind.removed': 'removed',
+  'pe.kind.changed': 'changed',
 };

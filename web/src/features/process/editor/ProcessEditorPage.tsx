@@ -16,7 +16,7 @@ import { FormEditor, StepEditor, type Update } from './Editors';
 function ChangeList({ changes }: { changes: Change[] }) {
   const { t } = useI18n();
   if (!changes.length) return <Typography.Text type="secondary">{t('pe.noChanges')}</Typography.Text>;
-  return <List size="small" bordered data-testid="pe-changes" dataSource={changes} renderItem={(c) => <List.Item><Tag color={c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'blue'}>{c.kind}</Tag>{c.text}</List.Item>} />;
+  return <List size="small" bordered data-testid="pe-changes" dataSource={changes} renderItem={(c) => <List.Item><Tag color={c.kind === 'added' ? 'green' : c.kind === 'removed' ? 'red' : 'blue'}>{t(`pe.kind.${c.kind}`)}</Tag>{c.text}</List.Item>} />;
 }
 
 function download(name: string, def: EditDef) {
