@@ -4,6 +4,9 @@
 import type { ProcessDefinition } from '../domain/process/definition.js';
 import { DEPARTMENTS } from '../domain/roles.js';
 import { departmentsOf, hasRole, isStaff, type Actor } from './actor.js';
+// the effect registry says what each effect writes and copies (read at call time only: the
+// registry's modules import the policies in turn)
+import { EFFECT_SIGNATURES } from '../modules/process/effects.js';
 
 /** What decides who reads a form: its copy list, and for partners the case it belongs to. */
 export interface FormScope {
@@ -11,6 +14,8 @@ export interface FormScope {
   /** the case the form belongs to: partners read technical copies of tickets given to their company */
   caseType?: string;
   casePartnerId?: string | null;
+  /** roles that own a step of this case which works on the form (the step's `reads`) */
+  inputRoles?: readonly string[];
 }
 
 /** The departments on a copy list read the form, and the GM. The sysadmin administers and
@@ -21,21 +26,18 @@ export function mayReadForm(a: Actor, f: FormScope): boolean {
     return !!a.partnerId && f.caseType === 'ticket' && f.casePartnerId === a.partnerId && f.copies.includes('technical');
   }
   if (hasRole(a, 'gm')) return true;
-  return departmentsOf(a).some((d) => f.copies.includes(d));
+  return departmentsOf(a).some((d) => f.copies.includes(d)) || mayReadAsInput(a, f);
+}
+
+/** A step's owner reads the forms the step works on, beyond the copy list (staff only). */
+export function mayReadAsInput(a: Actor, f: FormScope): boolean {
+  return isStaff(a) && !!f.inputRoles?.length && a.roles.some((r) => f.inputRoles!.includes(r));
 }
 
 /** Values a completion carries that land in no form (notes, reasons, dispatch): every
  *  business department reads them with the case, not the sysadmin. */
 export const CASE_NOTE_COPIES: readonly string[] = DEPARTMENTS.filter((d) => d !== 'it');
 
-/** Forms an effect writes beyond the step's own document (form 5 rounds, form 6). Until the
- *  effect registry declares what it writes, this is the list. */
-export const EFFECT_FORMS: Record<string, readonly string[]> = {
-  'ticket.resolve': ['complaint_record', 'problem_feedback'],
-  'ticket.followUp': ['complaint_record', 'problem_feedback'],
-  'deal.contract': ['contract'],
-  'deal.payback': ['feasibility'],
-};
 
 /** The copy list of a form of the definition; an unknown form is read by nobody but the GM. */
 export function copiesOf(def: ProcessDefinition | undefined, form: string): readonly string[] {
@@ -48,7 +50,7 @@ export function formsOfCompletion(def: ProcessDefinition | undefined, step: stri
   const s = def?.steps[step];
   const t = s && (s.outcomes[outcome ?? ''] ?? Object.values(s.outcomes)[0]);
   if (!t) return [];
-  return [...new Set([...(t.form && def?.forms[t.form]?.prefix ? [t.form] : []), ...t.effects.flatMap((e) => EFFECT_FORMS[e] ?? [])])];
+  return [...new Set([...(t.form && def?.forms[t.form]?.prefix ? [t.form] : []), ...t.effects.flatMap((e) => EFFECT_SIGNATURES[e]?.writes ?? [])])];
 }
 
 /** May the actor read the values a completion carries? Every form they land in must be readable. */
@@ -61,11 +63,18 @@ export function mayReadCompletion(
 }
 
 /** Case records that copy a form's fields (the deal keeps the contract's amount and payment
- *  model; the purchase list keeps the assessment's prices): readers of the form only. */
-export const COPIED_FIELDS: Record<string, readonly string[]> = {
-  contract: ['paymentModel', 'amountFen', 'wonAmountFen'],
-  tech_assessment: ['unitPriceFen', 'lineTotalFen', 'totalFen'],
-};
+ *  model; the purchase list keeps the assessment's prices): the effects that copy them say which
+ *  (`exposes`), and only readers of the form see them. */
+export function copiedFields(def: ProcessDefinition | undefined): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const step of Object.values(def?.steps ?? {})) {
+    for (const t of Object.values(step.outcomes)) {
+      const exposed = t.effects.flatMap((e) => EFFECT_SIGNATURES[e]?.exposes ?? []);
+      if (t.form && exposed.length) out.set(t.form, [...new Set([...(out.get(t.form) ?? []), ...exposed])]);
+    }
+  }
+  return out;
+}
 
 /** The value with every key in `keys` (at any depth) set to null. */
 export function maskFields<T>(value: T, keys: readonly string[]): T {
@@ -79,7 +88,7 @@ export function maskFields<T>(value: T, keys: readonly string[]): T {
 /** The value with the copied fields of every form the actor may not read masked. */
 export function maskCopiedFields<T>(a: Actor, def: ProcessDefinition | undefined, value: T, c: Omit<FormScope, 'copies'> = {}): T {
   let out = value;
-  for (const [form, keys] of Object.entries(COPIED_FIELDS)) {
+  for (const [form, keys] of copiedFields(def)) {
     if (!mayReadForm(a, { ...c, copies: copiesOf(def, form) })) out = maskFields(out, keys);
   }
   return out;

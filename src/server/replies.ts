@@ -6,6 +6,7 @@ import type { FastifySerializerCompiler } from 'fastify';
 import type { SwaggerTransformObject } from '@fastify/swagger';
 import { createSerializerCompiler, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { REASONS } from './messages.js';
 
 /** An instant as the presenters write it: `Date#toISOString()`. */
 export const instant = z.string().meta({ format: 'date-time' });
@@ -77,10 +78,44 @@ export const healthReply = z.object({ ok: z.literal(true), engine: z.string(), n
  * request, so their unreferenced twins are dropped to keep the document (and the web's
  * generated types) to what exists.
  */
+/** The one error reply (errors.ts), in the OpenAPI document: every operation may answer it. */
+const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'reason', 'message'],
+      properties: {
+        code: { type: 'string', description: 'the HTTP-level kind: validation_failed, unauthorized, forbidden, not_found, conflict …' },
+        reason: { type: 'string', enum: Object.keys(REASONS), description: 'why, from the catalogue of reasons (src/server/messages.ts); the web translates it' },
+        params: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } },
+        message: { type: 'string', description: 'the reason in English, with its parameters' },
+        details: {
+          type: 'array',
+          items: {
+            type: 'object', required: ['path', 'message', 'reason'],
+            properties: {
+              path: { type: 'string', description: 'the bad field, e.g. form.equipment.0.quantity' },
+              reason: { type: 'string' }, message: { type: 'string' },
+              params: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 export const openapiComponents: SwaggerTransformObject = (doc) => {
-  const out = jsonSchemaTransformObject(doc) as { components?: { schemas?: Record<string, unknown> } };
+  const out = jsonSchemaTransformObject(doc) as { components?: { schemas?: Record<string, unknown> }; paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
   const schemas = out.components?.schemas;
   if (!schemas) return out as ReturnType<SwaggerTransformObject>;
+  schemas.Error = ERROR_SCHEMA;
+  const errorReply = { description: 'refused: see error.reason', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  for (const ops of Object.values(out.paths ?? {})) {
+    for (const op of Object.values(ops)) if (op && typeof op === 'object' && op.responses && !op.responses['4XX']) op.responses['4XX'] = errorReply;
+  }
   const refs = (v: unknown) => [...JSON.stringify(v).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
   const reached = new Set(refs({ ...out, components: { ...out.components, schemas: undefined } }));
   for (const key of Object.keys(schemas)) if (!key.endsWith('Input') || !schemas[key.slice(0, -'Input'.length)]) reached.add(key);

@@ -91,10 +91,13 @@ async function buildFixture(): Promise<Fixture> {
   };
 }
 
-/** Who may read a form: its copy-list departments and the GM (PROCESS §7), never the sysadmin. */
+/** Who may read a form: its copy-list departments and the GM (PROCESS §7), never the sysadmin;
+ *  and the owners of the steps that work on it (`reads`: the fixture's deal has reached them). */
 function readers(form: string): Role[] {
-  const copies = t.ctx.processes.current().forms[form].copies as string[];
-  return ROLES.filter((r) => r === 'gm' || (r !== 'partner_engineer' && copies.includes(ROLE_DEPARTMENT[r])));
+  const def = t.ctx.processes.current();
+  const copies = def.forms[form].copies as string[];
+  const inputs = Object.values(def.steps).filter((s) => s.reads.includes(form)).flatMap((s) => [s.role, ...s.alsoRoles]) as string[];
+  return ROLES.filter((r) => r === 'gm' || (r !== 'partner_engineer' && (copies.includes(ROLE_DEPARTMENT[r]) || inputs.includes(r))));
 }
 
 /** Path values and query variants for every GET route; a parameter not listed fails the test. */

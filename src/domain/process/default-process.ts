@@ -74,6 +74,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     },
     tech_assessment: {
       caseType: 'deal', role: 'engineer', kind: 'assessment', label: L('技术鉴定', 'Technical assessment'), due: { days: 0.5 },
+      reads: ['survey'],
       outcomes: { done: { label: L('完成', 'Done'), form: 'tech_assessment', next: ['proposal_draft'], effects: ['deal.equipmentTotals'] } },
     },
     proposal_draft: {

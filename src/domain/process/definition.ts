@@ -139,6 +139,9 @@ const step = z.object({
   outcomes: z.record(z.string(), transition),
   /** flags a task as long-running after this many working days (negotiation) */
   longAfterDays: z.number().optional(),
+  /** the forms this step works on: its owners read those documents of the case even when their
+   *  department is not on the copy list (the survey for the assessing engineer); the access is audited */
+  reads: z.array(z.string()).default([]),
 }).strict();
 
 const form = z.object({
@@ -187,6 +190,7 @@ export const processDefinitionSchema = z.object({
       if (!t.end && t.next.length === 0) issue(at, `step ${key}: outcome ${outcome} needs next steps or an end state`);
     }
     if (!Object.keys(s.outcomes).length) issue(['steps', key, 'outcomes'], `step ${key} has no outcomes`);
+    s.reads.forEach((f, i) => { if (!Object.hasOwn(def.forms, f)) issue(['steps', key, 'reads', i], `step ${key} reads unknown form ${f}`); });
   }
   for (const [k, list] of Object.entries(def.starts)) {
     for (const n of list) if (!stepKeys.has(n)) issue(['starts', k], `unknown start step ${n}`);
@@ -229,8 +233,9 @@ export type Transition = StepDefinition['outcomes'][string];
 export type FormDefinition = ProcessDefinition['forms'][string];
 export type DeadlineRule = z.infer<typeof deadlineRule>;
 
-/** What the definition needs to know of an effect: the fields it reads from the step's form. */
-export type EffectSignatures = Record<string, { reads: readonly string[] }>;
+/** What the definition needs to know of an effect: the fields it reads from the step's form, the
+ *  forms it writes besides, and the fields of the step's form it copies into case records. */
+export type EffectSignatures = Record<string, { reads: readonly string[]; writes?: readonly string[]; exposes?: readonly string[] }>;
 
 export interface DefinitionIssue { path: string; message: string }
 

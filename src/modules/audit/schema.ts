@@ -12,6 +12,13 @@ export const auditEntry = z.looseObject({
   entityId: z.string(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
+  /** some form values were left out: the reader is not on their copy list */
+  withheld: z.literal(true).optional(),
+  /** a completed step: which, how it ended, and the words it left for the next person */
+  step: z.string().optional(),
+  outcome: z.string().optional(),
+  note: z.string().optional(),
+  comments: z.array(z.object({ field: z.string(), label: z.object({ zh: z.string(), en: z.string() }), value: z.string() })).optional(),
 }).meta({ id: 'AuditEntry' });
 
 export const auditList = listOf(auditEntry).meta({ id: 'AuditList' });

@@ -1,6 +1,6 @@
 // The audit trail: append-only (a database trigger refuses UPDATE/DELETE). Read back through
 // `auditOfCase`, which shows each reader form contents only from forms it may read.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { audit } from '../../db/schema.js';
 import type { Actor } from '../../server/context.js';
@@ -19,6 +19,13 @@ export async function appendAudit(tx: Tx, e: AuditEntry) {
   });
 }
 
+/** Is there already an entry like this one (one audit line per actor and document read as input)? */
+export async function hasAuditEntry(tx: Tx, e: { caseId: string; action: string; entityId: string; actorId: string }) {
+  const rows = await tx.select({ id: audit.id }).from(audit)
+    .where(and(eq(audit.caseId, e.caseId), eq(audit.action, e.action), eq(audit.entityId, e.entityId), eq(audit.actorId, e.actorId))).limit(1);
+  return rows.length > 0;
+}
+
 /** Who reads a case's trail, and what decides the copy lists of its forms. */
 export interface AuditReader {
   actor: Actor;
@@ -28,7 +35,32 @@ export interface AuditReader {
 }
 
 type Json = Record<string, unknown> | undefined;
-type Entry = { at: string; actorId: string | null; action: string; entity: string; entityId: string; before?: unknown; after?: unknown; withheld?: true };
+/** A word a step left for the next person: a field of an unnumbered form (revise comments, the
+ *  inquiry's answer, a lost reason), labelled from the definition. */
+export interface Word { field: string; label: { zh: string; en: string }; value: string }
+type Entry = {
+  at: string; actorId: string | null; action: string; entity: string; entityId: string; before?: unknown; after?: unknown; withheld?: true;
+  step?: string; outcome?: string; note?: string; comments?: Word[];
+};
+
+/** The words of a completion's unnumbered form (a numbered form is a document of its own). */
+function wordsOf(def: ProcessDefinition | undefined, step: string, outcome: string | undefined, form: Json): Word[] {
+  const s = def?.steps[step];
+  const t = s && (s.outcomes[outcome ?? ''] ?? Object.values(s.outcomes)[0]);
+  const f = t?.form ? def?.forms[t.form] : undefined;
+  if (!f || f.prefix || !form) return [];
+  const words: Word[] = [];
+  for (const field of f.fields) {
+    const v = form[field.key];
+    if (v === undefined || v === null || v === '') continue;
+    if (field.type === 'text' || field.type === 'longtext') words.push({ field: field.key, label: field.label, value: String(v) });
+    else if (field.type === 'select') {
+      const option = field.options?.find((o) => o.value === v);
+      words.push({ field: field.key, label: field.label, value: option ? option.label.zh : String(v) });
+    }
+  }
+  return words;
+}
 
 /** One entry as the reader may see it: step, outcome, actor, time and notes always; form
  *  fields only from forms on the reader's copy list (`withheld: true` says some were left out). */
@@ -55,6 +87,16 @@ export function presentAuditEntry(r: AuditReader, e: Entry): Entry {
     ...(e.after !== undefined ? { after: maskCopiedFields(r.actor, r.def, after, c) } : {}),
   };
   if (withheld) out.withheld = true;
+  if (e.action === 'task.complete') {
+    // the hand-off: what the step was, how it ended, and the words it left for the next person
+    const step = String(before?.step ?? '');
+    const outcome = typeof after?.outcome === 'string' ? after.outcome : undefined;
+    out.step = step;
+    if (outcome) out.outcome = outcome;
+    if (typeof after?.note === 'string' && after.note) out.note = after.note;
+    const words = after && 'form' in after ? wordsOf(r.def, step, outcome, after.form as Json) : [];
+    if (words.length) out.comments = words;
+  }
   return out;
 }
 

@@ -34,7 +34,7 @@ export async function customerRoutes(app: ZApp) {
 
   app.get('/customers/:id', { config: { policy: 'customer.read' }, schema: { tags: ['customers'], params: idParams, response: { 200: customerDetail } } }, async (req) => {
     const actor = actorOf(req);
-    return customerPage({ id: req.params.id, actor }, app.ctx.db);
+    return customerPage({ id: req.params.id, actor }, app.ctx.db, app.ctx);
   });
 
   app.patch('/customers/:id', {

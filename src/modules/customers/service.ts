@@ -5,7 +5,7 @@ import { conflict, notFound } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import { dealsOfCustomer } from '../deals/repo.js';
 import { ticketsOfCustomer } from '../tickets/repo.js';
-import { canReadDocument, presentDocument } from '../documents/service.js';
+import { canReadDocument, presentDocument, type DocumentContext } from '../documents/service.js';
 import { documentsOfCustomer } from '../documents/repo.js';
 import * as repo from './repo.js';
 
@@ -46,14 +46,14 @@ export async function updateCustomerDetails(opts: { id: string; input: Partial<C
   return presentCustomer(after);
 }
 
-export async function customerPage(opts: { id: string; actor: Actor }, tx: Tx) {
+export async function customerPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: DocumentContext) {
   const c = await repo.findCustomer(tx, opts.id);
   if (!c) throw notFound('customer');
   const [assets, deals, tickets, docs] = [
     await repo.assetsOfCustomer(tx, c.id), await dealsOfCustomer(tx, c.id), await ticketsOfCustomer(tx, c.id), await documentsOfCustomer(tx, c.id),
   ];
   const readable = [];
-  for (const d of docs) if (await canReadDocument(tx, opts.actor, d)) readable.push(d);
+  for (const d of docs) if (await canReadDocument(tx, opts.actor, d, ctx)) readable.push(d);
   return {
     ...presentCustomer(c),
     assets: assets.map(presentAsset),

@@ -232,7 +232,8 @@ describe('copy lists and outsiders → 404', () => {
     expect(await print('engineer', 'tech_assessment')).toBe(200);
     expect(await read('engineer', 'feasibility')).toBe(404);
     expect(await read('engineer', 'proposal')).toBe(404);
-    expect(await read('engineer', 'survey')).toBe(404);
+    // …but the survey it assessed, as the assessment step's input (issue 15 §2)
+    expect(await read('engineer', 'survey')).toBe(200);
     // business and admin read all the pre-sales forms; the GM reads everything
     for (const form of ['survey', 'tech_assessment', 'proposal', 'feasibility']) {
       expect(await read('sales', form)).toBe(200);
@@ -242,7 +243,7 @@ describe('copy lists and outsiders → 404', () => {
     }
     // the deal page lists only what the reader may read
     const engView = (await t.call('GET', `/deals/${deal.id}`, { token: await t.login('engineer') })).body;
-    expect(engView.documents.map((d: { form: string }) => d.form)).toEqual(['tech_assessment']);
+    expect(engView.documents.map((d: { form: string }) => d.form)).toEqual(['survey', 'tech_assessment']);
     const csView = (await t.call('GET', `/deals/${deal.id}`, { token: await t.login('cs_agent') })).body;
     expect(csView.documents).toEqual([]);
     // the archive search obeys the same lists

@@ -28,6 +28,8 @@ export const DEAL_EFFECTS: Record<string, Effect> = {
   // form 2: every equipment line totals itself, and the form totals the lines
   'deal.equipmentTotals': {
     reads: ['equipment', 'equipment.quantity', 'equipment.unitPriceFen'],
+    // the purchase list keeps the prices
+    exposes: ['unitPriceFen', 'lineTotalFen', 'totalFen'],
     async run(e) {
       const lines = e.form.equipment as { quantity: number; unitPriceFen: number }[];
       const equipment = lines.map((l) => ({ ...l, lineTotalFen: l.quantity * l.unitPriceFen }));
@@ -62,6 +64,8 @@ export const DEAL_EFFECTS: Record<string, Effect> = {
   },
   'deal.contract': {
     reads: ['paymentModel', 'amountFen'],
+    // the deal keeps the contract's payment model and amount (reports: the amount won)
+    exposes: ['paymentModel', 'amountFen', 'wonAmountFen'],
     async run({ form }) {
       return {
         documentFields: { serviceTier: tierOfPaymentModel(String(form.paymentModel)) },

@@ -111,7 +111,7 @@ export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: 
   const def = await ctx.processes.get(deal.definitionVersion, tx);
   const [customer, unordered, docs, log, history] = [
     await findCustomer(tx, deal.customerId), await tasksOfCase(tx, 'deal', deal.id),
-    await readableDocumentsOfCase(tx, opts.actor, deal.id), await repo.negotiationEntries(tx, deal.id),
+    await readableDocumentsOfCase(tx, opts.actor, deal.id, ctx), await repo.negotiationEntries(tx, deal.id),
     await auditOfCase(tx, deal.id, { actor: opts.actor, def, scope: { caseType: 'deal' } }),
   ];
   // the timeline in the order the steps were opened (the audit is sequential; timestamps tie
@@ -130,7 +130,7 @@ export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: 
     ...presentDealFor(opts.actor, def, deal),
     abilities: dealAbilities(opts.actor, deal),
     customer: customer ? presentCustomer(customer) : null,
-    documents: await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d))),
+    documents: await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d, ctx))),
     tasks: tasks.map((t) => ({ ...presentTaskFor(opts.actor, def, t, now, calendar), label: def.steps[t.step]?.label.zh ?? t.step, labels: def.steps[t.step]?.label ?? null })),
     history,
     negotiationLog: log.map(presentNegotiationEntry),

@@ -51,6 +51,6 @@ export async function archiveRoutes(app: ZApp) {
   // admin view: GET /documents?archived=false lists what waits; this files one of them
   app.post('/documents/:id/archive', { config: { policy: 'document.archive' }, schema: { tags: ['documents'], params: idParams, response: { 200: documentView } } }, async (req) => {
     const actor = actorOf(req);
-    return ctx.db.transaction((tx) => archiveDocument({ id: req.params.id, actor, now: ctx.clock.now() }, tx));
+    return ctx.db.transaction((tx) => archiveDocument({ id: req.params.id, actor, now: ctx.clock.now() }, tx, ctx));
   });
 }

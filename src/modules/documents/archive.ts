@@ -4,11 +4,11 @@
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../server/context.js';
 import { appendAudit } from '../audit/service.js';
-import { presentDocument, readDocument } from './service.js';
+import { presentDocument, readDocument, type DocumentContext } from './service.js';
 import * as repo from './repo.js';
 
-export async function archiveDocument(opts: { id: string; actor: Actor; now: Date }, tx: Tx) {
-  const doc = await readDocument({ id: opts.id, actor: opts.actor }, tx);
+export async function archiveDocument(opts: { id: string; actor: Actor; now: Date }, tx: Tx, ctx: DocumentContext) {
+  const doc = await readDocument({ id: opts.id, actor: opts.actor }, tx, ctx);
   const archived = await repo.archiveDocumentById(tx, doc.id, opts.now);
   // archiving twice changes nothing
   if (!archived) return presentDocument(doc);

@@ -15,11 +15,11 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 export async function documentRoutes(app: ZApp) {
   const { ctx } = app;
   app.get('/documents/:id', { config: { policy: 'document.read' }, schema: { tags: ['documents'], params: idParams, response: { 200: documentView } } }, async (req) => {
-    return presentDocument(await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db));
+    return presentDocument(await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db, ctx));
   });
 
   app.get('/documents/:id/print', { config: { policy: 'document.print' }, schema: { tags: ['documents'], params: idParams, response: { 200: fileReply(HTML, 'the printable A4 page') } } }, async (req, reply) => {
-    const doc = await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db);
+    const doc = await readDocument({ id: req.params.id, actor: actorOf(req) }, ctx.db, ctx);
     const customer = await findCustomer(ctx.db, doc.customerId);
     const def = await definitionOfDocument(doc, ctx.db, ctx.processes);
     reply.type('text/html; charset=utf-8');

@@ -4,14 +4,19 @@ import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { documentAbilities, documentPolicy } from '../../policies/document.js';
-import type { FormScope } from '../../policies/form.js';
+import { mayReadAsInput, type FormScope } from '../../policies/form.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
 import { formatDocNumber } from '../../domain/numbering.js';
 import { shanghaiYear } from '../../domain/process/engine.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit, hasAuditEntry } from '../audit/service.js';
 import { findTicket } from '../tickets/repo.js';
 import type { ProcessService } from '../process/service.js';
+import type { AppContext } from '../../server/context.js';
+
+/** What reading a document needs: the case's process version, and the clock for the audit. */
+export type DocumentContext = Pick<AppContext, 'processes' | 'clock'>;
 import { loadCase } from '../tasks/cases.js';
+import { tasksOfCase } from '../tasks/repo.js';
 import * as repo from './repo.js';
 
 export function presentDocument(d: repo.DocumentRow) {
@@ -47,33 +52,51 @@ export async function createDocument(
   return doc;
 }
 
-/** What decides who reads a document: its copy list and, for tickets, the partner company it is given to. */
-export async function scopeOfDocument(tx: Tx, d: repo.DocumentRow): Promise<FormScope> {
+/** What decides who reads a document: its copy list, for tickets the partner company it is given
+ *  to, and the owners of the case's steps that work on it (the step's `reads`, once the case has
+ *  reached that step). */
+export async function scopeOfDocument(tx: Tx, d: repo.DocumentRow, ctx: DocumentContext): Promise<FormScope> {
   const casePartnerId = d.caseType === 'ticket' ? (await findTicket(tx, d.caseId))?.partnerId ?? null : null;
-  return { copies: d.copies, caseType: d.caseType, casePartnerId };
+  const def = await definitionOfDocument(d, tx, ctx.processes);
+  const readers = Object.entries(def.steps).filter(([, s]) => s.reads.includes(d.form));
+  let inputRoles: string[] = [];
+  if (readers.length) {
+    const reached = new Set((await tasksOfCase(tx, d.caseType, d.caseId)).map((t) => t.step));
+    inputRoles = readers.filter(([k]) => reached.has(k)).flatMap(([, s]) => [s.role, ...s.alsoRoles]);
+  }
+  return { copies: d.copies, caseType: d.caseType, casePartnerId, ...(inputRoles.length ? { inputRoles } : {}) };
 }
 
-/** Staff read by copy list; partners the technical copy of tickets given to their company. */
-export async function canReadDocument(tx: Tx, actor: Actor, d: repo.DocumentRow): Promise<boolean> {
-  return documentPolicy.read(actor, await scopeOfDocument(tx, d));
+/** Staff read by copy list; partners the technical copy of tickets given to their company; a
+ *  step's owners the forms the step works on — that access is written to the audit, once. */
+export async function canReadDocument(tx: Tx, actor: Actor, d: repo.DocumentRow, ctx: DocumentContext): Promise<boolean> {
+  const scope = await scopeOfDocument(tx, d, ctx);
+  if (!documentPolicy.read(actor, scope)) return false;
+  if (mayReadAsInput(actor, scope) && !documentPolicy.read(actor, { ...scope, inputRoles: undefined })) await auditInputRead(tx, actor, d, ctx.clock.now());
+  return true;
+}
+
+async function auditInputRead(tx: Tx, actor: Actor, d: repo.DocumentRow, now: Date) {
+  if (await hasAuditEntry(tx, { caseId: d.caseId, action: 'document.read_as_input', entityId: d.id, actorId: actor.id })) return;
+  await appendAudit(tx, { at: now, actorId: actor.id, action: 'document.read_as_input', entity: 'document', entityId: d.id, caseId: d.caseId, after: { form: d.form, number: d.number } });
 }
 
 /** A document in a case view: with what the actor may do with it (print, archive). */
-export async function presentDocumentFor(tx: Tx, actor: Actor, d: repo.DocumentRow) {
-  return { ...presentDocument(d), abilities: documentAbilities(actor, { ...(await scopeOfDocument(tx, d)), archivedAt: d.archivedAt }) };
+export async function presentDocumentFor(tx: Tx, actor: Actor, d: repo.DocumentRow, ctx: DocumentContext) {
+  return { ...presentDocument(d), abilities: documentAbilities(actor, { ...(await scopeOfDocument(tx, d, ctx)), archivedAt: d.archivedAt }) };
 }
 
-export async function readDocument(opts: { id: string; actor: Actor }, tx: Tx) {
+export async function readDocument(opts: { id: string; actor: Actor }, tx: Tx, ctx: DocumentContext) {
   const d = await repo.findDocument(tx, opts.id);
-  if (!d || !(await canReadDocument(tx, opts.actor, d))) throw notFound('document');
+  if (!d || !(await canReadDocument(tx, opts.actor, d, ctx))) throw notFound('document');
   return d;
 }
 
 /** The documents of a case the actor may read. */
-export async function readableDocumentsOfCase(tx: Tx, actor: Actor, caseId: string) {
+export async function readableDocumentsOfCase(tx: Tx, actor: Actor, caseId: string, ctx: DocumentContext) {
   const docs = await repo.documentsOfCase(tx, caseId);
   const out = [];
-  for (const d of docs) if (await canReadDocument(tx, actor, d)) out.push(d);
+  for (const d of docs) if (await canReadDocument(tx, actor, d, ctx)) out.push(d);
   return out;
 }
 

@@ -37,10 +37,16 @@ export interface EffectResult {
 export interface Effect {
   /** the fields of the step's form it reads (dotted into groups and lines: `feasibility.operatingMode`) */
   reads: readonly string[];
+  /** the forms it writes beyond the step's own document (form 5 rounds, form 6): their copy lists
+   *  also decide who reads the completion */
+  writes?: readonly string[];
+  /** fields of the step's form it copies into case records (the deal keeps the contract's amount):
+   *  presenters show them only to readers of that form */
+  exposes?: readonly string[];
   run(e: EffectContext): Promise<EffectResult | void>;
 }
 
 export const EFFECTS: Record<string, Effect> = { ...DEAL_EFFECTS, ...TICKET_EFFECTS, ...PROCUREMENT_EFFECTS };
 
 /** What the definition validator needs of the registry. */
-export const EFFECT_SIGNATURES: EffectSignatures = Object.fromEntries(Object.entries(EFFECTS).map(([k, e]) => [k, { reads: e.reads }]));
+export const EFFECT_SIGNATURES: EffectSignatures = Object.fromEntries(Object.entries(EFFECTS).map(([k, e]) => [k, { reads: e.reads, writes: e.writes, exposes: e.exposes }]));

@@ -65,7 +65,7 @@ async function swapDevices(e: EffectContext, replacements: { oldSerialNumber: st
 export const REPAIR_RECORD_EFFECT = 'ticket.resolve';
 
 export const TICKET_EFFECTS: Record<string, Effect> = {
-  [REPAIR_RECORD_EFFECT]: { reads: ['cause', 'resolution', 'qualityComplaint', 'techRemarks', 'replacements', 'customerSignature'], async run(e) {
+  [REPAIR_RECORD_EFFECT]: { reads: ['cause', 'resolution', 'qualityComplaint', 'techRemarks', 'replacements', 'customerSignature'], writes: ['complaint_record', 'problem_feedback'], async run(e) {
     const f = e.form as { cause: string; resolution: string; qualityComplaint: boolean; techRemarks?: string; replacements?: { oldSerialNumber: string; newBrandModel: string; newSerialNumber: string }[]; customerSignature?: string };
     const ts = await complaintRecord(e);
     if (ts) {
@@ -89,7 +89,7 @@ export const TICKET_EFFECTS: Record<string, Effect> = {
       }, e.tx);
     }
   } },
-  'ticket.followUp': { reads: ['customerOpinion', 'csRemarks'], async run(e) {
+  'ticket.followUp': { reads: ['customerOpinion', 'csRemarks'], writes: ['complaint_record', 'problem_feedback'], async run(e) {
     const f = e.form as { customerOpinion?: string; csRemarks?: string };
     const satisfied = e.def.steps[e.task.step]?.outcomes[e.outcome]?.means === 'satisfied';
     const ts = await complaintRecord(e);

@@ -117,7 +117,7 @@ export async function ticketPage(opts: { id: string; actor: Actor }, tx: Tx, ctx
   const customer = await findCustomer(tx, t.customerId);
   const partner = t.partnerId ? await findPartner(tx, t.partnerId) : undefined;
   const def = await ctx.processes.get(t.definitionVersion, tx);
-  const docs = await readableDocumentsOfCase(tx, opts.actor, t.id);
+  const docs = await readableDocumentsOfCase(tx, opts.actor, t.id, ctx);
   return {
     ...presentTicket(t, now),
     abilities: { excuse: can(opts.actor, 'case.excuse'), audit: can(opts.actor, 'audit.read') },
@@ -126,7 +126,7 @@ export async function ticketPage(opts: { id: string; actor: Actor }, tx: Tx, ctx
     breach: await ticketBreach(tx, t),
     // with its devices: the repair form's replaced serial numbers are picked from them
     customer: customer ? { ...presentCustomer(customer), assets: (await assetsOfCustomer(tx, customer.id)).map(presentAsset) } : null,
-    documents: await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d))),
+    documents: await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d, ctx))),
     tasks: (await tasksOfCase(tx, 'ticket', t.id)).map((x) => presentTaskFor(opts.actor, def, x, now, calendar)),
     history: await auditOfCase(tx, t.id, { actor: opts.actor, def, scope: { caseType: 'ticket', casePartnerId: t.partnerId } }),
   };

@@ -24,6 +24,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -61,6 +70,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -105,6 +123,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -140,6 +167,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -173,6 +209,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -217,6 +262,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description no content */
                 204: {
                     headers: {
@@ -250,6 +304,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -290,6 +353,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description no content */
                 204: {
                     headers: {
@@ -324,6 +396,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -361,6 +442,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -391,6 +481,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -414,6 +513,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -450,6 +558,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -495,6 +612,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -529,6 +655,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -564,6 +699,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -592,6 +736,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -630,6 +783,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -660,6 +822,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -695,6 +866,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -732,6 +912,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -767,6 +956,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -798,6 +996,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -833,6 +1040,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -880,6 +1096,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -915,6 +1140,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -960,6 +1194,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -997,6 +1240,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1042,6 +1294,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1079,6 +1340,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1118,6 +1388,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1153,6 +1432,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description the printable A4 page */
                 200: {
                     headers: {
@@ -1196,6 +1484,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description the matching documents as an Excel workbook */
                 200: {
                     headers: {
@@ -1231,6 +1528,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1266,6 +1572,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1303,6 +1618,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1342,6 +1666,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1375,6 +1708,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1404,6 +1746,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -1439,6 +1790,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1474,6 +1834,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1504,6 +1873,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1635,6 +2013,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1805,6 +2192,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1837,6 +2233,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1875,6 +2280,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1912,6 +2326,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1949,6 +2372,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description the weekly summary as an Excel workbook */
                 200: {
                     headers: {
@@ -1986,6 +2418,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description the printable weekly summary */
                 200: {
                     headers: {
@@ -2031,6 +2472,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2077,6 +2527,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2125,6 +2584,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2169,6 +2637,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2200,6 +2677,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2235,6 +2721,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2279,6 +2774,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2330,6 +2834,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2369,6 +2882,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2400,6 +2922,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2452,6 +2983,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2491,6 +3031,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description no content */
                 204: {
                     headers: {
@@ -2529,6 +3078,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description no content */
                 204: {
                     headers: {
@@ -2631,8 +3189,21 @@ export interface components {
             /** Format: date-time */
             at: string;
             before?: unknown;
+            comments?: {
+                field: string;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+                value: string;
+            }[];
             entity: string;
             entityId: string;
+            note?: string;
+            outcome?: string;
+            step?: string;
+            /** @enum {boolean} */
+            withheld?: true;
         } & {
             [key: string]: unknown;
         };
@@ -2935,6 +3506,31 @@ export interface components {
         Due: {
             /** Format: date-time */
             dueAt: string;
+        };
+        Error: {
+            error: {
+                /** @description the HTTP-level kind: validation_failed, unauthorized, forbidden, not_found, conflict … */
+                code: string;
+                details?: {
+                    message: string;
+                    params?: {
+                        [key: string]: string | number;
+                    };
+                    /** @description the bad field, e.g. form.equipment.0.quantity */
+                    path: string;
+                    reason: string;
+                }[];
+                /** @description the reason in English, with its parameters */
+                message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
+                /**
+                 * @description why, from the catalogue of reasons (src/server/messages.ts); the web translates it
+                 * @enum {string}
+                 */
+                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.partner_required" | "field.not_before" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "clock.forward_only" | "calendar.no_holiday_data";
+            };
         };
         Health: {
             engine: string;

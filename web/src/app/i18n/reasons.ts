@@ -2,10 +2,16 @@
 // {code, reason, params, message}; in Chinese the reason is translated here with its
 // parameters, in English the server's own rendering (`message`) is shown, so the English
 // text lives in one place. A reason missing here falls back to the server's message.
+import type { components } from '../api-schema';
 import type { Lang } from './index';
 import { zh } from './zh';
 
-export const ZH_REASONS: Record<string, string> = {
+/** Every reason the server may give (its OpenAPI document lists them). */
+export type Reason = components['schemas']['Error']['error']['reason'];
+/** reasons whose text comes with the error itself (zod's own, a calendar parser's) */
+type OwnText = 'zod.custom' | 'zod.other' | 'field.invalid';
+
+export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Record<OwnText, string>> = {
   'request.invalid': '提交内容有误：{fields}',
   'request.too_large': '提交内容过大',
   'request.uri_too_long': '网址过长（超过 {max} 个字符）',
@@ -111,7 +117,7 @@ function word(value: string): string {
 
 /** The text of an error reason in the user's language; `fallback` is the server's English. */
 export function translateReason(reason: string | undefined, params: Record<string, unknown> | undefined, fallback: string, lang: Lang): string {
-  const template = reason ? ZH_REASONS[reason] : undefined;
+  const template = reason ? (ZH_REASONS as Record<string, string | undefined>)[reason] : undefined;
   if (lang !== 'zh' || !template) return fallback;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params?.[name];
