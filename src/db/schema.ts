@@ -61,6 +61,14 @@ export const processDefinitions = pgTable('process_definitions', {
   version: integer('version').primaryKey(),
   definition: jsonb('definition').notNull(),
   createdAt: ts('created_at').notNull(),
+  /** draft (editable in the editor) | published (cases may run on it; immutable) */
+  status: text('status').notNull().default('published'),
+  /** the version that was current when this draft was made; publishing it when another is current → 409 */
+  basedOn: integer('based_on'),
+  /** null: stored by the system at start-up (the default or PROCESS_FILE) */
+  createdBy: text('created_by'),
+  publishedBy: text('published_by'),
+  publishedAt: ts('published_at'),
 });
 
 export const customers = pgTable('customers', {

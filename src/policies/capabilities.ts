@@ -3,7 +3,7 @@
 import { can } from './index.js';
 import type { Actor } from './actor.js';
 
-export const MENUS = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'settings'] as const;
+export const MENUS = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'settings', 'process'] as const;
 export type Menu = (typeof MENUS)[number];
 
 /** A menu entry is shown when the actor may use some page behind it. */
@@ -17,6 +17,8 @@ const MENU_POLICIES: Record<Menu, (a: Actor) => boolean> = {
   partners: (a) => can(a, 'admin.partners') || can(a, 'report.settlement'),
   reports: (a) => can(a, 'report.pipeline') || can(a, 'report.weekly') || can(a, 'report.settlement'),
   settings: (a) => can(a, 'admin.users') || can(a, 'admin.calendar'),
+  /** 流程设置: the process editor */
+  process: (a) => can(a, 'admin.process'),
 };
 
 export function capabilitiesOf(a: Actor) {

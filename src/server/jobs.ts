@@ -39,6 +39,7 @@ function every(ms: number, job: () => Promise<unknown>, log: Log, failure: strin
 export function startJobs(ctx: AppContext, log: Log) {
   const sweep = every(ctx.config.sweepIntervalMs, async () => {
     if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
+    await ctx.processes.sync(ctx.db);
     await runSweeps(ctx);
   }, log, 'sweep failed');
   void sweep.run();

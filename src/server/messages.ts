@@ -105,6 +105,14 @@ export const REASONS = {
   'rating.closed': 'this repair has already been settled',
   'clock.forward_only': 'the clock only moves forward',
   'calendar.no_holiday_data': 'no official holiday data for {years}: deadlines count weekends only',
+  // the process editor
+  'process.invalid': 'the process definition is invalid: {fields}',
+  'process.issue': '{detail}',
+  'process.role_in_use': 'role {role} is held by {count} users: take it from them first',
+  'process.field_in_use': 'field {field} of form {form} is in {count} documents: hide it (hidden: true) instead of deleting it',
+  'process.outdated_draft': 'version {version} was drafted from version {basedOn}, but version {current} is now current: draft again from the current version',
+  'process.already_current': 'version {version} is already the current version',
+  'process.published_concurrently': 'another version was published at the same time; reload',
 } as const;
 
 export type Reason = keyof typeof REASONS;

@@ -65,9 +65,14 @@ describe('upgrade to the cases table', () => {
     const config = { ...loadConfig({}), demo: true, logLevel: 'silent', clockMode: 'manual' as const, clockStart: new Date('2026-03-03T09:00:00+08:00') };
     // the seed writes users in today's shape: the columns later migrations add (0011: e-mail, phone)
     await database.db.execute(sql`alter table users add column if not exists email text, add column if not exists phone text`);
-    // users, calendar and the process definition: tables the migration leaves alone
-    const ctx = await createContext(config, { database });
+    // users, calendar and the process definition: tables the migration leaves alone. Today's
+    // start-up writes the columns of a later migration (0013_process_versions): they exist while
+    // the context starts and go again, so the full migration below adds them as on an old database
     const { db } = database;
+    const versionColumns = ['status text', 'based_on integer', 'created_by text', 'published_by text', 'published_at timestamptz'];
+    for (const c of versionColumns) await db.execute(sql.raw(`alter table process_definitions add column ${c}`));
+    const ctx = await createContext(config, { database });
+    for (const c of versionColumns) await db.execute(sql.raw(`alter table process_definitions drop column ${c.split(' ')[0]}`));
     const rows = async <T,>(q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
     const [sales] = await rows<{ id: string }>(sql`select id from users where username = 'sales'`);
     const [partner] = await rows<{ partner_id: string }>(sql`select partner_id from users where username = 'partner_engineer'`);

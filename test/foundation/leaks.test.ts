@@ -141,6 +141,7 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/calc/bandwidth': ['/calc/bandwidth?codec=g729&calls=8'],
     '/calc/emodel': ['/calc/emodel?codec=g711&oneWayDelayMs=100&lossPct=1'],
     '/calc/saving': ['/calc/saving?monthlyBillFen=800000&channels=8'],
+    '/process/versions/{version}/diff': ['/process/versions/1/diff?against=1'],
   };
   if (byPath[path]) return byPath[path];
   return path.includes('{') ? undefined : [path];

@@ -63,6 +63,8 @@ export interface FieldSpec {
    *  makes lines of one row per unit (`quantity`) of the lines at `<path>`. Also the current value shown
    *  for a field another role fills. Only the web reads it; the server never fills a field. */
   prefill?: string[];
+  /** no longer asked for: documents that carry it keep their value (a field in use is hidden, never deleted) */
+  hidden?: boolean;
 }
 
 const fieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a letter then letters, digits or _');
@@ -87,6 +89,7 @@ export const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() => z.object({
   serial: z.boolean().optional(),
   default: z.string().min(1).optional(),
   prefill: z.array(z.string().regex(/^(units:)?[A-Za-z_][A-Za-z0-9_]*(\.(-1|\d+|[A-Za-z_][A-Za-z0-9_]*))+$/, 'must be <form>.<field>, case.<field> or units:<form>.<lines>')).min(1).max(5).optional(),
+  hidden: z.boolean().optional(),
 }).strict().superRefine((f, ctx) => {
   if (f.type === 'select' && !f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `select field ${f.key} needs options` });
   if (f.type === 'lines' && !f.columns) ctx.addIssue({ code: 'custom', path: ['columns'], message: `lines field ${f.key} needs columns` });
@@ -275,6 +278,18 @@ export const processDefinitionSchema = z.object({
     for (const t of Object.values(def.steps[s].outcomes)) queue.push(...t.next.filter((n) => stepKeys.has(n)));
   }
   for (const key of stepKeys) if (!reached.has(key)) issue(['steps', key], `step ${key} is unreachable from the starts`);
+  // every step has a way out: some chain of outcomes from it reaches an end state
+  const out = new Set<string>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [key, s] of Object.entries(def.steps)) {
+      if (out.has(key)) continue;
+      if (Object.values(s.outcomes).some((t) => t.end || t.next.some((n) => out.has(n)))) { out.add(key); grew = true; }
+    }
+  }
+  for (const key of stepKeys) {
+    if (!out.has(key) && Object.keys(def.steps[key].outcomes).length) issue(['steps', key, 'outcomes'], `step ${key} is in a loop with no way out: no outcome leads to an end state`);
+  }
 });
 
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;

@@ -37,7 +37,7 @@ export function fieldValueSchema(f: FieldSpec): z.ZodType {
 function objectSchema(fields: FieldSpec[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const f of fields) {
-    if (f.computed) continue;
+    if (f.computed || f.hidden) continue;
     const v = fieldValueSchema(f);
     // a required field with a suggested default may be left out: the default fills it
     shape[f.key] = f.required && !f.default ? v : v.optional();

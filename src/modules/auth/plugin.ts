@@ -59,6 +59,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
     const { ctx } = app;
     if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
+    await ctx.processes.sync(ctx.db);
     const url = req.url.split('?')[0];
     if (PUBLIC_ROUTES.has(url) || PUBLIC_PATTERNS.has(req.routeOptions.url ?? '')) {
       // login CSRF: a browser posting from another site is refused; scripts send no Origin

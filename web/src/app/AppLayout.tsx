@@ -2,6 +2,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import {
   BellOutlined,
+  ApartmentOutlined,
   CalendarOutlined,
   FolderOpenOutlined,
   ShopOutlined,
@@ -34,6 +35,7 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   partners: <ShopOutlined />,
   reports: <LineChartOutlined />,
   settings: <SettingOutlined />,
+  process: <ApartmentOutlined />,
 };
 
 export function AppLayout() {

@@ -24,6 +24,7 @@ const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage')
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
 const CalendarPage = lazy(() => import('../features/settings/pages/CalendarPage'));
+const ProcessEditorPage = lazy(() => import('../features/process/editor/ProcessEditorPage'));
 const AccountPage = lazy(() => import('../features/auth/pages/AccountPage'));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/pages/NotificationSettingsPage'));
 const RatingPage = lazy(() => import('../features/ratings/pages/RatingPage'));
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="/settings/users" element={guard('settings', <UsersPage />)} />
         <Route path="/settings/calendar" element={guard('settings', <CalendarPage />)} />
         <Route path="/settings/notifications" element={guard('settings', <NotificationSettingsPage />)} />
+        <Route path="/process" element={guard('process', <ProcessEditorPage />)} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/cases/:id" element={<CaseRedirectPage />} />
         <Route path="*" element={<NotFound />} />

@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { PROCESS_EDITOR_EN } from './process-editor';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Fangyuan Business Process',
@@ -625,4 +626,5 @@ export const en: Record<MessageKey, string> = {
   'rating.customerRated': 'The customer rated through the link',
   'rating.confirmByPhone': "Confirm the customer's opinion by phone.",
   'rating.customerComment': 'Customer comment',
+  ...PROCESS_EDITOR_EN,
 };

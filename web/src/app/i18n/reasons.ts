@@ -106,6 +106,13 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'rating.closed': '该维修已完成回访，无需再评价',
   'clock.forward_only': '时钟只能向前拨',
   'calendar.no_holiday_data': '{years} 年的法定节假日安排尚未录入，期限暂按周末计算',
+  'process.invalid': '流程定义有误：{fields}',
+  'process.issue': '{detail}',
+  'process.role_in_use': '仍有 {count} 个用户担任角色 {role}，请先取消他们的该角色',
+  'process.field_in_use': '表单 {form} 的字段 {field} 已有 {count} 份单据使用：只能隐藏，不能删除',
+  'process.outdated_draft': '版本 {version} 基于版本 {basedOn} 起草，但当前版本已是 {current}：请基于当前版本重新起草',
+  'process.already_current': '版本 {version} 已是当前版本',
+  'process.published_concurrently': '同时有人发布了另一个版本，请刷新',
 };
 
 /** Chinese names of the things a parameter may name (entity, other field, role). */

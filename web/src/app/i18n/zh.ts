@@ -1,4 +1,5 @@
 // Chinese is the product's primary language; every key here must exist in en.ts too.
+import { PROCESS_EDITOR_ZH } from './process-editor';
 export const zh = {
   'app.name': '方圆业务流程系统',
   'app.short': '方圆',
@@ -624,6 +625,7 @@ export const zh = {
   'rating.customerRated': '客户已通过评价链接评价',
   'rating.confirmByPhone': '请电话回访确认客户意见。',
   'rating.customerComment': '客户意见',
+  ...PROCESS_EDITOR_ZH,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -308,7 +308,7 @@ function FieldList({ fields, prefix, scope }: { fields: FieldSpec[]; prefix: Pat
   const footerOf = new Set(fields.filter((f) => f.type === 'lines' && f.footer).map((f) => f.footer!));
   return (
     <Row gutter={16}>
-      {fields.map((f) => {
+      {fields.filter((f) => !f.hidden).map((f) => {
         const section = f.print ? f.print.section : undefined;
         const half = !!(f.print && f.print.half) && f.type !== 'lines';
         return [

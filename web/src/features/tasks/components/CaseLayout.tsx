@@ -1,7 +1,7 @@
 // The one case page layout (deals and tickets): a header with number, customer, state and
 // owner; the open tasks with their forms; documents; the process timeline; the history.
 import type { ReactNode } from 'react';
-import { Button, Card, Col, Collapse, Descriptions, Result, Row, Space, Spin, Typography } from 'antd';
+import { Button, Card, Col, Collapse, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import type { QueryKey, UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
@@ -28,6 +28,7 @@ export interface CaseLayoutData extends CaseView {
   ownerId?: string | null;
   createdAt: string;
   history?: HistoryRow[];
+  /** the process version the case runs on (it finishes on it, whatever is published later) */
   definitionVersion?: number | null;
 }
 
@@ -90,6 +91,7 @@ export function CaseLayout<C extends CaseLayoutData>({ query, caseKey, type, ext
             <span data-testid={`${type}-number`}>{c.number ?? c.id}</span>
             {tags?.(c)}
             <StateTag state={c.state} />
+            {c.definitionVersion != null && <Tag data-testid="case-version">{t('pe.caseVersion', { version: c.definitionVersion })}</Tag>}
           </Space>
         }
       >
