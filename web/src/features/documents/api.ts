@@ -14,22 +14,6 @@ export function printUrl(id: string): string {
 
 // ---- the archive (GET /documents, POST /documents/{id}/archive, GET /documents/export.xlsx) ----
 
-/** The forms of the process (the `form` filter); labels come from `form.*` in the dictionary. */
-export const FORMS = [
-  'survey',
-  'tech_assessment',
-  'proposal',
-  'feasibility',
-  'contract',
-  'installation_order',
-  'complaint_record',
-  'problem_feedback',
-  'revisit',
-] as const;
-
-/** Departments on documents' copy lists (the `department` filter). */
-export const DEPARTMENTS = ['business', 'technical', 'customer_service', 'admin', 'management'] as const;
-
 export interface ArchiveFilters {
   number?: string;
   customer?: string;

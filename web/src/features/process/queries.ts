@@ -55,5 +55,10 @@ export function useProcessText() {
     outcome: (step: string, outcome: string) => pick(def?.steps[step]?.outcomes[outcome]?.label) ?? tk('outcome', outcome),
     role: (key: string | null | undefined) => (key && pick((def?.roles as Record<string, { label: I18nText }> | undefined)?.[key]?.label)) || tk('role', key),
     form: (key: string | null | undefined) => (key && pick(def?.forms[key]?.title)) || tk('form', key),
+    department: (key: string | null | undefined) => (key && pick((def?.departments as Record<string, { label: I18nText }> | undefined)?.[key]?.label)) || tk('department', key),
+    /** the numbered forms (documents), in the definition's order */
+    documentForms: Object.entries(def?.forms ?? {}).filter(([, f]) => f.prefix).map(([k]) => k),
+    /** the departments that receive copies of documents */
+    copyDepartments: [...new Set(Object.values(def?.forms ?? {}).flatMap((f) => f.copies ?? []))],
   };
 }

@@ -39,7 +39,8 @@ export default function DealPage() {
       ]}
       headerBelow={(d) => d.longNegotiation && <Alert type="warning" showIcon title={t('deal.longNegotiation')} style={{ marginTop: 12 }} />}
       panels={(d) => {
-        const negotiating = d.state === 'negotiation' || d.state === 'proposal_delivery';
+        const kind = def?.steps[d.state]?.kind;
+        const negotiating = kind === 'negotiation' || kind === 'delivery';
         // the VoIP sizing beside the open pre-sales steps (issue 17)
         const engineering = <EngineeringPanel deal={d} />;
         if (!negotiating && !(d.negotiationLog?.length ?? 0)) return engineering;

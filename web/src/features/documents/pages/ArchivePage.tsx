@@ -6,6 +6,7 @@ import { EyeOutlined, FileExcelOutlined, FolderAddOutlined, PrinterOutlined } fr
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
+import { useProcessText } from '../../process/queries';
 import { useUser } from '../../../app/auth';
 import { useCapabilities } from '../../../app/access';
 import { fmtDate, fmtDateTime } from '../../../app/format';
@@ -15,9 +16,7 @@ import { DocumentModal } from '../components/DocumentList';
 import {
   archiveDocument,
   assetsBySerial,
-  DEPARTMENTS,
   exportUrl,
-  FORMS,
   getDocument,
   printUrl,
   searchDocuments,
@@ -35,7 +34,8 @@ function toFilters(p: ListParams): ArchiveFilters {
 }
 
 function DocumentsTab() {
-  const { t, tk } = useI18n();
+  const { t } = useI18n();
+  const text = useProcessText();
   const user = useUser();
   const can = useCapabilities();
   const { message } = App.useApp();
@@ -69,7 +69,7 @@ function DocumentsTab() {
 
   const columns: ListColumn<ArchivedDocument>[] = [
     { key: 'number', title: t('doc.number'), dataIndex: 'number', render: (v?: string | null) => v ?? '—' },
-    { key: 'form', title: t('doc.form'), dataIndex: 'form', render: (v: string) => tk('form', v) },
+    { key: 'form', title: t('doc.form'), dataIndex: 'form', render: (v: string) => text.form(v) },
     {
       key: 'customer',
       title: t('common.customer'),
@@ -116,9 +116,9 @@ function DocumentsTab() {
         filters={[
           { kind: 'text', key: 'number', placeholder: t('doc.number'), width: 160 },
           { kind: 'text', key: 'customer', placeholder: t('common.customer') },
-          { kind: 'select', key: 'form', placeholder: t('doc.form'), width: 220, options: FORMS.map((f) => ({ value: f, label: tk('form', f) })) },
+          { kind: 'select', key: 'form', placeholder: t('doc.form'), width: 220, options: text.documentForms.map((f) => ({ value: f, label: text.form(f) })) },
           { kind: 'dateRange', keys: ['from', 'to'], placeholder: [t('archive.from'), t('archive.to')] },
-          { kind: 'select', key: 'department', placeholder: t('archive.department'), width: 140, options: DEPARTMENTS.map((d) => ({ value: d, label: tk('department', d) })) },
+          { kind: 'select', key: 'department', placeholder: t('archive.department'), width: 140, options: text.copyDepartments.map((d) => ({ value: d, label: text.department(d) })) },
           {
             kind: 'segmented',
             key: 'archived',
