@@ -46,7 +46,8 @@ export async function authRoutes(app: ZApp) {
 
   app.get('/auth/me', { config: { policy: 'account.session' }, schema: { tags: ['auth'], response: { 200: meReply } } }, async (req) => {
     const actor = actorOf(req);
-    return { user: { ...actor, mustChangePassword: req.mustChangePassword ?? false, capabilities: capabilitiesOf(actor) }, demo: await isDemoCompany(app.ctx.db) };
+    const { org: _org, ...user } = actor;
+    return { user: { ...user, mustChangePassword: req.mustChangePassword ?? false, capabilities: capabilitiesOf(actor) }, demo: await isDemoCompany(app.ctx.db) };
   });
 
   app.post('/auth/password', { config: { policy: 'account.session' }, schema: { body: passwordBody, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {
