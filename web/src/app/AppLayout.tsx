@@ -1,4 +1,5 @@
 import { Suspense, useMemo, useState } from 'react';
+import { useProcessText } from '../features/process/queries';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import {
   BellOutlined,
@@ -42,6 +43,7 @@ export function AppLayout() {
   const user = useUser();
   const { logout, demo } = useAuth();
   const { t, tk, lang, setLang } = useI18n();
+  const processText = useProcessText();
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
@@ -162,7 +164,7 @@ export function AppLayout() {
                 <span data-testid="user-roles">
                   {user.roles.map((r) => (
                     <Tag key={r} color="blue" style={{ marginInlineEnd: 4 }}>
-                      {tk('role', r)}
+                      {processText.role(r)}
                     </Tag>
                   ))}
                 </span>
