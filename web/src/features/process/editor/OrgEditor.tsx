@@ -49,13 +49,13 @@ export function OrgEditor({ def, setTop }: { def: EditDef; setTop: (mut: (d: Edi
           { title: t('pe.step.labelEn'), render: (_, x) => <Input value={x.r.label?.en} onChange={(e) => setTop((d) => { d.roles[x.key].label.en = e.target.value; })} /> },
           {
             title: t('pe.role.department'), render: (_, x) => (
-              <Select style={{ width: 160 }} value={x.r.department} onChange={(v) => setTop((d) => { d.roles[x.key].department = v; })} options={deptOptions} />
+              <Select style={{ width: 160 }} value={x.r.department} onChange={(v) => setTop((d) => { d.roles[x.key].department = v; })} options={deptOptions} showSearch={{ optionFilterProp: 'label' }} />
             ),
           },
           {
             title: t('pe.role.like'), render: (_, x) => BUILT_IN.includes(x.key) ? '—' : (
               <Select allowClear style={{ width: 160 }} value={x.r.like} placeholder={t('pe.role.likeNone')}
-                onChange={(v) => setTop((d) => { if (v) d.roles[x.key].like = v; else delete d.roles[x.key].like; })} options={likeOptions} />
+                onChange={(v) => setTop((d) => { if (v) d.roles[x.key].like = v; else delete d.roles[x.key].like; })} options={likeOptions} showSearch={{ optionFilterProp: 'label' }} />
             ),
           },
           {
@@ -72,8 +72,8 @@ export function OrgEditor({ def, setTop }: { def: EditDef; setTop: (mut: (d: Edi
           onChange={(e) => setRole({ ...role, key: e.target.value.trim() })} data-testid="pe-role-key" />
         <Input style={{ width: 150 }} placeholder={t('pe.step.labelZh')} value={role.zh} onChange={(e) => setRole({ ...role, zh: e.target.value })} data-testid="pe-role-zh" />
         <Input style={{ width: 170 }} placeholder={t('pe.step.labelEn')} value={role.en} onChange={(e) => setRole({ ...role, en: e.target.value })} />
-        <Select style={{ width: 160 }} placeholder={t('pe.role.department')} value={role.department} onChange={(v) => setRole({ ...role, department: v })} options={deptOptions} data-testid="pe-role-department" />
-        <Select allowClear style={{ width: 170 }} placeholder={t('pe.role.like')} value={role.like} onChange={(v) => setRole({ ...role, like: v })} options={likeOptions} data-testid="pe-role-like" />
+        <Select style={{ width: 160 }} placeholder={t('pe.role.department')} value={role.department} onChange={(v) => setRole({ ...role, department: v })} options={deptOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="pe-role-department" />
+        <Select allowClear style={{ width: 170 }} placeholder={t('pe.role.like')} value={role.like} onChange={(v) => setRole({ ...role, like: v })} options={likeOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="pe-role-like" />
         <Button icon={<PlusOutlined />} disabled={!roleOk} onClick={addRole}>{t('pe.org.addRole')}</Button>
         {keyHelp(role.key) && <Typography.Text type="danger">{keyHelp(role.key)}</Typography.Text>}
       </Space>
@@ -88,7 +88,7 @@ export function OrgEditor({ def, setTop }: { def: EditDef; setTop: (mut: (d: Edi
           {
             title: t('pe.dept.manager'), render: (_, x) => (
               <Select allowClear style={{ width: 180 }} value={x.dep.manager} placeholder={t('pe.dept.managerNone')}
-                onChange={(v) => setTop((d) => { if (v) d.departments[x.key].manager = v; else delete d.departments[x.key].manager; })} options={roleOptions} />
+                onChange={(v) => setTop((d) => { if (v) d.departments[x.key].manager = v; else delete d.departments[x.key].manager; })} options={roleOptions} showSearch={{ optionFilterProp: 'label' }} />
             ),
           },
         ]}
@@ -98,7 +98,7 @@ export function OrgEditor({ def, setTop }: { def: EditDef; setTop: (mut: (d: Edi
           onChange={(e) => setDept({ ...dept, key: e.target.value.trim() })} data-testid="pe-dept-key" />
         <Input style={{ width: 150 }} placeholder={t('pe.step.labelZh')} value={dept.zh} onChange={(e) => setDept({ ...dept, zh: e.target.value })} data-testid="pe-dept-zh" />
         <Input style={{ width: 170 }} placeholder={t('pe.step.labelEn')} value={dept.en} onChange={(e) => setDept({ ...dept, en: e.target.value })} />
-        <Select allowClear style={{ width: 180 }} placeholder={t('pe.dept.manager')} value={dept.manager} onChange={(v) => setDept({ ...dept, manager: v })} options={roleOptions} />
+        <Select allowClear style={{ width: 180 }} placeholder={t('pe.dept.manager')} value={dept.manager} onChange={(v) => setDept({ ...dept, manager: v })} options={roleOptions} showSearch={{ optionFilterProp: 'label' }} />
         <Button icon={<PlusOutlined />} disabled={!deptOk} onClick={addDepartment}>{t('pe.org.addDepartment')}</Button>
         {keyHelp(dept.key) && <Typography.Text type="danger">{keyHelp(dept.key)}</Typography.Text>}
       </Space>

@@ -59,7 +59,7 @@ export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | 
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('users.roles') }) }]}>
-          <Select mode="multiple" options={org.roleOptions} optionFilterProp="label" />
+          <Select mode="multiple" options={org.roleOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="department" label={t('users.department')}>
           <Select allowClear options={org.departmentOptions} />

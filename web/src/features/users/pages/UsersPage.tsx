@@ -58,7 +58,7 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
           <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('users.roles') }) }]}>
-          <Select mode="multiple" options={org.roleOptions} optionFilterProp="label" data-testid="new-user-roles" />
+          <Select mode="multiple" options={org.roleOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="new-user-roles" />
         </Form.Item>
         {org.isPartner(roles) && (
           <Form.Item name="partnerId" label={t('users.partnerId')} rules={required(t, t('users.partnerId'), { whitespace: false })}>
