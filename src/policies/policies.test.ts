@@ -210,7 +210,7 @@ describe('capabilities of the signed-in user: every role, from the policies', ()
   it('menus', () => {
     for (const [r, a] of ACTORS) expect(capabilitiesOf(a).menus, r).toEqual(EXPECTED_MENUS[r]);
   });
-  const SWITCHES: Record<Exclude<keyof ReturnType<typeof capabilitiesOf>, 'menus'>, Row> = {
+  const SWITCHES: Record<Exclude<keyof ReturnType<typeof capabilitiesOf>, 'menus' | 'actsAs'>, Row> = {
     createDeal: row('sales'),
     createTicket: row('cs_agent'),
     createCustomer: STAFF,
@@ -252,6 +252,7 @@ describe('roles a definition adds (issue 10): like a built-in role, in their own
     it(`${role} passes every gate ${like} passes`, () => {
       for (const name of POLICY_NAMES) expect(can(as([role]), name) ? 1 : 0, name).toBe(GATES[name][like]);
       expect(capabilitiesOf(as([role])).menus).toEqual(EXPECTED_MENUS[like]);
+      expect(capabilitiesOf(as([role])).actsAs).toEqual([role, like]);
     });
   }
   it('departments and managers come from the definition, not from the model role', () => {

@@ -4303,6 +4303,7 @@ export interface components {
             year: number;
         };
         Capabilities: {
+            actsAs: string[];
             adjustPolicy: boolean;
             archiveDocument: boolean;
             createCustomer: boolean;

@@ -6,12 +6,19 @@ import { Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { ROLES } from '../../../app/access';
-import type { EditDef } from './api';
+import type { EditDef, Issue } from './api';
+import { issuesOf } from './Diagram';
 
 const KEY = /^[a-z][a-z0-9_]{1,40}$/;
 const BUILT_IN: readonly string[] = ROLES;
 
-export function OrgEditor({ def, setTop }: { def: EditDef; setTop: (mut: (d: EditDef) => void) => void }) {
+/** The validator's problems of one role or department, shown on its row. */
+function RowIssues({ issues }: { issues: Issue[] }) {
+  if (!issues.length) return null;
+  return <Space direction="vertical" size={0}>{issues.map((i) => <Typography.Text key={i.path + i.message} type="danger">{i.message}</Typography.Text>)}</Space>;
+}
+
+export function OrgEditor({ def, setTop, issues = [] }: { def: EditDef; setTop: (mut: (d: EditDef) => void) => void; issues?: Issue[] }) {
   const { t, lang, tk } = useI18n();
   const roles = def.roles as Record<string, EditDef>;
   const departments = def.departments as Record<string, EditDef>;
@@ -58,6 +65,7 @@ export function OrgEditor({ def, setTop }: { def: EditDef; setTop: (mut: (d: Edi
                 onChange={(v) => setTop((d) => { if (v) d.roles[x.key].like = v; else delete d.roles[x.key].like; })} options={likeOptions} showSearch={{ optionFilterProp: 'label' }} />
             ),
           },
+          { title: '', render: (_, x) => <RowIssues issues={issuesOf(issues, 'roles', x.key)} /> },
           {
             title: '', render: (_, x) => BUILT_IN.includes(x.key) ? null : (
               <Popconfirm title={t('pe.org.removeRole')} onConfirm={() => setTop((d) => { delete d.roles[x.key]; })}>
@@ -91,6 +99,7 @@ export function OrgEditor({ def, setTop }: { def: EditDef; setTop: (mut: (d: Edi
                 onChange={(v) => setTop((d) => { if (v) d.departments[x.key].manager = v; else delete d.departments[x.key].manager; })} options={roleOptions} showSearch={{ optionFilterProp: 'label' }} />
             ),
           },
+          { title: '', render: (_, x) => <RowIssues issues={issuesOf(issues, 'departments', x.key)} /> },
         ]}
       />
       <Space wrap data-testid="pe-add-department">

@@ -240,7 +240,7 @@ export default function ProcessEditorPage() {
                     <Input addonBefore={t('pe.caseType.ticket')} style={{ width: 200 }} value={working.caseNumbering?.ticket} onChange={(e) => setTop((d) => { d.caseNumbering.ticket = e.target.value; })} />
                   </Space>
                   <Typography.Title level={5}>{t('pe.settings.roles')}</Typography.Title>
-                  <OrgEditor def={working} setTop={setTop} />
+                  <OrgEditor def={working} setTop={setTop} issues={issues} />
                 </Space>
               ),
             },
