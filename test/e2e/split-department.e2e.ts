@@ -152,4 +152,21 @@ describe('splitting the technical department in the browser', () => {
       await expect(page.getByTestId('notification-list').getByText(ticket.number).count()).resolves.toBe(0);
     });
   });
+  it('an after-sales engineer fills the engineer\'s side of form 5 (rights as an engineer) and completes the repair', async () => {
+    const base = server!.baseUrl;
+    const made = await apiCall(base, 'POST', '/users', { username: 'shouhou_gcs', displayName: '售后小李', password: 'shouhou-2026', roles: ['aftersales_engineer'] }, await apiToken(base, 'sysadmin'));
+    expect(made.status, JSON.stringify(made.data)).toBe(201);
+    await as('shouhou_gcs', '05-engineer', async (page) => {
+      await page.goto(`/tickets/${ticket.id}`);
+      await page.getByTestId('open-task-step').filter({ hasText: '故障处理' }).waitFor();
+      // the customer-service part stays read-only; the engineer's part is editable
+      await expect(page.locator('#task-resolve_form_problem').count()).resolves.toBe(0);
+      await page.locator('#task-resolve_form_cause').fill('网关配置丢失');
+      await page.locator('#task-resolve_form_resolution').fill('重新下发配置');
+      await page.locator('#task-resolve_form_qualityComplaint').getByText('否').click();
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'split-05a-repair.png'), fullPage: true });
+      await page.getByTestId('task-submit').click();
+      await page.getByTestId('open-task-step').filter({ hasText: '回访确认' }).waitFor();
+    }, 'shouhou-2026');
+  });
 });
