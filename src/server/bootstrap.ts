@@ -7,6 +7,7 @@ import { createManualClock, systemClock } from './clock.js';
 import { createCalendarService, seedOfficialCalendar } from '../modules/calendar/service.js';
 import { loadProcessService, validateDefinition } from '../modules/process/service.js';
 import { DefinitionError } from '../domain/process/definition.js';
+import { tierClocks } from '../domain/process/tiers.js';
 import { isDemoCompany, seedUsers } from '../modules/users/service.js';
 
 /** The definition of PROCESS_FILE (JSON); absent: the default. */
@@ -37,7 +38,7 @@ export async function createContext(config: Config, opts: { database?: Database;
   const processes = await loadProcessService(db, now, definition);
   const { created } = await db.transaction((tx) => seedUsers({ demo: config.demo, demoPassword: config.demoPassword, adminPassword: config.adminPassword, now }, tx));
   return {
-    database, db, clock, config, calendars: createCalendarService(), processes, seeded: created,
+    database, db, clock, config, calendars: createCalendarService(() => tierClocks(processes.current())), processes, seeded: created,
     wallNow: () => new Date(), demo: await isDemoCompany(db),
   };
 }

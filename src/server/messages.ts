@@ -30,6 +30,7 @@ export const REASONS = {
   'field.unknown_partner': 'no such partner',
   'field.unknown_role': 'the current process has no role {role}',
   'field.unknown_department': 'the current process has no department {department}',
+  'field.unknown_tier': 'the current process has no service tier {tier}',
   'field.partner_required': 'required for a partner engineer',
   'field.not_before': 'must not be before {other}',
   'field.year_range': 'year must be between {min} and {max}',

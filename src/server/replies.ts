@@ -12,7 +12,8 @@ import { REASONS } from './messages.js';
 export const instant = z.string().meta({ format: 'date-time' });
 /** A calendar day, YYYY-MM-DD. */
 export const day = z.string().meta({ format: 'date' });
-export const tier = z.enum(['standard', 'vip']);
+/** A service tier: a key of the definition's `tiers` (standard and vip by default). */
+export const tier = z.string();
 
 /** `{ ok: true }`: the reply of an action that has nothing else to say. */
 export const okReply = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });

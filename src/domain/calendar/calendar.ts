@@ -1,4 +1,4 @@
-import type { BusinessHours, CalendarData, DayInfo, Tier, WorkCalendar } from './types.js';
+import type { BusinessHours, CalendarData, DayInfo, Tier, TierClock, WorkCalendar } from './types.js';
 import { compileHours, DEFAULT_HOURS } from './hours.js';
 import {
   isWeekend,
@@ -19,7 +19,54 @@ export interface CreateWorkCalendarOptions {
   hours?: BusinessHours;
   /** Fixed offset of the calendar's local time from UTC; default 480 (Asia/Shanghai, no DST). */
   utcOffsetMinutes?: number;
+  /** The clock of each service tier; 'standard' → business, 'vip' → 24x7 unless given. */
+  clocks?: Record<string, TierClock>;
 }
+
+type BaseTier = 'standard' | 'vip';
+type BaseCalendar = Omit<WorkCalendar, 'dueAt' | 'nextWorkingInstant' | 'workingTimeBetween' | 'dayHours'> & {
+  dueAt(from: Date, days: number, tier: BaseTier): Date;
+  nextWorkingInstant(from: Date, tier: BaseTier): Date;
+  workingTimeBetween(a: Date, b: Date, tier: BaseTier): number;
+};
+
+export const DEFAULT_CLOCKS: Readonly<Record<string, TierClock>> = Object.freeze({ standard: 'business', vip: '24x7' });
+
+/**
+ * The calendar with each tier on its clock: '24x7' counts every hour, 'business' the calendar's
+ * business hours, own hours ({periods}) the calendar's working days with those opening periods.
+ */
+export function createWorkCalendar(opts: CreateWorkCalendarOptions): WorkCalendar {
+  const base = createBaseCalendar(opts);
+  const clocks = { ...DEFAULT_CLOCKS, ...opts.clocks };
+  const own = new Map<string, BaseCalendar>();
+  // a clock with its own hours is a calendar with the same days and those hours (checked here, once)
+  for (const [tier, clock] of Object.entries(clocks)) {
+    if (typeof clock === 'object') own.set(tier, createBaseCalendar({ ...opts, hours: { periods: clock.periods } }));
+    else if (clock !== '24x7' && clock !== 'business') throw new RangeError(`Unknown clock ${JSON.stringify(clock)} of tier ${tier}`);
+  }
+  const on = (tier: Tier): [BaseCalendar, BaseTier] => {
+    const clock = Object.hasOwn(clocks, tier) ? clocks[tier] : undefined;
+    if (clock === undefined) throw new RangeError(`Unknown tier ${JSON.stringify(tier)}`);
+    if (clock === '24x7') return [base, 'vip'];
+    if (clock === 'business') return [base, 'standard'];
+    return [own.get(tier)!, 'standard'];
+  };
+  return {
+    hours: base.hours,
+    dayInfo: (date) => base.dayInfo(date),
+    hasOfficialData: (year) => base.hasOfficialData(year),
+    dueAt(from, days, tier) { const [c, t] = on(tier); return c.dueAt(from, days, t); },
+    nextWorkingInstant(from, tier) { const [c, t] = on(tier); return c.nextWorkingInstant(from, t); },
+    workingTimeBetween(a, b, tier) { const [c, t] = on(tier); return c.workingTimeBetween(a, b, t); },
+    dayHours(tier) {
+      const [c, t] = on(tier);
+      return t === 'vip' ? 24 : c.hours.periods.reduce((h, p) => h + (minutes(p.end) - minutes(p.start)) / 60, 0);
+    },
+  };
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /*
  * Model: for the standard tier, C(t) is the working time (ms) elapsed from a
@@ -38,7 +85,7 @@ export interface CreateWorkCalendarOptions {
  * Outside that range the week simply repeats and both are closed-form.
  * Amounts are rounded to whole milliseconds, so all arithmetic is exact integers.
  */
-export function createWorkCalendar(opts: CreateWorkCalendarOptions): WorkCalendar {
+function createBaseCalendar(opts: CreateWorkCalendarOptions): BaseCalendar {
   const compiled = compileHours(opts.hours ?? DEFAULT_HOURS);
   const offsetMinutes = opts.utcOffsetMinutes ?? 480;
   if (!Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) > 18 * 60) {
@@ -174,7 +221,7 @@ export function createWorkCalendar(opts: CreateWorkCalendarOptions): WorkCalenda
       return isWeekend(day) ? { date, workday: false, kind: 'weekend' } : { date, workday: true, kind: 'workday' };
     },
 
-    dueAt(from: Date, days: number, tier: Tier): Date {
+    dueAt(from: Date, days: number, tier: BaseTier): Date {
       const t = checkInstant(from, 'start');
       if (!(days >= 0) || days === Infinity) {
         throw new RangeError(`Invalid duration ${days}: expected a finite number of days >= 0`);
@@ -186,7 +233,7 @@ export function createWorkCalendar(opts: CreateWorkCalendarOptions): WorkCalenda
       return toDate(instantAt(cumAt(t) + add));
     },
 
-    nextWorkingInstant(from: Date, tier: Tier): Date {
+    nextWorkingInstant(from: Date, tier: BaseTier): Date {
       const t = checkInstant(from, 'start');
       if (tier === 'vip') return new Date(t);
       if (tier !== 'standard') throw new RangeError(`Unknown tier ${JSON.stringify(tier)}`);
@@ -195,7 +242,7 @@ export function createWorkCalendar(opts: CreateWorkCalendarOptions): WorkCalenda
       return toDate(instantAt(cumAt(t) + 1) - 1);
     },
 
-    workingTimeBetween(a: Date, b: Date, tier: Tier): number {
+    workingTimeBetween(a: Date, b: Date, tier: BaseTier): number {
       const ta = checkInstant(a, 'start');
       const tb = checkInstant(b, 'end');
       if (tier === 'vip') return (tb - ta) / MS_PER_DAY;

@@ -6,9 +6,10 @@ export type {
   DayInfo,
   DayKind,
   Tier,
+  TierClock,
   WorkCalendar,
 } from './types.js';
-export { createWorkCalendar, type CreateWorkCalendarOptions } from './calendar.js';
+export { createWorkCalendar, DEFAULT_CLOCKS, type CreateWorkCalendarOptions } from './calendar.js';
 export { officialCalendarData } from './official.js';
 export { DEFAULT_HOURS, formatHours, parseHours, validateHours } from './hours.js';
 export { pausedWorkingTime, resumedDeadline, type PausedDeadline } from './pause.js';

@@ -1,5 +1,10 @@
-/** Service tier: 'standard' runs on business hours (5×8), 'vip' runs around the clock (7×24). */
-export type Tier = 'standard' | 'vip';
+/** Service tier, a key of the definition's `tiers`. By default 'standard' runs on business hours
+ *  (5×8) and 'vip' around the clock (7×24); `clocks` gives any tier its own clock. */
+export type Tier = string;
+
+/** A tier's working clock: around the clock, the calendar's business hours, or its own hours
+ *  (e.g. 5×12: 08:00–20:00 on the calendar's working days). */
+export type TierClock = '24x7' | 'business' | { periods: { start: string; end: string }[]; days?: 'workdays' };
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
 
@@ -37,6 +42,8 @@ export interface WorkCalendar {
   nextWorkingInstant(from: Date, tier: Tier): Date;
   /** Working time from a to b in days (business days for standard, 24 h for vip); negative if b < a. */
   workingTimeBetween(a: Date, b: Date, tier: Tier): number;
+  /** Working hours in one working day of the tier's clock (24 for 7×24). */
+  dayHours(tier: Tier): number;
   hasOfficialData(year: number): boolean;
   readonly hours: BusinessHours;
 }

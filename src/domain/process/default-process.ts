@@ -64,7 +64,11 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     partner: { label: L('外包服务商', 'Partners'), manager: 'tech_manager' },
     it: { label: L('系统管理', 'IT') },
   },
-  tiers: { standard: { label: L('普通 5×8', 'Standard 8×5') }, vip: { label: L('VIP 7×24', 'VIP 24×7') } },
+  // PROCESS.md §3: one-time buyers get VIP 7×24 service, installment/lease customers standard 5×8
+  tiers: {
+    standard: { label: L('普通 5×8', 'Standard 8×5'), clock: 'business', paymentModels: ['installment', 'lease'], revisitIntervalDays: 30 },
+    vip: { label: L('VIP 7×24', 'VIP 24×7'), clock: '24x7', paymentModels: ['one_time'], revisitIntervalDays: 14 },
+  },
   openingForms: { deal: 'survey', ticket_complaint: 'complaint_record' },
   starts: {
     deal: ['qualify'],
@@ -76,7 +80,6 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
   ticketCloseDays: 2,
   // seed step B: the second meeting is proposed this many days after the first visit (survey)
   secondMeetingAfterDays: 3,
-  revisitIntervalDays: { standard: 30, vip: 14 },
   // issue 16: overdue work goes up the chain — the department manager at the deadline, the GM half a working day later
   escalation: { escalateAfterDays: 0.5, levels: ['department_manager', 'gm'] },
   ticketPause: {

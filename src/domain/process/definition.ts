@@ -18,6 +18,32 @@ const orgKey = (what: string) => z.string({ error: (iss) => (iss.input === undef
 const role = orgKey('owner role');
 const department = orgKey('department');
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const tierKey = z.string().regex(ORG_KEY, 'a tier key must be lowercase letters, digits and _ (2–41 characters, a letter first)');
+/** A tier's working clock: 7×24, the calendar's business hours, or its own opening hours on the
+ *  calendar's working days (e.g. 5×12: [{start:'08:00', end:'20:00'}]). */
+export const tierClock = z.union([
+  z.literal('24x7'), z.literal('business'),
+  z.object({
+    periods: z.array(z.object({ start: z.string().regex(HHMM, 'start must be HH:MM'), end: z.string().regex(HHMM, 'end must be HH:MM (24:00 allowed)') }).strict()).min(1).max(6),
+    days: z.literal('workdays').optional(),
+  }).strict().superRefine((c, ctx) => {
+    let last = '';
+    c.periods.forEach((p, i) => {
+      if (p.start >= p.end) ctx.addIssue({ code: 'custom', path: ['periods', i], message: `period ${i + 1} must end after it starts` });
+      else if (p.start < last) ctx.addIssue({ code: 'custom', path: ['periods', i], message: `period ${i + 1} overlaps the one before` });
+      last = p.end;
+    });
+  }),
+]);
+const serviceTier = z.object({
+  label: i18n,
+  clock: tierClock,
+  /** contract payment models (the contract form's paymentModel options) that put the customer on this tier */
+  paymentModels: z.array(z.string().min(1).max(40)).max(20).default([]),
+  revisitIntervalDays: z.number().positive().max(3650),
+}).strict();
+
 export const FIELD_TYPES = [
   'text', 'longtext', 'int', 'decimal', 'money', 'percent', 'bool', 'date', 'datetime',
   'select', 'user', 'lines', 'signature', 'group',
@@ -209,7 +235,10 @@ export const processDefinitionSchema = z.object({
   roles: z.record(role, z.object({ label: i18n, department, like: z.enum(ROLES, { error: (iss) => `like must be one of the built-in roles (${ROLES.join(', ')}), not ${String(iss.input)}` }).optional() }).strict()),
   /** the departments; `manager` receives escalations and assigns the department's work */
   departments: z.record(department, z.object({ label: i18n, manager: role.optional() }).strict()),
-  tiers: z.object({ standard: z.object({ label: i18n }).strict(), vip: z.object({ label: i18n }).strict() }).strict(),
+  /** the service tiers (issue 10): `standard` must exist (customers not in service, contracts no
+   *  tier claims); each has its working clock, the contract payment models that give it, its
+   *  revisit interval */
+  tiers: z.record(tierKey, serviceTier),
   steps: z.record(z.string(), step),
   /** the first steps of each case type (tickets by kind) */
   starts: z.object({
@@ -227,7 +256,6 @@ export const processDefinitionSchema = z.object({
   ticketCloseDays: z.number().positive(),
   /** seed step B: days after the survey when the second meeting is proposed (moved to a working day) */
   secondMeetingAfterDays: z.number().min(0).max(60).default(3),
-  revisitIntervalDays: z.object({ standard: z.number().positive(), vip: z.number().positive() }).strict(),
   /** the escalation chain of an overdue task (issue 16): level 1 fires at `dueAt`, each further
    *  level `escalateAfterDays` of working time (the task's clock) after the one before */
   escalation: z.object({
@@ -255,6 +283,7 @@ export const processDefinitionSchema = z.object({
   // every reference must resolve, so a bad definition fails at start-up, not mid-case
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   organisationIssues(def, issue);
+  tierIssues(def, issue);
   const stepKeys = new Set(Object.keys(def.steps));
   for (const [key, s] of Object.entries(def.steps)) {
     if (s.partnerAllowed && !s.alsoRoles.includes('partner_engineer')) {
@@ -307,6 +336,18 @@ export const processDefinitionSchema = z.object({
 });
 
 /** Roles and departments: the built-in ones stay, every role and department named anywhere exists. */
+function tierIssues(def: ProcessDefinition, issue: (path: (string | number)[], message: string) => void) {
+  if (!Object.hasOwn(def.tiers, 'standard')) issue(['tiers'], 'the tier standard is required (customers not in service, payment models no tier names)');
+  const givenBy = new Map<string, string>();
+  for (const [key, t] of Object.entries(def.tiers)) {
+    t.paymentModels.forEach((m, i) => {
+      const other = givenBy.get(m);
+      if (other !== undefined) issue(['tiers', key, 'paymentModels', i], `payment model ${m} already gives the tier ${other}`);
+      else givenBy.set(m, key);
+    });
+  }
+}
+
 function organisationIssues(def: ProcessDefinition, issue: (path: (string | number)[], message: string) => void) {
   const hasRole = (r: string) => Object.hasOwn(def.roles, r);
   const hasDepartment = (d: string) => Object.hasOwn(def.departments, d);
@@ -396,9 +437,22 @@ function effectIssues(def: ProcessDefinition, effects: EffectSignatures): Defini
   return out;
 }
 
+/** A definition stored before tiers carried their clock (tiers {standard, vip} with labels only and
+ *  a top-level `revisitIntervalDays`) reads as the same tiers with today's behaviour. */
+function upgradeTiers(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || !('revisitIntervalDays' in raw)) return raw;
+  const { revisitIntervalDays, ...rest } = raw as Record<string, unknown> & { revisitIntervalDays: Record<string, number> };
+  const tiers = (rest.tiers ?? {}) as Record<string, Record<string, unknown>>;
+  const old: Record<string, { clock: string; paymentModels: string[] }> = { standard: { clock: 'business', paymentModels: [] }, vip: { clock: '24x7', paymentModels: ['one_time'] } };
+  return {
+    ...rest,
+    tiers: Object.fromEntries(Object.entries(tiers).map(([k, t]) => [k, 'clock' in t ? t : { ...old[k], ...t, revisitIntervalDays: revisitIntervalDays?.[k] }])),
+  };
+}
+
 /** Validates a definition; with `effects`, also that every named effect exists and reads fields its form has. */
 export function parseProcessDefinition(raw: unknown, effects?: EffectSignatures): ProcessDefinition {
-  const parsed = processDefinitionSchema.safeParse(raw);
+  const parsed = processDefinitionSchema.safeParse(upgradeTiers(raw));
   if (!parsed.success) {
     throw new DefinitionError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })));
   }

@@ -13,9 +13,10 @@ export async function calendarRoutes(app: ZApp) {
   const { ctx } = app;
   app.get('/calendar/due', {
     config: { policy: 'admin.calendarRead' },
-    schema: { tags: ['calendar'], querystring: z.object({ from: isoTime, days: z.coerce.number().min(0).max(3650), tier: z.enum(['standard', 'vip']).default('standard') }), response: { 200: dueReply } },
+    schema: { tags: ['calendar'], querystring: z.object({ from: isoTime, days: z.coerce.number().min(0).max(3650), tier: z.string().max(40).default('standard') }), response: { 200: dueReply } },
   }, async (req) => {
     actorOf(req);
+    if (!Object.hasOwn(ctx.processes.current().tiers, req.query.tier)) throw fieldError('tier', 'field.unknown_tier', { tier: req.query.tier });
     const cal = await ctx.calendars.get(ctx.db);
     return { dueAt: cal.dueAt(new Date(req.query.from), req.query.days, req.query.tier).toISOString() };
   });

@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../../db/client.js';
 import {
   createWorkCalendar, officialCalendarData, DEFAULT_HOURS,
-  type BusinessHours, type CalendarData, type WorkCalendar,
+  type BusinessHours, type CalendarData, type TierClock, type WorkCalendar,
 } from '../../domain/calendar/index.js';
 import * as repo from './repo.js';
 
@@ -36,15 +36,19 @@ export async function loadCalendarData(tx: Tx): Promise<{ data: CalendarData; ho
   };
 }
 
-export function createCalendarService(): CalendarService {
-  let cached: { version: number; calendar: WorkCalendar } | undefined;
+/** Each tier's clock, from the current process definition (standard/vip by default). */
+export type TierClocks = () => { version: number; clocks: Record<string, TierClock> };
+
+export function createCalendarService(tierClocks?: TierClocks): CalendarService {
+  let cached: { version: number; process: number | undefined; calendar: WorkCalendar } | undefined;
   return {
     async get(tx) {
       const version = (await repo.getSetting<number>(tx, VERSION_KEY)) ?? 0;
-      if (cached?.version === version) return cached.calendar;
+      const tiers = tierClocks?.();
+      if (cached?.version === version && cached.process === tiers?.version) return cached.calendar;
       const { data, hours } = await loadCalendarData(tx);
-      const calendar = createWorkCalendar({ data, hours });
-      cached = { version, calendar };
+      const calendar = createWorkCalendar({ data, hours, clocks: tiers?.clocks });
+      cached = { version, process: tiers?.version, calendar };
       return calendar;
     },
     async bump(tx, now) {

@@ -44,7 +44,7 @@ export async function addComment(opts: { caseId: string; body: string; mentions:
   const recipients = mentioned.filter((u) => u.id !== opts.actor.id && casePolicy.read(toActor(u), subject)).map((u) => ({ id: u.id, email: u.email }));
   if (recipients.length) {
     await announce(tx, ctx, {
-      routeAs: 'mentioned', recipients, caseId: subject.id, tier: subject.tier === 'vip' ? 'vip' : 'standard',
+      routeAs: 'mentioned', recipients, caseId: subject.id, tier: subject.tier ?? 'standard',
       params: { by: opts.actor.displayName, text: opts.body.slice(0, 120) }, now,
     });
   }

@@ -1,5 +1,5 @@
 // Periodic revisits (PROCESS §5): a `revisit` task for every customer in service, every
-// `revisitIntervalDays` of the process definition (default 30, VIP 14). Customers are claimed
+// `revisitIntervalDays` of the customer's tier in the process definition (default 30, VIP 14). Customers are claimed
 // with FOR UPDATE SKIP LOCKED, so several instances never open the same revisit twice.
 import type { AppContext } from '../../server/context.js';
 import { startCase } from '../tasks/service.js';
@@ -7,6 +7,7 @@ import { loadCase } from '../tasks/cases.js';
 import { ensureCustomerCase } from '../cases/repo.js';
 import { openTasksOfCase } from '../tasks/repo.js';
 import { claimCustomersDueForRevisit, setNextRevisit } from './repo.js';
+import { revisitIntervalDays } from '../../domain/process/tiers.js';
 
 const DAY_MS = 86_400_000;
 const BATCH = 200;
@@ -19,7 +20,7 @@ export async function generateRevisits(ctx: AppContext, now: Date): Promise<numb
     const calendar = await ctx.calendars.get(tx);
     let opened = 0;
     for (const c of due) {
-      const interval = def.revisitIntervalDays[c.serviceTier === 'vip' ? 'vip' : 'standard'] * DAY_MS;
+      const interval = revisitIntervalDays(def, c.serviceTier) * DAY_MS;
       // keep the rhythm; after a long pause (server down, clock jumped) count from now, one revisit only
       const next = new Date(c.nextRevisitAt!.getTime() + interval);
       await setNextRevisit(tx, c.id, next <= now ? new Date(now.getTime() + interval) : next);

@@ -8,7 +8,7 @@ export const customerView = z.object({
   address: z.string(),
   contactPerson: z.string(),
   phone: z.string(),
-  serviceTier: z.enum(['standard', 'vip']).nullable(),
+  serviceTier: z.string().nullable(),
   inServiceSince: instant.nullable(),
   nextRevisitAt: instant.nullable(),
   version: z.number().int(),

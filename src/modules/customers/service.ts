@@ -14,7 +14,7 @@ export interface CustomerInput { name: string; address: string; contactPerson: s
 export function presentCustomer(c: repo.CustomerRow) {
   return {
     id: c.id, name: c.name, address: c.address, contactPerson: c.contactPerson, phone: c.phone,
-    serviceTier: (c.serviceTier as 'standard' | 'vip' | null) ?? null, inServiceSince: c.inServiceSince?.toISOString() ?? null,
+    serviceTier: c.serviceTier ?? null, inServiceSince: c.inServiceSince?.toISOString() ?? null,
     nextRevisitAt: c.nextRevisitAt?.toISOString() ?? null, version: c.version,
     createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
   };

@@ -101,9 +101,9 @@ export const DEAL_EFFECTS: Record<string, Effect> = {
     reads: ['paymentModel', 'amountFen'],
     // the deal keeps the contract's payment model and amount (reports: the amount won)
     exposes: ['paymentModel', 'amountFen', 'wonAmountFen'],
-    async run({ form }) {
+    async run({ form, def }) {
       return {
-        documentFields: { serviceTier: tierOfPaymentModel(String(form.paymentModel)) },
+        documentFields: { serviceTier: tierOfPaymentModel(def, String(form.paymentModel)) },
         casePatch: { paymentModel: String(form.paymentModel), amountFen: Number(form.amountFen) },
       };
     },

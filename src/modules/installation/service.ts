@@ -12,10 +12,8 @@ import { lockCustomer, updateCustomer } from '../customers/repo.js';
 import { presentCustomer } from '../customers/service.js';
 import { registerDevices, type InstalledDevice } from '../customers/assets.js';
 
-export type ServiceTier = 'standard' | 'vip';
-
-/** PROCESS.md §3: one-time buyers get VIP 7×24 service, installment/lease customers standard 5×8. */
-export const tierOfPaymentModel = (paymentModel: string | null | undefined): ServiceTier => (paymentModel === 'one_time' ? 'vip' : 'standard');
+import { DEFAULT_TIER, revisitIntervalDays, tierOfPaymentModel } from '../../domain/process/tiers.js';
+export { tierOfPaymentModel };
 
 /** The engineers the dispatch form names (the task service checked they hold the field's role). */
 export async function checkDispatch(form: { engineerIds: string[]; scheduledAt: string }, tx: Tx) {
@@ -38,12 +36,12 @@ export async function completeInstallation(
   const deal = await findDeal(tx, opts.dealId);
   if (!deal) throw notFound('deal');
   await registerDevices({ customerId: opts.customerId, devices: opts.devices, installedAt: opts.now, documentId: opts.documentId }, tx);
-  const contractTier = tierOfPaymentModel(deal.paymentModel);
+  const contractTier = tierOfPaymentModel(opts.def, deal.paymentModel);
   const before = await lockCustomer(tx, opts.customerId);
   if (!before) throw notFound('customer');
-  // a customer already on VIP through another one-time contract keeps it
-  const tier: ServiceTier = before.serviceTier === 'vip' ? 'vip' : contractTier;
-  const interval = opts.def.revisitIntervalDays[tier];
+  // a customer already on a better tier (VIP through another one-time contract) keeps it
+  const tier = contractTier === DEFAULT_TIER && before.serviceTier && Object.hasOwn(opts.def.tiers, before.serviceTier) ? before.serviceTier : contractTier;
+  const interval = revisitIntervalDays(opts.def, tier);
   const firstRevisit = new Date(opts.now.getTime() + interval * 86_400_000);
   const after = await updateCustomer(tx, opts.customerId, undefined, {
     serviceTier: tier,

@@ -24,7 +24,7 @@ export interface AppEvent {
   recipients: Recipient[];
   caseId: string;
   taskId?: string | null;
-  /** the clock of the work: standard waits for working time, vip goes at once */
+  /** the clock of the work: a message waits for the tier's working time (7×24 goes at once) */
   tier: Tier;
   /** same id ⇒ the same messages (an event fired twice is sent once) */
   eventId?: string;
@@ -42,8 +42,7 @@ async function caseFacts(tx: Tx, caseId: string, publicUrl: string | undefined) 
 
 /** When an external message about work on this clock may go out. */
 export async function deliveryTime(tx: Tx, ctx: AppContext, tier: Tier, now: Date): Promise<Date> {
-  if (tier === 'vip') return now;
-  return (await ctx.calendars.get(tx)).nextWorkingInstant(now, 'standard');
+  return (await ctx.calendars.get(tx)).nextWorkingInstant(now, tier);
 }
 
 export async function announce(tx: Tx, ctx: AppContext, e: AppEvent) {
@@ -87,7 +86,7 @@ export async function announceTask(tx: Tx, ctx: AppContext, e: {
   }
   if (!recipients.length) return;
   await announce(tx, ctx, {
-    routeAs: e.routeAs, recipients, caseId: e.task.caseId, taskId: e.task.id, tier: e.task.tier === 'vip' ? 'vip' : 'standard',
+    routeAs: e.routeAs, recipients, caseId: e.task.caseId, taskId: e.task.id, tier: e.task.tier,
     params: { step: e.stepLabel, ...(e.task.dueAt ? { dueAt: shanghaiTime(e.task.dueAt) } : {}) }, now: e.now,
   });
 }

@@ -27,8 +27,8 @@ export function presentTask(t: repo.TaskRow, now: Date, calendar?: WorkCalendar,
   const overdue = t.dueAt ? (t.status === 'open' ? t.dueAt.getTime() < now.getTime() : !!t.completedAt && t.completedAt > t.dueAt) : false;
   let remainingWorkingHours: number | null = null;
   if (calendar && t.dueAt && t.status === 'open') {
-    const days = calendar.workingTimeBetween(now, t.dueAt, t.tier as 'standard' | 'vip');
-    remainingWorkingHours = Math.round(days * (t.tier === 'vip' ? 24 : businessDayHours(calendar)) * 100) / 100;
+    const days = calendar.workingTimeBetween(now, t.dueAt, t.tier);
+    remainingWorkingHours = Math.round(days * calendar.dayHours(t.tier) * 100) / 100;
   }
   return {
     id: t.id, step: t.step, caseType: t.caseType, caseId: t.caseId, assigneeRole: t.assigneeRole,
@@ -41,11 +41,6 @@ export function presentTask(t: repo.TaskRow, now: Date, calendar?: WorkCalendar,
   };
 }
 export type TaskView = ReturnType<typeof presentTask>;
-
-function businessDayHours(calendar: WorkCalendar): number {
-  const minutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
-  return calendar.hours.periods.reduce((sum, p) => sum + minutes(p.end) - minutes(p.start), 0) / 60;
-}
 
 /** Opens one step of a case as a task, with its owner and deadline. */
 export async function openStep(

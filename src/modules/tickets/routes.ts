@@ -43,7 +43,7 @@ export async function ticketRoutes(app: ZApp) {
         overdue: bool.optional(),
         customerId: z.string().max(100).optional(),
         partnerId: z.string().max(100).optional(),
-        tier: z.enum(['standard', 'vip']).optional(),
+        tier: z.string().max(40).optional(),
         sort: z.enum(['created_desc', 'due_asc']).default('created_desc'),
       }),
       response: { 200: ticketListReply },

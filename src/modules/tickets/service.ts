@@ -73,8 +73,9 @@ export async function openTicket(
   const c = (await loadCase(tx, 'ticket', ticket.id))!;
   const tasks = await startCase({ def, start: opts.kind === 'complaint' ? 'ticket_complaint' : 'ticket_inquiry', c, now, calendar, actor: opts.actor }, tx);
   const presented = tasks.map((t) => presentTaskFor(opts.actor, def, t, now, calendar));
-  if (tier === 'vip' && calendar.nextWorkingInstant(now, 'standard').getTime() > now.getTime()) {
-    // a VIP customer calls outside business hours: the engineer on duty hears at once (issue 16)
+  if (calendar.nextWorkingInstant(now, tier).getTime() <= now.getTime() && calendar.nextWorkingInstant(now, 'standard').getTime() > now.getTime()) {
+    // a customer whose tier works now calls outside business hours (VIP 7×24, 金牌 5×12 at 19:00):
+    // the engineer on duty hears at once (issue 16)
     const { onDutyEngineerId } = await readChannels(tx);
     const onDuty = onDutyEngineerId ? await findUser(tx, onDutyEngineerId) : undefined;
     const recipients = onDuty?.active ? [onDuty] : await usersWithRole(tx, 'engineer');

@@ -37,6 +37,7 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'field.unknown_partner': '没有这个服务商',
   'field.unknown_role': '当前流程没有角色 {role}',
   'field.unknown_department': '当前流程没有部门 {department}',
+  'field.unknown_tier': '当前流程没有服务等级 {tier}',
   'field.partner_required': '外包工程师必须选择所属服务商',
   'field.not_before': '不能早于{other}',
   'field.year_range': '年份须在 {min} 至 {max} 之间',
