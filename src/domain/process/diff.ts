@@ -46,6 +46,14 @@ function walk(before: Json, after: Json, path: string[], out: RawChange[]) {
 const yesNo = (v: Json) => (v ? '是' : '否');
 
 /** Each difference from `before` to `after`, with a Chinese sentence. */
+/** A tier's clock in words: 7×24, 工作日营业时间, 工作日 08:00–20:00. */
+export function clockText(clock: ProcessDefinition['tiers'][string]['clock'] | undefined): string {
+  if (clock === undefined) return '无';
+  if (clock === '24x7') return '7×24';
+  if (clock === 'business') return '工作日营业时间';
+  return `工作日 ${clock.periods.map((p) => `${p.start}–${p.end}`).join('、')}`;
+}
+
 export function diffDefinitions(before: ProcessDefinition, after: ProcessDefinition): Change[] {
   const raw: RawChange[] = [];
   const strip = (d: ProcessDefinition) => ({ ...d, version: undefined });
@@ -167,7 +175,14 @@ export function diffDefinitions(before: ProcessDefinition, after: ProcessDefinit
     }
     if (top === 'ticketCloseDays') return `工单结案期限 ${show(c.before)} → ${show(c.after)} 天`;
     if (top === 'secondMeetingAfterDays') return `第二次会面 ${show(c.before)} → ${show(c.after)} 天后`;
-    if (top === 'revisitIntervalDays') return `回访间隔（${key}） ${show(c.before)} → ${show(c.after)} 天`;
+    if (top === 'tiers') {
+      const name = after.tiers[key]?.label.zh ?? before.tiers[key]?.label.zh ?? key;
+      if (!attr) return c.kind === 'added' ? `新增服务等级 ${name}（${clockText(after.tiers[key]?.clock)}）` : `删除服务等级 ${name}`;
+      if (attr === 'clock') return `服务等级 ${name}: 工作时钟 ${clockText(before.tiers[key]?.clock)} → ${clockText(after.tiers[key]?.clock)}`;
+      if (attr === 'revisitIntervalDays') return `服务等级 ${name}: 回访间隔 ${show(c.before)} → ${show(c.after)} 天`;
+      if (attr === 'paymentModels') return `服务等级 ${name}: 付款方式 ${list(before.tiers[key]?.paymentModels, String)} → ${list(after.tiers[key]?.paymentModels, String)}`;
+      return `服务等级 ${name}: ${c.path.slice(2).join('.')} ${show(c.before)} → ${show(c.after)}`;
+    }
     if (top === 'name') return `流程名称 ${show(c.before)} → ${show(c.after)}`;
     return `${c.path.join('.')}: ${c.kind === 'added' ? `新增 ${show(c.after)}` : c.kind === 'removed' ? `删除 ${show(c.before)}` : `${show(c.before)} → ${show(c.after)}`}`;
   }
@@ -176,12 +191,14 @@ export function diffDefinitions(before: ProcessDefinition, after: ProcessDefinit
   const seen = new Set<string>();
   const out: Change[] = [];
   for (const c of raw) {
-    const isDue = c.path[0] === 'steps' && c.path[2] === 'due';
+    // a tier's clock and payment models read as one sentence each, like a step's deadline
+    const isDue = (c.path[0] === 'steps' && c.path[2] === 'due') || (c.path[0] === 'tiers' && (c.path[2] === 'clock' || c.path[2] === 'paymentModels') && c.path.length > 3);
     const path = isDue ? c.path.slice(0, 3) : c.path;
     const id = path.join('.');
     if (seen.has(id)) continue;
     seen.add(id);
-    const merged = isDue ? { path, kind: 'changed' as const, before: before.steps[c.path[1]]?.due, after: after.steps[c.path[1]]?.due } : c;
+    const whole = (d: ProcessDefinition) => (c.path[0] === 'steps' ? d.steps[c.path[1]]?.due : (d.tiers[c.path[1]] as Record<string, unknown> | undefined)?.[c.path[2]]) as Json | undefined;
+    const merged = isDue ? { path, kind: 'changed' as const, before: whole(before), after: whole(after) } : c;
     out.push({ path: id, kind: merged.kind, ...(merged.before !== undefined ? { before: merged.before } : {}), ...(merged.after !== undefined ? { after: merged.after } : {}), text: text(merged) });
   }
   return out;

@@ -13,6 +13,7 @@ import { diffVersion, getCurrent, getVersion, listVersions, publishVersion, save
 import { ProcessDiagram, issuesOf } from './Diagram';
 import { FormEditor, StepEditor, type Update } from './Editors';
 import { OrgEditor } from './OrgEditor';
+import { TierEditor } from './TierEditor';
 
 function ChangeList({ changes }: { changes: Change[] }) {
   const { t } = useI18n();
@@ -231,14 +232,14 @@ export default function ProcessEditorPage() {
                   <Space wrap>
                     <span>{t('pe.settings.ticketCloseDays')}</span><InputNumber min={0.5} value={working.ticketCloseDays} onChange={(v) => v && setTop((d) => { d.ticketCloseDays = v; })} />
                     <span>{t('pe.settings.secondMeeting')}</span><InputNumber min={0} max={60} value={working.secondMeetingAfterDays} onChange={(v) => v !== null && setTop((d) => { d.secondMeetingAfterDays = v; })} />
-                    <span>{t('pe.settings.revisitStandard')}</span><InputNumber min={1} value={working.revisitIntervalDays?.standard} onChange={(v) => v && setTop((d) => { d.revisitIntervalDays.standard = v; })} />
-                    <span>{t('pe.settings.revisitVip')}</span><InputNumber min={1} value={working.revisitIntervalDays?.vip} onChange={(v) => v && setTop((d) => { d.revisitIntervalDays.vip = v; })} />
                   </Space>
                   <Space wrap>
                     <span>{t('pe.settings.numbering')}</span>
                     <Input addonBefore={t('pe.caseType.deal')} style={{ width: 200 }} value={working.caseNumbering?.deal} onChange={(e) => setTop((d) => { d.caseNumbering.deal = e.target.value; })} />
                     <Input addonBefore={t('pe.caseType.ticket')} style={{ width: 200 }} value={working.caseNumbering?.ticket} onChange={(e) => setTop((d) => { d.caseNumbering.ticket = e.target.value; })} />
                   </Space>
+                  <Typography.Title level={5}>{t('pe.settings.tiers')}</Typography.Title>
+                  <TierEditor def={working} setTop={setTop} issues={issues} />
                   <Typography.Title level={5}>{t('pe.settings.roles')}</Typography.Title>
                   <OrgEditor def={working} setTop={setTop} issues={issues} />
                 </Space>
