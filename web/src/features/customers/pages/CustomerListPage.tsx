@@ -10,9 +10,11 @@ import { flatParams, ListPage, type ListColumn } from '../../../components/ListP
 import { searchCustomers, type Customer } from '../api';
 import { CustomerFormModal } from '../components/CustomerFormModal';
 import { TierTag } from '../components/TierTag';
+import { useProcess } from '../../process/queries';
 
 export default function CustomerListPage() {
-  const { t, tk } = useI18n();
+  const { t, tk, lang } = useI18n();
+  const tiers = useProcess().data?.tiers;
   const user = useUser();
   const can = useCapabilities();
   const navigate = useNavigate();
@@ -51,7 +53,7 @@ export default function CustomerListPage() {
         columns={columns}
         filters={[
           { kind: 'search', key: 'q', placeholder: t('customer.searchPlaceholder'), width: 320, testId: 'customer-search' },
-          { kind: 'select', key: 'tier', placeholder: t('customer.serviceTier'), width: 160, options: ['standard', 'vip'].map((v) => ({ value: v, label: tk('customer.tier', v) })) },
+          { kind: 'select', key: 'tier', placeholder: t('customer.serviceTier'), width: 160, options: Object.entries((tiers ?? { standard: undefined, vip: undefined }) as Record<string, { label?: { zh: string; en: string } } | undefined>).map(([v, x]) => ({ value: v, label: x?.label?.[lang] ?? tk('customer.tier', v) })) },
         ]}
         rowHref={(c) => `/customers/${c.id}`}
       />
