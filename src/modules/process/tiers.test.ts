@@ -30,7 +30,7 @@ async function current() {
 async function withGold() {
   const def = await current();
   def.tiers.standard.paymentModels = def.tiers.standard.paymentModels.filter((m: string) => m !== 'lease');
-  def.tiers.gold = GOLD;
+  def.tiers.gold = structuredClone(GOLD);
   for (const form of Object.values(def.forms) as { fields: { key: string; options?: unknown[] }[] }[]) {
     for (const f of form.fields) if (f.key === 'serviceTier') f.options = [...(f.options ?? []), { value: 'gold', label: GOLD.label }];
   }
@@ -56,7 +56,7 @@ describe('service tiers in the definition', () => {
     expect(r.body.error.details.map((d: { path: string }) => d.path)).toContain('definition.tiers');
 
     const twice = await current();
-    twice.tiers.gold = GOLD; // lease still gives standard too
+    twice.tiers.gold = structuredClone(GOLD); // lease still gives standard too
     r = await draft(twice);
     expect(r.status, r.text).toBe(400);
     expect(r.body.error.details.map((d: { path: string }) => d.path)).toContain('definition.tiers.gold.paymentModels.0');
