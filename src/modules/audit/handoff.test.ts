@@ -37,4 +37,13 @@ describe('hand-off words in the history', () => {
     const answered = (view.body.history as Entry[]).find((h) => h.action === 'task.complete');
     expect(answered?.comments).toEqual([{ field: 'answer', label: { zh: '答复', en: 'Answer' }, value: '话机上按 *72 加号码即可' }]);
   });
+
+  it('puts the revise comments in the notification to whoever redrafts', async () => {
+    const { deal } = await dealAt(t, 'approval');
+    await complete(t, deal.id, 'sales_manager', { outcome: 'revise', form: { comments: '请补充话务量测算' }, note: '本周内' });
+    const inbox = (await t.call('GET', '/notifications', { token: await t.login('sales') })).body.items as { kind: string; caseId?: string; message: string }[];
+    const returned = inbox.find((n) => n.kind === 'returned' && n.caseId === deal.id);
+    expect(returned?.message).toContain('本周内');
+    expect(returned?.message).toContain('意见：请补充话务量测算');
+  });
 });
