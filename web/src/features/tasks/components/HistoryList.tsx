@@ -10,9 +10,14 @@ export interface HistoryRow {
   after?: unknown;
   /** the server left out fields from forms the reader is not copied on */
   withheld?: boolean;
+  /** a completed step: which, how it ended, and the words it left for the next person */
+  step?: string;
+  outcome?: string;
+  note?: string;
+  comments?: { field: string; label: { zh: string; en: string }; value: string }[];
 }
 
-function summary(after: unknown, tk: (p: string, v: string) => string): string {
+export function summary(after: unknown, tk: (p: string, v: string) => string): string {
   if (!after || typeof after !== 'object') return '';
   const a = after as Record<string, unknown>;
   const parts: string[] = [];
