@@ -29,11 +29,12 @@ export function CaseActivity({ caseId, history = [], caseKey }: { caseId: string
 
   const items = useMemo<Item[]>(() => {
     const list: Item[] = [
-      ...(comments.data?.items ?? []).map((c) => ({ at: c.createdAt, kind: 'comment' as const, comment: c })),
       // a comment is in the history too (comment.add): shown once, from the thread
       ...history.filter((h) => h.action !== 'comment.add').map((h) => ({ at: h.at, kind: 'history' as const, row: h })),
+      ...(comments.data?.items ?? []).map((c) => ({ at: c.createdAt, kind: 'comment' as const, comment: c })),
     ];
-    return list.sort((a, b) => b.at.localeCompare(a.at));
+    // newest first; entries of one instant keep their order of writing, reversed
+    return list.map((it, i) => ({ it, i })).sort((a, b) => b.it.at.localeCompare(a.it.at) || b.i - a.i).map((x) => x.it);
   }, [comments.data, history]);
 
   const post = () => {
@@ -51,8 +52,8 @@ export function CaseActivity({ caseId, history = [], caseKey }: { caseId: string
   const shown = all ? items : items.slice(0, SHOWN);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="case-activity">
+      <div data-testid="comment-input">
       <Mentions
-        data-testid="comment-input"
         rows={3}
         value={body}
         onChange={setBody}
@@ -70,6 +71,7 @@ export function CaseActivity({ caseId, history = [], caseKey }: { caseId: string
         }}
         maxLength={5000}
       />
+      </div>
       <div style={{ textAlign: 'right' }}>
         <Button type="primary" icon={<CommentOutlined />} onClick={post} loading={add.isPending} disabled={!body.trim()} data-testid="comment-send">
           {t('chatter.send')}
