@@ -57,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   'lang.current': 'English',
 
   'menu.inbox': 'My tasks',
+  'menu.open': 'Open the menu',
   'menu.deals': 'Deals',
   'menu.tickets': 'Tickets',
   'menu.customers': 'Customers',

@@ -56,6 +56,7 @@ export const zh = {
   'lang.current': '中文',
 
   'menu.inbox': '我的待办',
+  'menu.open': '打开菜单',
   'menu.deals': '商机',
   'menu.tickets': '工单',
   'menu.customers': '客户',
