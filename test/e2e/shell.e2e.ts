@@ -27,6 +27,7 @@ const MENU_ZH: Record<Menu, string> = {
   partners: '外包服务商',
   reports: '报表',
   settings: '设置',
+  process: '流程设置',
 };
 
 async function visibleMenus(page: Page): Promise<Menu[]> {

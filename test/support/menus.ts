@@ -1,6 +1,6 @@
 // The menu each demo role sees: the spec both the policies table (src/policies/policies.test.ts)
 // and the browser shell journey (test/e2e/shell.e2e.ts) check against.
-export type Menu = 'inbox' | 'deals' | 'tickets' | 'customers' | 'archive' | 'partners' | 'reports' | 'settings';
+export type Menu = 'inbox' | 'deals' | 'tickets' | 'customers' | 'archive' | 'partners' | 'reports' | 'settings' | 'process';
 
 export const EXPECTED_MENUS: Record<string, Menu[]> = {
   sales: ['inbox', 'deals', 'customers', 'archive'],
@@ -10,7 +10,7 @@ export const EXPECTED_MENUS: Record<string, Menu[]> = {
   cs_agent: ['inbox', 'tickets', 'customers', 'archive'],
   cs_manager: ['inbox', 'tickets', 'customers', 'archive', 'reports'],
   admin_clerk: ['inbox', 'deals', 'customers', 'archive'],
-  gm: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports'],
+  gm: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'process'],
   partner_engineer: ['inbox', 'tickets'],
-  sysadmin: ['inbox', 'customers', 'archive', 'partners', 'settings'],
+  sysadmin: ['inbox', 'customers', 'archive', 'partners', 'settings', 'process'],
 };

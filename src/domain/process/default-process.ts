@@ -65,6 +65,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     it: { label: L('系统管理', 'IT') },
   },
   tiers: { standard: { label: L('普通 5×8', 'Standard 8×5') }, vip: { label: L('VIP 7×24', 'VIP 24×7') } },
+  openingForms: { deal: 'survey', ticket_complaint: 'complaint_record' },
   starts: {
     deal: ['qualify'],
     ticket_inquiry: ['answer'],

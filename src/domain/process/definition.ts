@@ -212,6 +212,9 @@ export const processDefinitionSchema = z.object({
     customer_revisit: z.array(z.string()),
   }).strict(),
   forms: z.record(z.string(), form),
+  /** the forms a case opens with: the deal's survey (form 1, POST /deals `survey`), the complaint's
+   *  record (form 5, started from the problem CS wrote down) */
+  openingForms: z.object({ deal: z.string(), ticket_complaint: z.string().optional() }).strict(),
   /** case numbering prefixes */
   caseNumbering: z.object({ deal: z.string(), ticket: z.string() }).strict(),
   ticketCloseDays: z.number().positive(),
@@ -257,6 +260,9 @@ export const processDefinitionSchema = z.object({
     }
     if (!Object.keys(s.outcomes).length) issue(['steps', key, 'outcomes'], `step ${key} has no outcomes`);
     s.reads.forEach((f, i) => { if (!Object.hasOwn(def.forms, f)) issue(['steps', key, 'reads', i], `step ${key} reads unknown form ${f}`); });
+  }
+  for (const [k, f] of Object.entries(def.openingForms)) {
+    if (f !== undefined && !Object.hasOwn(def.forms, f)) issue(['openingForms', k], `unknown opening form ${f}`);
   }
   for (const [k, list] of Object.entries(def.starts)) {
     for (const n of list) if (!stepKeys.has(n)) issue(['starts', k], `unknown start step ${n}`);

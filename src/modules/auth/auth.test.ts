@@ -19,7 +19,7 @@ describe('auth', () => {
     const login = await t.call('POST', '/auth/login', { body: { username: 'cs_agent', password: 'demo1234' } });
     expect(login.body.user.capabilities).toMatchObject({ menus: ['inbox', 'tickets', 'customers', 'archive'], createTicket: true, createDeal: false });
     const me = await t.call('GET', '/auth/me', { token: await t.login('sysadmin') });
-    expect(me.body.user.capabilities).toMatchObject({ menus: ['inbox', 'customers', 'archive', 'partners', 'settings'], manageUsers: true, archiveDocument: false });
+    expect(me.body.user.capabilities).toMatchObject({ menus: ['inbox', 'customers', 'archive', 'partners', 'settings', 'process'], manageUsers: true, archiveDocument: false });
   });
 
   it('refuses bad credentials with 401 and no token with 401', async () => {

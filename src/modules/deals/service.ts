@@ -42,7 +42,6 @@ export function proposeSecondMeeting(firstVisit: Date, days: number, calendar: W
 }
 
 /** The form that starts a deal (form 1): the survey of the first visit. */
-export const SURVEY_FORM = 'survey';
 
 /** A negotiation is long once it has run more than the negotiation step's `longAfterDays` working days. */
 export function isLongNegotiation(def: ProcessDefinition, calendar: WorkCalendar, since: Date | undefined, now: Date): boolean {
@@ -77,7 +76,7 @@ export function dealAbilities(actor: Actor, d: repo.DealRow) {
 export async function createDeal(opts: { customerId: string; survey: unknown; actor: Actor }, tx: Tx, ctx: AppContext) {
   const now = ctx.clock.now();
   const def = ctx.processes.current();
-  const surveyInput = formInputSchema(def.forms[SURVEY_FORM]).safeParse(opts.survey);
+  const surveyInput = formInputSchema(def.forms[def.openingForms.deal]).safeParse(opts.survey);
   if (!surveyInput.success) throw badRequest(zodDetails(surveyInput.error.issues, 'survey'), 'survey.invalid');
   const customer = await findCustomer(tx, opts.customerId);
   if (!customer) throw fieldError('customerId', 'field.unknown_customer');
@@ -91,7 +90,7 @@ export async function createDeal(opts: { customerId: string; survey: unknown; ac
   });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'deal.create', entity: 'deal', entityId: deal.id, caseId: deal.id, after: presentDeal(deal) });
   const survey = await createDocument({
-    def, form: SURVEY_FORM, caseType: 'deal', caseId: deal.id, customerId: customer.id, fields: surveyInput.data, actor: opts.actor, now,
+    def, form: def.openingForms.deal, caseType: 'deal', caseId: deal.id, customerId: customer.id, fields: surveyInput.data, actor: opts.actor, now,
   }, tx);
   const c = (await loadCase(tx, 'deal', deal.id))!;
   const tasks = await startCase({ def, start: 'deal', c, now, calendar, actor: opts.actor }, tx);

@@ -18,7 +18,6 @@ export function formOfKind(def: ProcessDefinition, kind: 'assessment' | 'proposa
   for (const k of stepsOfKind(def, kind)) for (const t of Object.values(def.steps[k].outcomes)) if (t.form) return t.form;
   return undefined;
 }
-const SURVEY_FORM = 'survey';
 
 /** The sizing settings of the definition's assessment step (the built-in defaults when it has none). */
 export function sizingSettingsOf(def: ProcessDefinition): SizingSettings {
@@ -53,7 +52,7 @@ function measurementOf(assessment: Record<string, unknown> | undefined, given: M
 
 /** The deal's sizing from its stored documents. */
 export async function sizingOfCase(tx: Tx, caseId: string, def: ProcessDefinition, given?: Measurement) {
-  const survey = await documentOfCaseByForm(tx, caseId, SURVEY_FORM);
+  const survey = await documentOfCaseByForm(tx, caseId, def.openingForms.deal);
   const assessmentForm = formOfKind(def, 'assessment');
   const assessment = assessmentForm ? await documentOfCaseByForm(tx, caseId, assessmentForm) : undefined;
   const figures = surveyFigures(survey?.fields);
@@ -99,7 +98,7 @@ export async function dealEngineering(opts: { id: string; actor: Actor; measured
   const deal = await findDeal(tx, opts.id);
   if (!deal) throw notFound('deal');
   const def = await ctx.processes.get(deal.definitionVersion, tx);
-  const target = { surveyCopies: copiesOf(def, SURVEY_FORM), assessmentCopies: copiesOf(def, formOfKind(def, 'assessment') ?? '') };
+  const target = { surveyCopies: copiesOf(def, def.openingForms.deal), assessmentCopies: copiesOf(def, formOfKind(def, 'assessment') ?? '') };
   authorize(opts.actor, 'engineering.read', target, 'deal');
   const money = can(opts.actor, 'engineering.readSaving', target);
   const { figures, sizing } = await sizingOfCase(tx, deal.id, def, opts.measured);

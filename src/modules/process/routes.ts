@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
+import { can } from '../../policies/index.js';
 import { notFound } from '../../server/errors.js';
 import { instant } from '../../server/replies.js';
 import { checkDraft, createDraft, diffVersions, listVersions, publishVersion, versionRow } from './versions.js';
@@ -44,8 +45,10 @@ export async function processRoutes(app: ZApp) {
     return { items: items.map((v) => ({ ...v, createdAt: v.createdAt.toISOString(), publishedAt: v.publishedAt?.toISOString() ?? null })) };
   });
 
+  // a published version is what running cases render their forms from: anyone signed in reads it
+  // (as GET /process); a draft only its editors
   app.get('/process/versions/:version', {
-    config: { policy: 'admin.process' },
+    config: { policy: 'admin.processRead' },
     schema: {
       tags: ['process'],
       params: versionParams,
@@ -54,7 +57,7 @@ export async function processRoutes(app: ZApp) {
   }, async (req) => {
     const row = await versionRow(app.ctx.db, req.params.version);
     const definition = row && await app.ctx.processes.find(req.params.version, app.ctx.db);
-    if (!row || !definition) throw notFound('process version');
+    if (!row || !definition || (row.status !== 'published' && !can(actorOf(req), 'admin.process'))) throw notFound('process version');
     return { version: row.version, status: row.status as 'draft' | 'published', basedOn: row.basedOn, definition };
   });
 

@@ -107,6 +107,10 @@ describe('process versions', () => {
     const old = await dealAt(t, 'manager_review');
     const v = await draft(token, await edited(token));
     expect((await current(token)).version).toBe(before.version);
+    // a draft is for its editors; a published version is for everyone (running cases render from it)
+    expect((await t.call('GET', `/process/versions/${v}`, { token: await t.login('sales') })).status).toBe(404);
+    expect((await t.call('GET', `/process/versions/${v}`, { token: await t.login('gm') })).body.status).toBe('draft');
+    expect((await t.call('GET', `/process/versions/${before.version}`, { token: await t.login('engineer') })).status).toBe(200);
 
     const diff = await t.call('GET', `/process/versions/${v}/diff`, { token });
     expect(diff.status, diff.text).toBe(200);

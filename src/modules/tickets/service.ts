@@ -62,10 +62,11 @@ export async function openTicket(
   });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'ticket.create', entity: 'ticket', entityId: ticket.id, caseId: ticket.id, after: presentTicket(ticket, now) });
   const documents = [];
-  if (opts.kind === 'complaint') {
+  const record = opts.kind === 'complaint' ? def.openingForms.ticket_complaint : undefined;
+  if (record) {
     // form 5 starts with the customer's problem as CS wrote it down (round 1)
     documents.push(await createDocument({
-      def, form: 'complaint_record', caseType: 'ticket', caseId: ticket.id, customerId: customer.id,
+      def, form: record, caseType: 'ticket', caseId: ticket.id, customerId: customer.id,
       fields: { problem: opts.problem, entries: [{ round: 1, problem: opts.problem }] }, actor: opts.actor, now,
     }, tx));
   }

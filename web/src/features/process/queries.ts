@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n';
-import { useCapabilities } from '../../app/access';
 import { getProcess, getProcessVersion, type I18nText, type ProcessDefinition } from './api';
 
 /** The process definition, read once per session (it changes only with a new version). */
@@ -16,8 +15,7 @@ export function useProcess() {
  */
 export function useCaseProcess(version: number | null | undefined): ProcessDefinition | undefined {
   const current = useProcess().data;
-  const mayRead = useCapabilities().processVersions;
-  const other = !!current && typeof version === 'number' && version !== current.version && mayRead;
+  const other = !!current && typeof version === 'number' && version !== current.version;
   const stored = useQuery({
     queryKey: ['process', 'version', version],
     queryFn: () => getProcessVersion(version as number),

@@ -1,7 +1,7 @@
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useAuth, useUser } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fmtDateTime } from '../../../app/format';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { endOwnSession, listOwnSessions, type OwnSession } from '../api';
@@ -12,10 +12,13 @@ export default function AccountPage() {
   const user = useUser();
   const { refresh } = useAuth();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const sessions = useQuery({ queryKey: ['auth', 'sessions'], queryFn: listOwnSessions });
 
   const end = async (s: OwnSession) => {
     await endOwnSession(s.id);
+    // the list shows the session gone as the notice says so, then re-reads
+    queryClient.setQueryData<{ items: OwnSession[] }>(['auth', 'sessions'], (old) => old && { ...old, items: old.items.filter((x) => x.id !== s.id) });
     message.success(t('account.session.ended'));
     void sessions.refetch();
   };
