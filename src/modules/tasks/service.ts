@@ -159,6 +159,14 @@ export async function completeTask(
   }
 
   await checkUserFields(formDef?.fields ?? [], form, tx);
+  // a time that sets the next step's deadline (the installation date) is not in the past: the
+  // task would be overdue from birth and escalated at once
+  for (const n of transition.next) {
+    const rule = def.steps[n]?.due;
+    const key = rule && 'endOfDayOfField' in rule ? rule.endOfDayOfField : undefined;
+    const v = key ? form[key] : undefined;
+    if (key && typeof v === 'string' && new Date(v).getTime() < now.getTime()) throw fieldError(`form.${key}`, 'field.in_past');
+  }
 
   const calendar = await ctx.calendars.get(tx);
   const documentId = crypto.randomUUID();
