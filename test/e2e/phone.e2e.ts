@@ -97,10 +97,13 @@ describe('field work on a phone', () => {
       await page.getByTestId('inbox-card').filter({ hasText: '装机' }).first().click();
       await page.waitForURL(/\/deals\//);
       await page.locator('#task-installation_form_devices_0_serialNumber').click();
-      for (const serial of ['PH-0001', 'PH-0002']) {
-        await page.keyboard.type(serial);
-        await page.keyboard.press('Enter');
-      }
+      // the same serial scanned twice is flagged on its line at once
+      await page.keyboard.type('PH-0001');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('PH-0001');
+      await page.getByText('序列号重复：与第 1 行相同').waitFor();
+      await page.locator('#task-installation_form_devices_1_serialNumber').fill('PH-0002');
+      await expect(page.getByText('序列号重复：与第 1 行相同').count()).resolves.toBe(0);
       for (const i of [0, 1]) await page.locator(`#task-installation_form_devices_${i}_configDocNumber`).fill(`PZ-P-${i + 1}`);
       await page.locator('#task-installation_form_remarks').fill('机房在一楼');
       await sign(page);

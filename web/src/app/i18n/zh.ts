@@ -30,6 +30,7 @@ export const zh = {
   'common.total': '共 {n} 条',
   'common.actions': '操作',
   'common.required': '请填写{field}',
+  'form.serialTwice': '序列号重复：与第 {n} 行相同',
   'form.range': '{field}应在 {min} 到 {max} 之间',
   'form.tooManyRows': '{field}最多 {max} 行',
   'common.success': '操作成功',

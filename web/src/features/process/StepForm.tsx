@@ -37,9 +37,10 @@ function rulesOf(f: FieldSpec, label: string, t: Translate): Rule[] {
   }
   if (f.required) rules.push(numeric || f.type === 'bool' ? { required: true, message } : { required: true, whitespace: true, message });
   if ((f.type === 'text' || f.type === 'longtext') && f.max) rules.push({ max: f.max });
-  if (numeric && (f.min !== undefined || f.max !== undefined)) {
-    // money bounds are fen on the wire
-    rules.push({ type: 'number', min: f.min, max: f.max, message: t('form.range', { field: label, min: rangeText(f, f.min), max: rangeText(f, f.max) }) });
+  if (numeric) {
+    // money bounds are fen on the wire; the server's lower bound is 0 unless the field says otherwise
+    const min = f.min ?? 0;
+    rules.push({ type: 'number', min, max: f.max, message: t('form.range', { field: label, min: rangeText(f, min), max: rangeText(f, f.max) }) });
   }
   return rules;
 }
@@ -211,6 +212,19 @@ async function linesCount(f: FieldSpec, label: string, t: Translate, n: number) 
   if (f.max !== undefined && n > f.max) throw new Error(t('form.tooManyRows', { field: label, max: f.max }));
 }
 
+/** A serial already on another line is flagged as it is scanned, not only on submit. */
+function twiceRule(path: Path, key: string, row: number, t: Translate): Rule {
+  return ({ getFieldValue }) => ({
+    validator: async (_: unknown, v: unknown) => {
+      const s = typeof v === 'string' ? v.trim() : '';
+      if (!s) return;
+      const rows = (getFieldValue(path) ?? []) as Record<string, unknown>[];
+      const other = rows.findIndex((x, i) => i !== row && typeof x?.[key] === 'string' && (x[key] as string).trim() === s);
+      if (other >= 0) throw new Error(t('form.serialTwice', { n: other + 1 }));
+    },
+  });
+}
+
 /** The line editor: columns from the definition, computed columns previewed, the footer field under the table. */
 function LinesField({ f, path, label, scope }: { f: FieldSpec; path: Path; label: string; scope: FormScope }) {
   const { t } = scope;
@@ -240,7 +254,7 @@ function LinesField({ f, path, label, scope }: { f: FieldSpec; path: Path; label
                       c.computed ? (
                         <ComputedValue f={c} scope={scope} row={r.name} />
                       ) : (
-                        <Form.Item name={[r.name, c.key]} rules={rulesOf(c, cl, t)} style={{ margin: 0 }}>
+                        <Form.Item name={[r.name, c.key]} rules={c.serial ? [...rulesOf(c, cl, t), twiceRule(path, c.key, r.name, t)] : rulesOf(c, cl, t)} style={{ margin: 0 }}>
                           <Widget f={c} lang={scope.lang} placeholder={cl} autoFocus={c === firstSerial && r.name === 0} />
                         </Form.Item>
                       ),
