@@ -1,7 +1,7 @@
 // What the signed-in user may do, for the web's menus and buttons: each capability is the policy
 // the server itself checks for that action, so the web holds no rule of its own.
 import { can } from './index.js';
-import type { Actor } from './actor.js';
+import { rolesOf, type Actor } from './actor.js';
 
 export const MENUS = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'settings', 'process'] as const;
 export type Menu = (typeof MENUS)[number];
@@ -24,6 +24,8 @@ const MENU_POLICIES: Record<Menu, (a: Actor) => boolean> = {
 export function capabilitiesOf(a: Actor) {
   return {
     menus: MENUS.filter((m) => MENU_POLICIES[m](a)),
+    /** the roles whose form fields (filledBy) the user fills: its own and those they are like */
+    actsAs: rolesOf(a),
     createDeal: can(a, 'case.createDeal'),
     createTicket: can(a, 'case.createTicket'),
     createCustomer: can(a, 'customer.create'),

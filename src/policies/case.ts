@@ -1,6 +1,6 @@
 // Cases (deals, tickets, customers' revisit cases). Without a target an action answers "may
 // the actor do this to some case" (the route's gate); with one, for that case.
-import { hasRole, isStaff, type Actor } from './actor.js';
+import { hasRole, isStaff, rolesOf, type Actor } from './actor.js';
 
 export interface CaseTarget {
   type: string;
@@ -40,7 +40,7 @@ export const casePolicy = {
   /** SLA pause and resume of a ticket (issue 16): the roles the definition names (`ticketPause.roles`,
    *  default the CS agent and the repair engineers), on a ticket they may see */
   pause: (a: Actor, c?: CaseTarget & { pauseRoles?: readonly string[] }) =>
-    a.roles.some((r) => (c?.pauseRoles ?? DEFAULT_PAUSE_ROLES).includes(r)) && casePolicy.read(a, c),
+    rolesOf(a).some((r) => (c?.pauseRoles ?? DEFAULT_PAUSE_ROLES).includes(r)) && casePolicy.read(a, c),
 };
 
 const DEFAULT_PAUSE_ROLES: readonly string[] = ['cs_agent', 'engineer', 'partner_engineer'];

@@ -1,10 +1,10 @@
 // Documents (numbered forms): reading and printing follow the copy list (form.ts), the
 // administration clerk files them, the archive searches what the actor may read.
-import { CASE_NOTE_COPIES, mayReadForm, type FormScope } from './form.js';
+import { caseNoteCopies, mayReadForm, type FormScope } from './form.js';
 import { hasRole, isStaff, type Actor } from './actor.js';
 
 /** Some form is readable: a business department, the GM or a partner (not the sysadmin alone). */
-const readsSomeForm = (a: Actor) => mayReadForm(a, { copies: CASE_NOTE_COPIES, caseType: 'ticket', casePartnerId: a.partnerId });
+const readsSomeForm = (a: Actor) => mayReadForm(a, { copies: caseNoteCopies(a), caseType: 'ticket', casePartnerId: a.partnerId });
 
 export const documentPolicy = {
   read: (a: Actor, d?: FormScope) => (d ? mayReadForm(a, d) : readsSomeForm(a)),

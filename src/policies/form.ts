@@ -2,8 +2,7 @@
 // fields. Documents, print, history, audit, purchase prices, deal amounts, reports: every
 // presenter that emits form fields asks `mayReadForm`.
 import type { ProcessDefinition } from '../domain/process/definition.js';
-import { DEPARTMENTS } from '../domain/roles.js';
-import { departmentsOf, hasRole, isStaff, type Actor } from './actor.js';
+import { departmentsOf, hasRole, isStaff, orgOf, type Actor } from './actor.js';
 // the effect registry says what each effect writes and copies (read at call time only: the
 // registry's modules import the policies in turn)
 import { EFFECT_SIGNATURES } from '../modules/process/effects.js';
@@ -36,7 +35,7 @@ export function mayReadAsInput(a: Actor, f: FormScope): boolean {
 
 /** Values a completion carries that land in no form (notes, reasons, dispatch): every
  *  business department reads them with the case, not the sysadmin. */
-export const CASE_NOTE_COPIES: readonly string[] = DEPARTMENTS.filter((d) => d !== 'it');
+export const caseNoteCopies = (a: Actor): readonly string[] => Object.keys(orgOf(a).departments).filter((d) => d !== 'it');
 
 
 /** The copy list of a form of the definition; an unknown form is read by nobody but the GM. */
@@ -58,7 +57,7 @@ export function mayReadCompletion(
   a: Actor, def: ProcessDefinition | undefined, step: string, outcome: string | undefined, c: Omit<FormScope, 'copies'> = {},
 ): boolean {
   const forms = formsOfCompletion(def, step, outcome);
-  if (!forms.length) return mayReadForm(a, { ...c, copies: CASE_NOTE_COPIES });
+  if (!forms.length) return mayReadForm(a, { ...c, copies: caseNoteCopies(a) });
   return forms.every((f) => mayReadForm(a, { ...c, copies: copiesOf(def, f) }));
 }
 

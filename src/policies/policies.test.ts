@@ -7,14 +7,15 @@ import { parseProcessDefinition } from '../domain/process/definition.js';
 import { POLICIES, POLICY_NAMES, can } from './index.js';
 import { copiesOf, mayReadCompletion, mayReadForm } from './form.js';
 import { taskAbilities, type TaskTarget } from './task.js';
-import { ROLE_DEPARTMENT } from '../domain/roles.js';
-import type { Actor } from './actor.js';
+import { DEFAULT_ORGANISATION, organisationOf } from '../domain/roles.js';
+import { departmentsOf, managedDepartments, type Actor } from './actor.js';
+import { splitTechnicalDepartment } from '../../test/support/split-department.js';
 import { capabilitiesOf } from './capabilities.js';
 import { EXPECTED_MENUS } from '../../test/support/menus.js';
 
 const PARTNER_ID = 'partner-1';
 const actorOf = (role: Role, over: Partial<Actor> = {}): Actor => ({
-  id: `u-${role}`, username: role, displayName: role, roles: [role], department: ROLE_DEPARTMENT[role],
+  id: `u-${role}`, username: role, displayName: role, roles: [role], department: DEFAULT_ORGANISATION.roles[role].department,
   partnerId: role === 'partner_engineer' ? PARTNER_ID : null, ...over,
 });
 const ACTORS = ROLES.map((r) => [r, actorOf(r)] as const);
@@ -209,7 +210,7 @@ describe('capabilities of the signed-in user: every role, from the policies', ()
   it('menus', () => {
     for (const [r, a] of ACTORS) expect(capabilitiesOf(a).menus, r).toEqual(EXPECTED_MENUS[r]);
   });
-  const SWITCHES: Record<Exclude<keyof ReturnType<typeof capabilitiesOf>, 'menus'>, Row> = {
+  const SWITCHES: Record<Exclude<keyof ReturnType<typeof capabilitiesOf>, 'menus' | 'actsAs'>, Row> = {
     createDeal: row('sales'),
     createTicket: row('cs_agent'),
     createCustomer: STAFF,
@@ -235,4 +236,48 @@ describe('capabilities of the signed-in user: every role, from the policies', ()
       expect(got).toEqual(expected);
     });
   }
+});
+
+describe('roles a definition adds (issue 10): like a built-in role, in their own department', () => {
+  const split = parseProcessDefinition(splitTechnicalDepartment(DEFAULT_PROCESS));
+  const org = organisationOf(split);
+  const as = (roles: string[], department: string | null = null): Actor => ({
+    id: `u-${roles[0]}`, username: roles[0], displayName: roles[0], roles, department, partnerId: null, org,
+  });
+  const ase = as(['aftersales_engineer']);
+  const asm = as(['aftersales_manager']);
+  const tm = as(['tech_manager']);
+  /** the gate of every action for a `like` role is its model's gate */
+  for (const [role, like] of [['aftersales_engineer', 'engineer'], ['aftersales_manager', 'tech_manager']] as const) {
+    it(`${role} passes every gate ${like} passes`, () => {
+      for (const name of POLICY_NAMES) expect(can(as([role]), name) ? 1 : 0, name).toBe(GATES[name][like]);
+      expect(capabilitiesOf(as([role])).menus).toEqual(EXPECTED_MENUS[like]);
+      expect(capabilitiesOf(as([role])).actsAs).toEqual([role, like]);
+    });
+  }
+  it('departments and managers come from the definition, not from the model role', () => {
+    expect(departmentsOf(ase)).toEqual(['aftersales']);
+    expect(managedDepartments(asm)).toEqual(['aftersales']);
+    expect(managedDepartments(tm)).toEqual(['technical', 'partner']);
+    expect(managedDepartments(as(['gm']))).toBe('all');
+  });
+  const task = (over: Partial<TaskTarget>): TaskTarget => ({
+    status: 'open', assigneeRole: 'aftersales_engineer', assigneeId: null, assigneeIds: [], partnerId: null, department: 'aftersales', partnerAllowed: true, ...over,
+  });
+  it('task: the after-sales pool completes repairs, its manager assigns them; the pre-sales side does not', () => {
+    const repair = task({});
+    const row = (t: TaskTarget) => Object.fromEntries(([['ase', ase], ['asm', asm], ['engineer', as(['engineer'])], ['tm', tm], ['gm', as(['gm'])]] as const)
+      .map(([k, a]) => [k, [taskAbilities(a, t).complete ? 1 : 0, taskAbilities(a, t).assign ? 1 : 0]]));
+    expect(row(repair)).toEqual({ ase: [1, 0], asm: [0, 1], engineer: [0, 0], tm: [0, 0], gm: [0, 1] });
+    const assessment = task({ assigneeRole: 'engineer', department: 'technical' });
+    expect(row(assessment)).toEqual({ ase: [0, 0], asm: [0, 0], engineer: [1, 0], tm: [0, 1], gm: [0, 1] });
+  });
+  it('copy lists: the after-sales department reads the repair records, not the pre-sales assessment', () => {
+    expect(mayReadForm(ase, { copies: copiesOf(split, 'complaint_record') })).toBe(true);
+    expect(mayReadForm(ase, { copies: copiesOf(split, 'tech_assessment') })).toBe(false);
+    expect(mayReadForm(as(['engineer']), { copies: copiesOf(split, 'tech_assessment') })).toBe(true);
+  });
+  it('the SLA pause follows like: an after-sales engineer may pause a ticket', () => {
+    expect(can(ase, 'case.pause', { type: 'ticket', pauseRoles: split.ticketPause.roles })).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 // What every service receives besides its transaction.
 import type { Database, Db } from '../db/client.js';
+import type { Organisation } from '../domain/roles.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { CalendarService } from '../modules/calendar/service.js';
@@ -24,4 +25,7 @@ export interface Actor {
   roles: string[];
   department: string | null;
   partnerId: string | null;
+  /** the current definition's roles and departments (set at sign-in to each request; without it
+   *  the default process's) — policies read departments, managers and `like` from it */
+  org?: Organisation;
 }

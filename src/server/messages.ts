@@ -28,6 +28,8 @@ export const REASONS = {
   'field.unknown_customer': 'no such customer',
   'field.unknown_user': 'no such user',
   'field.unknown_partner': 'no such partner',
+  'field.unknown_role': 'the current process has no role {role}',
+  'field.unknown_department': 'the current process has no department {department}',
   'field.partner_required': 'required for a partner engineer',
   'field.not_before': 'must not be before {other}',
   'field.in_past': 'must not be in the past',

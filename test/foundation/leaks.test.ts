@@ -5,7 +5,7 @@
 // its policy (src/policies), so a new route cannot bypass them.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, ROLE_DEPARTMENT, type Role } from '../../src/domain/roles.js';
+import { DEFAULT_ORGANISATION, ROLES, type Role } from '../../src/domain/roles.js';
 import { routesWithoutPolicy } from '../../src/policies/hook.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { SURVEY, complete, createCustomer, receiveAllPurchases, unique } from '../support/factories.js';
@@ -99,7 +99,7 @@ function readers(form: string): Role[] {
   const def = t.ctx.processes.current();
   const copies = def.forms[form].copies as string[];
   const inputs = Object.values(def.steps).filter((s) => s.reads.includes(form)).flatMap((s) => [s.role, ...s.alsoRoles]) as string[];
-  return ROLES.filter((r) => r === 'gm' || (r !== 'partner_engineer' && (copies.includes(ROLE_DEPARTMENT[r]) || inputs.includes(r))));
+  return ROLES.filter((r) => r === 'gm' || (r !== 'partner_engineer' && (copies.includes(DEFAULT_ORGANISATION.roles[r].department) || inputs.includes(r))));
 }
 
 /** Path values and query variants for every GET route; a parameter not listed fails the test. */

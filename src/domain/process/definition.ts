@@ -2,7 +2,7 @@
 // numbering, labels. This schema validates a definition; the engine (engine.ts) interprets it,
 // fields.ts turns a form's fields into its input schema, print renders a document from it.
 import { z } from 'zod';
-import { DEPARTMENTS, ROLES } from '../roles.js';
+import { DEPARTMENTS, ORG_KEY, ROLES } from '../roles.js';
 import { CODECS, PACKET_INTERVALS_MS } from '../engineering/bandwidth.js';
 import { RATINGS } from '../engineering/emodel.js';
 import { DEFAULT_SIZING, DEFAULT_TARIFFS } from '../engineering/sizing.js';
@@ -11,8 +11,12 @@ import { DEFAULT_SIZING, DEFAULT_TARIFFS } from '../engineering/sizing.js';
 export const i18n = z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict();
 export type I18n = z.infer<typeof i18n>;
 
-const role = z.enum(ROLES, { error: (iss) => (iss.input === undefined ? 'has no owner role' : `unknown role ${String(iss.input)}`) });
-const department = z.enum(DEPARTMENTS);
+// Role and department keys: the ten built-in roles and the definition's own (issue 10); that each
+// one named exists in `roles` / `departments` is checked with the whole definition (superRefine).
+const orgKey = (what: string) => z.string({ error: (iss) => (iss.input === undefined ? `has no ${what}` : `${what} must be a key`) })
+  .regex(ORG_KEY, `${what} must be lowercase letters, digits and _ (2–41 characters, a letter first)`);
+const role = orgKey('owner role');
+const department = orgKey('department');
 
 export const FIELD_TYPES = [
   'text', 'longtext', 'int', 'decimal', 'money', 'percent', 'bool', 'date', 'datetime',
@@ -41,13 +45,13 @@ export interface FieldSpec {
   help?: I18n;
   options?: { value: string; label: I18n }[];
   /** user: offer the users of this role */
-  role?: (typeof ROLES)[number];
+  role?: string;
   /** user: several users */
   multiple?: boolean;
   columns?: FieldSpec[];
   fields?: FieldSpec[];
   /** the roles that fill this field; anyone else sending it is refused */
-  filledBy?: (typeof ROLES)[number][];
+  filledBy?: string[];
   print?: false | { section?: I18n; half?: boolean };
   /** lines: the form field printed as the table's footer (the total) */
   footer?: string;
@@ -200,7 +204,10 @@ const form = z.object({
 export const processDefinitionSchema = z.object({
   version: z.number().int().positive(),
   name: z.string(),
-  roles: z.record(role, z.object({ label: i18n, department }).strict()),
+  /** the ten built-in roles and any the company adds: a new role is in a department and has the
+   *  capabilities (src/policies) of the built-in role it is `like` */
+  roles: z.record(role, z.object({ label: i18n, department, like: z.enum(ROLES, { error: (iss) => `like must be one of the built-in roles (${ROLES.join(', ')}), not ${String(iss.input)}` }).optional() }).strict()),
+  /** the departments; `manager` receives escalations and assigns the department's work */
   departments: z.record(department, z.object({ label: i18n, manager: role.optional() }).strict()),
   tiers: z.object({ standard: z.object({ label: i18n }).strict(), vip: z.object({ label: i18n }).strict() }).strict(),
   steps: z.record(z.string(), step),
@@ -247,6 +254,7 @@ export const processDefinitionSchema = z.object({
 }).strict().superRefine((def, ctx) => {
   // every reference must resolve, so a bad definition fails at start-up, not mid-case
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  organisationIssues(def, issue);
   const stepKeys = new Set(Object.keys(def.steps));
   for (const [key, s] of Object.entries(def.steps)) {
     if (s.partnerAllowed && !s.alsoRoles.includes('partner_engineer')) {
@@ -297,6 +305,38 @@ export const processDefinitionSchema = z.object({
     if (!out.has(key) && Object.keys(def.steps[key].outcomes).length) issue(['steps', key, 'outcomes'], `step ${key} is in a loop with no way out: no outcome leads to an end state`);
   }
 });
+
+/** Roles and departments: the built-in ones stay, every role and department named anywhere exists. */
+function organisationIssues(def: ProcessDefinition, issue: (path: (string | number)[], message: string) => void) {
+  const hasRole = (r: string) => Object.hasOwn(def.roles, r);
+  const hasDepartment = (d: string) => Object.hasOwn(def.departments, d);
+  for (const r of ROLES) if (!hasRole(r)) issue(['roles', r], `built-in role ${r} cannot be removed`);
+  for (const d of DEPARTMENTS) if (!hasDepartment(d)) issue(['departments', d], `built-in department ${d} cannot be removed`);
+  for (const [key, r] of Object.entries(def.roles)) {
+    if (!hasDepartment(r.department)) issue(['roles', key, 'department'], `role ${key}: unknown department ${r.department}`);
+    if (r.like && (ROLES as readonly string[]).includes(key)) issue(['roles', key, 'like'], `built-in role ${key} cannot be like another role`);
+  }
+  for (const [key, d] of Object.entries(def.departments)) {
+    if (d.manager && !hasRole(d.manager)) issue(['departments', key, 'manager'], `department ${key}: unknown manager role ${d.manager}`);
+  }
+  const roleAt = (path: (string | number)[], r: string) => { if (!hasRole(r)) issue(path, `unknown role ${r}`); };
+  const fieldRoles = (fields: FieldSpec[], at: (string | number)[]) => fields.forEach((f, i) => {
+    if (f.role) roleAt([...at, i, 'role'], f.role);
+    f.filledBy?.forEach((r, j) => roleAt([...at, i, 'filledBy', j], r));
+    if (f.columns) fieldRoles(f.columns, [...at, i, 'columns']);
+    if (f.fields) fieldRoles(f.fields, [...at, i, 'fields']);
+  });
+  for (const [key, s] of Object.entries(def.steps)) {
+    roleAt(['steps', key, 'role'], s.role);
+    s.alsoRoles.forEach((r, i) => roleAt(['steps', key, 'alsoRoles', i], r));
+  }
+  for (const [key, f] of Object.entries(def.forms)) {
+    f.copies?.forEach((d, i) => { if (!hasDepartment(d)) issue(['forms', key, 'copies', i], `form ${key}: unknown department ${d}`); });
+    fieldRoles(f.fields, ['forms', key, 'fields']);
+  }
+  def.escalation.levels.forEach((l, i) => { if (l !== 'department_manager') roleAt(['escalation', 'levels', i], l); });
+  def.ticketPause.roles.forEach((r, i) => roleAt(['ticketPause', 'roles', i], r));
+}
 
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
 export type RawProcessDefinition = z.input<typeof processDefinitionSchema>;

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../server/context.js';
 import { AppError, unauthorized } from '../../server/errors.js';
 import { authenticate } from './service.js';
+import { organisationOf } from '../../domain/roles.js';
 
 declare module 'fastify' {
   interface FastifyRequest { actor?: Actor; sessionToken?: string; sessionId?: string; mustChangePassword?: boolean }
@@ -74,7 +75,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${req.method} ${url}`)) {
       throw new AppError('password_change_required', 'auth.password_change_required');
     }
-    req.actor = session.actor;
+    // the policies read roles, departments and managers from the current definition
+    req.actor = { ...session.actor, org: organisationOf(ctx.processes.current()) };
     req.sessionToken = credential.token;
     req.sessionId = session.sessionId;
     req.mustChangePassword = session.mustChangePassword;

@@ -6,6 +6,7 @@ import { changeOwnPassword, endOwnSession, login, logout, ownSessions, Throttled
 import { assertPasswordPolicy, MAX_PASSWORD_LENGTH } from './password-policy.js';
 import { isDemoCompany } from '../users/service.js';
 import { capabilitiesOf } from '../../policies/capabilities.js';
+import { organisationOf } from '../../domain/roles.js';
 import { noContent, okReply } from '../../server/replies.js';
 import { loginReply, meReply, metaReply, sessionList } from './schema.js';
 
@@ -29,7 +30,7 @@ const sessionId = (req: FastifyRequest) => req.sessionId!;
 export async function authRoutes(app: ZApp) {
   app.post('/auth/login', { schema: { body: loginBody, tags: ['auth'], security: [], response: { 200: loginReply } } }, async (req, reply) => {
     const result = await withRetryAfter(reply, () => login({
-      ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], wallNow: app.ctx.wallNow(),
+      ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], wallNow: app.ctx.wallNow(), org: organisationOf(app.ctx.processes.current()),
     }, app.ctx.db));
     reply.setCookie(SESSION_COOKIE, result.token, {
       path: '/', httpOnly: true, sameSite: 'lax', maxAge: 12 * 3600, secure: req.protocol === 'https',
@@ -46,7 +47,8 @@ export async function authRoutes(app: ZApp) {
 
   app.get('/auth/me', { config: { policy: 'account.session' }, schema: { tags: ['auth'], response: { 200: meReply } } }, async (req) => {
     const actor = actorOf(req);
-    return { user: { ...actor, mustChangePassword: req.mustChangePassword ?? false, capabilities: capabilitiesOf(actor) }, demo: await isDemoCompany(app.ctx.db) };
+    const { org: _org, ...user } = actor;
+    return { user: { ...user, mustChangePassword: req.mustChangePassword ?? false, capabilities: capabilitiesOf(actor) }, demo: await isDemoCompany(app.ctx.db) };
   });
 
   app.post('/auth/password', { config: { policy: 'account.session' }, schema: { body: passwordBody, tags: ['auth'], response: { 204: noContent } } }, async (req, reply) => {

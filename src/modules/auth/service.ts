@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { AppError, fieldError, notFound, unauthorized } from '../../server/errors.js';
 import type { Actor } from '../../server/context.js';
 import { capabilitiesOf } from '../../policies/capabilities.js';
+import type { Organisation } from '../../domain/roles.js';
 import * as repo from './repo.js';
 import { attemptSucceeded, IDLE_RESET_MS, reserveAttempt, throttleKeys } from './throttle.js';
 
@@ -46,7 +47,9 @@ async function throttledCheck(opts: { username: string; ip: string; passwordHash
   return ok;
 }
 
-export async function login(opts: { username: string; password: string; ip: string; userAgent?: string; wallNow: Date }, db: Db) {
+export async function login(
+  opts: { username: string; password: string; ip: string; userAgent?: string; wallNow: Date; org?: Organisation }, db: Db,
+) {
   const { username, password, wallNow } = opts;
   const user = await repo.findUserByUsername(db, username);
   const ok = await throttledCheck({ username, ip: opts.ip, passwordHash: user?.active ? user.passwordHash : undefined, password, wallNow }, db);
@@ -57,7 +60,7 @@ export async function login(opts: { username: string; password: string; ip: stri
     ip: opts.ip.slice(0, 100), userAgent: opts.userAgent?.slice(0, 300) ?? null,
   });
   const actor = toActor(user);
-  return { token, user: { ...actor, mustChangePassword: user.mustChangePassword, capabilities: capabilitiesOf(actor) } };
+  return { token, user: { ...actor, mustChangePassword: user.mustChangePassword, capabilities: capabilitiesOf({ ...actor, org: opts.org }) } };
 }
 
 export async function authenticate(opts: { token: string; wallNow: Date }, tx: Tx) {

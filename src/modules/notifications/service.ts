@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cases, notifications, tasks, tickets } from '../../db/schema.js';
-import { DEPARTMENT_MANAGER, type Department } from '../../domain/roles.js';
+import { managerOf } from '../../domain/roles.js';
 import type { Tier } from '../../domain/calendar/index.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
 import type { AppContext } from '../../server/context.js';
@@ -43,7 +43,7 @@ export async function markRead(tx: Tx, userId: string, id: string) {
 /** Who an escalation level goes to: the owning department's manager (per the definition), or a role. */
 function levelRole(def: ProcessDefinition, level: string, department: string): string {
   if (level !== 'department_manager') return level;
-  return def.departments[department as Department]?.manager ?? DEPARTMENT_MANAGER[department as Department] ?? 'gm';
+  return managerOf(def, department) ?? 'gm';
 }
 
 /** tasks of a paused ticket hold still: no escalation while the SLA clock is stopped */

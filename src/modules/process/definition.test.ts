@@ -10,6 +10,7 @@ import { validateDefinition } from './service.js';
 import { createContext } from '../../server/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import { customProcess } from '../../../test/support/custom-process.js';
+import { splitTechnicalDepartment } from '../../../test/support/split-department.js';
 
 const copy = () => structuredClone(DEFAULT_PROCESS) as RawProcessDefinition & { steps: Record<string, any>; forms: Record<string, any> };
 
@@ -60,6 +61,36 @@ describe('the process definition', () => {
     expect(refusal(def)).toContain('steps.procurement.role: unknown role janitor');
   });
 
+  it('roles and departments (issue 10): adds a role like a built-in one and a department; refuses unknown ones, a removed built-in, an unsafe key', () => {
+    const split = validateDefinition(splitTechnicalDepartment(DEFAULT_PROCESS));
+    expect(split.roles.aftersales_manager).toMatchObject({ department: 'aftersales', like: 'tech_manager' });
+    expect(split.departments.aftersales.manager).toBe('aftersales_manager');
+    const def = copy() as any;
+    def.roles.night_engineer = { label: { zh: '夜班工程师', en: 'Night engineer' }, department: 'night_shift', like: 'engineer' };
+    def.departments.field = { label: { zh: '外勤部', en: 'Field' }, manager: 'field_boss' };
+    def.forms.revisit.copies.push('nowhere');
+    def.steps.revisit.role = 'ghost';
+    delete def.roles.gm;
+    const m = refusal(def);
+    expect(m).toContain('roles.night_engineer.department: role night_engineer: unknown department night_shift');
+    expect(m).toContain('departments.field.manager: department field: unknown manager role field_boss');
+    expect(m).toContain('forms.revisit.copies.1: form revisit: unknown department nowhere');
+    expect(m).toContain('roles.gm: built-in role gm cannot be removed');
+    // like names a built-in role; a key is lowercase letters, digits and _
+    const shape = copy() as any;
+    shape.roles.night_engineer = { label: { zh: '夜班工程师', en: 'Night engineer' }, department: 'technical', like: 'janitor' };
+    shape.roles['Bad-Key'] = { label: { zh: '坏', en: 'Bad' }, department: 'it' };
+    const bad = refusal(shape);
+    expect(bad).toContain('roles.night_engineer.like: like must be one of the built-in roles');
+    expect(bad).toContain('not janitor');
+    expect(bad).toContain('roles.Bad-Key');
+    const built = copy() as any;
+    built.roles.engineer.like = 'tech_manager';
+    expect(refusal(built)).toContain('roles.engineer.like: built-in role engineer cannot be like another role');
+    const step = copy() as any;
+    step.steps.revisit.role = 'ghost';
+    expect(refusal(step)).toContain('steps.revisit.role: unknown role ghost');
+  });
   it('refuses a transition naming an unknown form, a next step that does not exist, and a select without options', () => {
     const def = copy();
     def.steps.gm_approval.outcomes.approve.form = 'gm_memo';

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, badRequest, conflict, fieldError, forbidden, issue, notFound, zodDetails } from '../../server/errors.js';
-import { hasRole, isStaff } from '../../policies/actor.js';
+import { hasRole, isStaff, rolesOf } from '../../policies/actor.js';
 import { taskAbilities, taskPolicy, type TaskTarget } from '../../policies/task.js';
 import type { Role } from '../../domain/roles.js';
 import type { FieldSpec, ProcessDefinition } from '../../domain/process/definition.js';
@@ -153,7 +153,7 @@ export async function completeTask(
   if (!parsed.success) throw badRequest(zodDetails(parsed.error.issues, 'form'), 'form.invalid');
   let form = parsed.data as Record<string, unknown>;
   // a field another role fills (form 5: customer service vs technical part) is refused
-  const notMine = fieldsNotFilledBy(formDef?.fields ?? [], form, actor.roles);
+  const notMine = fieldsNotFilledBy(formDef?.fields ?? [], form, rolesOf(actor));
   if (notMine.length) {
     throw new AppError('forbidden', 'form.fields_of_other_role', { fields: notMine.map((f) => `form.${f}`).join(', ') }, notMine.map((f) => issue(`form.${f}`, 'field.filled_by_other_role')));
   }

@@ -16,6 +16,7 @@ import { completeTask } from '../tasks/service.js';
 import { RATING_TEXT } from '../notifications/messages.js';
 import * as repo from './repo.js';
 import QRCode from 'qrcode';
+import { organisationOf } from '../../domain/roles.js';
 import { readChannels } from '../notifications/channels.js';
 
 const TOKEN_BYTES = 18; // 144 bits
@@ -102,7 +103,7 @@ export async function submitRating(opts: { token: string; satisfied: boolean; co
     if (followUp && outcome) {
       const customer: Actor = {
         id: 'customer', username: 'customer', displayName: RATING_TEXT.customerActor, roles: [def.steps[followUp.step].role],
-        department: null, partnerId: null,
+        department: null, partnerId: null, org: organisationOf(def),
       };
       await completeTask({
         taskId: followUp.id, actor: customer, outcome, skipPolicy: true,

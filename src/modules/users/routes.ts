@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
-import { DEPARTMENTS, ROLES } from '../../domain/roles.js';
+import { ORG_KEY } from '../../domain/roles.js';
 import { actorOf } from '../auth/plugin.js';
 import { requireRole, requireStaff } from '../../server/policy.js';
 import { createUser, endUserSessions, presentUser, resetPassword, updateUser } from './service.js';
@@ -11,7 +11,9 @@ import { noContent } from '../../server/replies.js';
 import { userPage, userView } from './schema.js';
 
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
-const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
+// which roles and departments exist is the current definition's (checked by the service)
+const roleKey = z.string().regex(ORG_KEY, 'a role key');
+const roles = z.array(roleKey).min(1).max(20);
 const displayName = z.string().trim().min(1).max(100);
 const createBody = z.object({
   username: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits and _ . @ - only'),
@@ -25,7 +27,7 @@ const createBody = z.object({
 const patchBody = z.object({
   displayName: displayName.optional(),
   roles: roles.optional(),
-  department: z.enum(DEPARTMENTS).nullable().optional(),
+  department: z.string().regex(ORG_KEY, 'a department key').nullable().optional(),
   partnerId: z.string().min(1).max(100).nullable().optional(),
   active: z.boolean().optional(),
   email: z.email().max(200).nullable().optional(),
@@ -41,7 +43,7 @@ export async function userRoutes(app: ZApp) {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
     assertPasswordPolicy('password', req.body.password);
-    const user = await ctx.db.transaction((tx) => createUser({ ...req.body, actor, now: ctx.clock.now() }, tx));
+    const user = await ctx.db.transaction((tx) => createUser({ ...req.body, actor, org: ctx.processes.current(), now: ctx.clock.now() }, tx));
     reply.status(201);
     return user;
   });
@@ -50,7 +52,7 @@ export async function userRoutes(app: ZApp) {
     config: { policy: 'admin.directory' },
     schema: {
       querystring: pageQuery.extend({
-        role: z.enum(ROLES).optional(), q: z.string().max(100).optional(), status: z.enum(['active', 'inactive', 'all']).optional(),
+        role: roleKey.optional(), q: z.string().max(100).optional(), status: z.enum(['active', 'inactive', 'all']).optional(),
         sort: z.enum(repo.USER_SORTS).default('username_asc'),
       }),
       tags: ['users'],
@@ -65,7 +67,7 @@ export async function userRoutes(app: ZApp) {
   app.patch('/users/:id', { config: { policy: 'admin.users' }, schema: { params: idParams, body: patchBody, tags: ['users'], response: { 200: userView } } }, async (req) => {
     const actor = actorOf(req);
     requireRole(actor, 'sysadmin');
-    return ctx.db.transaction((tx) => updateUser({ ...req.body, id: req.params.id, actor, ...stamp() }, tx));
+    return ctx.db.transaction((tx) => updateUser({ ...req.body, id: req.params.id, actor, org: ctx.processes.current(), ...stamp() }, tx));
   });
 
   app.post('/users/:id/password', {

@@ -16,6 +16,7 @@ export const actorView = z.object({
 /** What the signed-in user may do (src/policies/capabilities.ts): the web's menus and buttons. */
 export const capabilities = z.object({
   menus: z.array(z.enum(MENUS)),
+  actsAs: z.array(z.string()),
   createDeal: z.boolean(), createTicket: z.boolean(), createCustomer: z.boolean(), editCustomer: z.boolean(), viewCustomer: z.boolean(),
   negotiationLog: z.boolean(), adjustPolicy: z.boolean(), dealsBoardByDefault: z.boolean(), manageUsers: z.boolean(), manageCalendar: z.boolean(),
   archiveDocument: z.boolean(), exportDocuments: z.boolean(), managePartners: z.boolean(), partnerSettlement: z.boolean(), pipeline: z.boolean(),

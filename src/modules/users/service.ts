@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import { conflict, fieldError, notFound } from '../../server/errors.js';
 import type { Actor } from '../../server/context.js';
-import { ROLE_DEPARTMENT, ROLES, ROLE_LABEL_ZH, type Role } from '../../domain/roles.js';
+import { DEFAULT_ORGANISATION, ROLES, ROLE_LABEL_ZH, baseRole, type Organisation } from '../../domain/roles.js';
 import { hashPassword } from '../auth/service.js';
 import { revokeUserSessions, setPassword } from '../auth/repo.js';
 import { appendAudit } from '../audit/service.js';
@@ -17,15 +17,28 @@ export function presentUser(u: NonNullable<Awaited<ReturnType<typeof repo.findUs
   };
 }
 
+/** The roles must be the current definition's; the department (given, or the first role's) too. */
+function checkOrganisation(org: Organisation, roles: readonly string[], department: string | null | undefined) {
+  roles.forEach((role, i) => { if (!Object.hasOwn(org.roles, role)) throw fieldError(`roles.${i}`, 'field.unknown_role', { role }); });
+  if (department && !Object.hasOwn(org.departments, department)) throw fieldError('department', 'field.unknown_department', { department });
+}
+
+/** A partner engineer (or a role like one) works for an outsourced company. */
+const needsPartner = (org: Organisation, roles: readonly string[]) => roles.some((r) => baseRole(org, r) === 'partner_engineer');
+
 export async function createUser(
   opts: {
-    username: string; password: string; displayName: string; roles: Role[]; partnerId?: string; department?: string;
+    username: string; password: string; displayName: string; roles: string[]; partnerId?: string; department?: string;
     mustChangePassword?: boolean; email?: string; phone?: string; actor: Actor | null; now: Date;
+    /** the current definition's roles and departments (default: the default process's) */
+    org?: Organisation;
   },
   tx: Tx,
 ) {
+  const org = opts.org ?? DEFAULT_ORGANISATION;
+  checkOrganisation(org, opts.roles, opts.department);
   if (await repo.usernameTaken(tx, opts.username)) throw conflict('user.username_taken', { username: opts.username });
-  if (opts.roles.includes('partner_engineer') && !opts.partnerId) throw fieldError('partnerId', 'field.partner_required');
+  if (needsPartner(org, opts.roles) && !opts.partnerId) throw fieldError('partnerId', 'field.partner_required');
   if (opts.partnerId && !(await findPartner(tx, opts.partnerId))) throw fieldError('partnerId', 'field.unknown_partner');
   const user = await repo.insertUser(tx, {
     id: crypto.randomUUID(),
@@ -33,7 +46,7 @@ export async function createUser(
     passwordHash: await hashPassword(opts.password),
     displayName: opts.displayName,
     roles: opts.roles,
-    department: opts.department ?? ROLE_DEPARTMENT[opts.roles[0]],
+    department: opts.department ?? org.roles[opts.roles[0]].department,
     partnerId: opts.partnerId ?? null,
     mustChangePassword: opts.mustChangePassword ?? false,
     email: opts.email || null,
@@ -87,21 +100,23 @@ async function existingUser(tx: Tx, id: string) {
  *  sysadmin can be neither disabled nor demoted (nobody could administer any more). */
 export async function updateUser(
   opts: {
-    id: string; displayName?: string; roles?: Role[]; department?: string | null; partnerId?: string | null; active?: boolean;
-    email?: string | null; phone?: string | null; actor: Actor; now: Date; wallNow: Date;
+    id: string; displayName?: string; roles?: string[]; department?: string | null; partnerId?: string | null; active?: boolean;
+    email?: string | null; phone?: string | null; actor: Actor; now: Date; wallNow: Date; org?: Organisation;
   },
   tx: Tx,
 ) {
+  const org = opts.org ?? DEFAULT_ORGANISATION;
+  checkOrganisation(org, opts.roles ?? [], opts.department);
   const before = await existingUser(tx, opts.id);
-  const roles = opts.roles ?? (before.roles as Role[]);
+  const roles = opts.roles ?? before.roles;
   const partnerId = opts.partnerId !== undefined ? opts.partnerId : before.partnerId;
-  if (roles.includes('partner_engineer') && !partnerId) throw fieldError('partnerId', 'field.partner_required');
+  if (needsPartner(org, roles) && !partnerId) throw fieldError('partnerId', 'field.partner_required');
   if (opts.partnerId && !(await findPartner(tx, opts.partnerId))) throw fieldError('partnerId', 'field.unknown_partner');
   const stillAdmin = roles.includes('sysadmin') && opts.active !== false;
   if (before.roles.includes('sysadmin') && before.active && !stillAdmin && (await repo.otherActiveSysadmins(tx, opts.id)) === 0) {
     throw conflict('user.last_sysadmin');
   }
-  const department = opts.department !== undefined ? opts.department : opts.roles ? ROLE_DEPARTMENT[roles[0]] : before.department;
+  const department = opts.department !== undefined ? opts.department : opts.roles ? org.roles[roles[0]].department : before.department;
   const after = await repo.updateUser(tx, opts.id, {
     ...(opts.displayName !== undefined ? { displayName: opts.displayName } : {}),
     roles, department, partnerId, ...(opts.active !== undefined ? { active: opts.active } : {}),

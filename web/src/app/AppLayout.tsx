@@ -1,4 +1,5 @@
 import { Suspense, useMemo, useState } from 'react';
+import { useProcessText } from '../features/process/queries';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import {
   BellOutlined,
@@ -53,6 +54,7 @@ export function AppLayout() {
   const user = useUser();
   const { logout, demo } = useAuth();
   const { t, tk, lang, setLang } = useI18n();
+  const processText = useProcessText();
   const navigate = useNavigate();
   const location = useLocation();
   // a collapsed sider is remembered on reload; below 768 px the menu is a drawer instead
@@ -216,7 +218,7 @@ export function AppLayout() {
                 <span data-testid="user-roles" style={phone ? { display: 'none' } : undefined}>
                   {user.roles.map((r) => (
                     <Tag key={r} color="blue" style={{ marginInlineEnd: 4 }}>
-                      {tk('role', r)}
+                      {processText.role(r)}
                     </Tag>
                   ))}
                 </span>

@@ -35,6 +35,8 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'field.unknown_customer': '没有这个客户',
   'field.unknown_user': '没有这个用户',
   'field.unknown_partner': '没有这个服务商',
+  'field.unknown_role': '当前流程没有角色 {role}',
+  'field.unknown_department': '当前流程没有部门 {department}',
   'field.partner_required': '外包工程师必须选择所属服务商',
   'field.not_before': '不能早于{other}',
   'field.in_past': '不能早于现在',

@@ -357,7 +357,7 @@ export function FormFields({ fields, prefix, caseData, deadlineKeys }: { fields:
     lang,
     t,
     pick: (l) => (l ? l[lang] : undefined),
-    mine: (f) => !f.filledBy || f.filledBy.some((r) => user.roles.includes(r)),
+    mine: (f) => !f.filledBy || f.filledBy.some((r) => user.capabilities.actsAs.includes(r)),
   };
   return <FieldList fields={fields} prefix={prefix} scope={scope} />;
 }

@@ -60,3 +60,18 @@ export function useProcessText() {
     copyDepartments: [...new Set(Object.values(def?.forms ?? {}).flatMap((f) => f.copies ?? []))],
   };
 }
+
+/** The definition's roles and departments (issue 10): the pickers of the users pages list these,
+ *  with their labels; a role `like` the partner engineer works for an outsourced company. */
+export function useOrganisation() {
+  const text = useProcessText();
+  const roles = (text.def?.roles ?? {}) as Record<string, { like?: string }>;
+  const departments = (text.def?.departments ?? {}) as Record<string, unknown>;
+  return {
+    roleOptions: Object.keys(roles).map((r) => ({ value: r, label: text.role(r) })),
+    departmentOptions: Object.keys(departments).map((d) => ({ value: d, label: text.department(d) })),
+    roleLabel: text.role,
+    departmentLabel: text.department,
+    isPartner: (held: readonly string[] | undefined) => !!held?.some((r) => (roles[r]?.like ?? r) === 'partner_engineer'),
+  };
+}

@@ -1,4 +1,5 @@
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useProcessText } from '../../process/queries';
 import { useAuth, useUser } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { endOwnSession, listOwnSessions, type OwnSession } from '../api';
 /** 我的账户: change the own password; see and end the own sessions. */
 export default function AccountPage() {
   const { t, tk } = useI18n();
+  const processText = useProcessText();
   const user = useUser();
   const { refresh } = useAuth();
   const { message } = App.useApp();
@@ -30,7 +32,7 @@ export default function AccountPage() {
           <strong>{user.displayName}</strong> ({user.username}){' '}
           {user.roles.map((r) => (
             <Tag key={r} color="blue">
-              {tk('role', r)}
+              {processText.role(r)}
             </Tag>
           ))}
         </Typography.Paragraph>

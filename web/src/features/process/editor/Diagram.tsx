@@ -52,7 +52,7 @@ function LaneNode({ data }: NodeProps<Node<LaneData>>) {
 const nodeTypes = { step: StepNode, lane: LaneNode };
 
 /** The issues that concern a step (paths `definition.steps.<key>…` or `steps.<key>…`). */
-export function issuesOf(issues: Issue[], kind: 'steps' | 'forms', key: string): Issue[] {
+export function issuesOf(issues: Issue[], kind: 'steps' | 'forms' | 'roles' | 'departments', key: string): Issue[] {
   return issues.filter((i) => {
     const p = i.path.replace(/^definition\./, '').split('.');
     return p[0] === kind && p[1] === key;

@@ -41,7 +41,7 @@ export function StepEditor({ def, stepKey, issues, update, onClose }: { def: Edi
           </Space>
           <Space wrap>
             <Form.Item label={t('pe.step.role')}>
-              <Select id="pe-step-role" style={{ width: 200 }} value={s.role} options={roleOptions} onChange={(v) => set((x) => { x.role = v; })} />
+              <Select id="pe-step-role" style={{ width: 200 }} value={s.role} options={roleOptions} showSearch={{ optionFilterProp: 'label' }} onChange={(v) => set((x) => { x.role = v; })} />
             </Form.Item>
             <Form.Item label={t('pe.step.alsoRoles')}>
               <Select id="pe-step-also" mode="multiple" style={{ width: 280 }} value={s.alsoRoles ?? []} options={roleOptions} onChange={(v) => set((x) => { x.alsoRoles = v; })} />

@@ -12,6 +12,7 @@ import { useUserNames } from '../../users/useUserNames';
 import { diffVersion, getCurrent, getVersion, listVersions, publishVersion, saveDraft, validateDefinition, type Change, type EditDef, type Issue, type VersionItem } from './api';
 import { ProcessDiagram, issuesOf } from './Diagram';
 import { FormEditor, StepEditor, type Update } from './Editors';
+import { OrgEditor } from './OrgEditor';
 
 function ChangeList({ changes }: { changes: Change[] }) {
   const { t } = useI18n();
@@ -239,34 +240,7 @@ export default function ProcessEditorPage() {
                     <Input addonBefore={t('pe.caseType.ticket')} style={{ width: 200 }} value={working.caseNumbering?.ticket} onChange={(e) => setTop((d) => { d.caseNumbering.ticket = e.target.value; })} />
                   </Space>
                   <Typography.Title level={5}>{t('pe.settings.roles')}</Typography.Title>
-                  <Table size="small" pagination={false} rowKey="key"
-                    dataSource={Object.entries(working.roles as Record<string, EditDef>).map(([key, r]) => ({ key, r }))}
-                    columns={[
-                      { title: 'key', dataIndex: 'key' },
-                      { title: t('pe.step.labelZh'), render: (_, x) => <Input value={x.r.label?.zh} onChange={(e) => setTop((d) => { d.roles[x.key].label.zh = e.target.value; })} /> },
-                      { title: t('pe.step.labelEn'), render: (_, x) => <Input value={x.r.label?.en} onChange={(e) => setTop((d) => { d.roles[x.key].label.en = e.target.value; })} /> },
-                      {
-                        title: t('pe.role.department'), render: (_, x) => (
-                          <Select style={{ width: 180 }} value={x.r.department} onChange={(v) => setTop((d) => { d.roles[x.key].department = v; })}
-                            options={Object.entries(working.departments as Record<string, EditDef>).map(([k, dep]) => ({ value: k, label: dep.label?.[lang] ?? k }))} />
-                        ),
-                      },
-                    ]}
-                  />
-                  <Table size="small" pagination={false} rowKey="key"
-                    dataSource={Object.entries(working.departments as Record<string, EditDef>).map(([key, dep]) => ({ key, dep }))}
-                    columns={[
-                      { title: 'key', dataIndex: 'key' },
-                      { title: t('pe.step.labelZh'), render: (_, x) => <Input value={x.dep.label?.zh} onChange={(e) => setTop((d) => { d.departments[x.key].label.zh = e.target.value; })} /> },
-                      { title: t('pe.step.labelEn'), render: (_, x) => <Input value={x.dep.label?.en} onChange={(e) => setTop((d) => { d.departments[x.key].label.en = e.target.value; })} /> },
-                      {
-                        title: t('pe.dept.manager'), render: (_, x) => (
-                          <Select allowClear style={{ width: 180 }} value={x.dep.manager} onChange={(v) => setTop((d) => { if (v) d.departments[x.key].manager = v; else delete d.departments[x.key].manager; })}
-                            options={Object.entries(working.roles as Record<string, EditDef>).map(([k, r]) => ({ value: k, label: r.label?.[lang] ?? k }))} />
-                        ),
-                      },
-                    ]}
-                  />
+                  <OrgEditor def={working} setTop={setTop} issues={issues} />
                 </Space>
               ),
             },

@@ -18,7 +18,7 @@ export function TaskTimeline({ tasks, startLabel, startAt }: { tasks: Task[]; st
     const late = task.overdue;
     const color = open ? (late ? 'red' : 'blue') : late ? 'orange' : 'green';
     const icon = open ? (late ? <ExclamationCircleOutlined /> : <ClockCircleOutlined />) : <CheckCircleOutlined />;
-    const who = task.completedBy ? nameOf(task.completedBy) : task.assigneeId ? nameOf(task.assigneeId) : tk('role', task.assigneeRole);
+    const who = task.completedBy ? nameOf(task.completedBy) : task.assigneeId ? nameOf(task.assigneeId) : text.role(task.assigneeRole);
     return {
       key: task.id,
       color,
@@ -33,8 +33,8 @@ export function TaskTimeline({ tasks, startLabel, startAt }: { tasks: Task[]; st
           )}
           {task.outcome && task.outcome !== 'done' && <Tag>{tk('outcome', task.outcome)}</Tag>}
           <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
-            {t('timeline.assignee')}: {tk('role', task.assigneeRole)}
-            {who && who !== tk('role', task.assigneeRole) ? ` · ${who}` : ''}
+            {t('timeline.assignee')}: {text.role(task.assigneeRole)}
+            {who && who !== text.role(task.assigneeRole) ? ` · ${who}` : ''}
             {' · '}
             {t('timeline.created')} {fmtDateTime(task.createdAt)}
             {' · '}

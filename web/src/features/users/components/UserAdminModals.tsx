@@ -2,15 +2,13 @@
 import { useEffect, useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { ROLES } from '../../../app/access';
+import { useOrganisation } from '../../process/queries';
 import { useQuery } from '@tanstack/react-query';
 import { applyServerErrors } from '../../../app/formErrors';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { required } from '../../../app/rules';
 import { listPartners, resetUserPassword, updateUser, type UserPatch, type UserSummary } from '../api';
-
-export const DEPARTMENTS = ['business', 'technical', 'customer_service', 'admin', 'management', 'partner', 'it'] as const;
 
 /** Saves a form's values through `save`; server refusals land on the fields they name. */
 function useModalSave<V extends object>(form: ReturnType<typeof Form.useForm<V>>[0], save: (v: V) => Promise<unknown>, done: () => void) {
@@ -33,13 +31,14 @@ function useModalSave<V extends object>(form: ReturnType<typeof Form.useForm<V>>
 }
 
 export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | null; onClose: () => void; onSaved: () => void }) {
-  const { t, tk } = useI18n();
+  const { t } = useI18n();
+  const org = useOrganisation();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserPatch>();
   const roles = Form.useWatch('roles', form) as string[] | undefined;
   const partners = useQuery({ queryKey: ['partners', 'all'], queryFn: () => listPartners(), enabled: !!user });
   const { saving, unmatched, submit, reset } = useModalSave(form, (v) => updateUser(user!.id, {
-    ...v, partnerId: v.roles?.includes('partner_engineer') ? v.partnerId ?? null : user?.partnerId ?? null,
+    ...v, partnerId: org.isPartner(v.roles) ? v.partnerId ?? null : user?.partnerId ?? null,
   }), () => {
     message.success(t('common.saved'));
     onSaved();
@@ -60,12 +59,12 @@ export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | 
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('users.roles') }) }]}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: tk('role', r) }))} />
+          <Select mode="multiple" options={org.roleOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="department" label={t('users.department')}>
-          <Select allowClear options={DEPARTMENTS.map((d) => ({ value: d, label: tk('department', d) }))} />
+          <Select allowClear options={org.departmentOptions} />
         </Form.Item>
-        {roles?.includes('partner_engineer') && (
+        {org.isPartner(roles) && (
           <Form.Item name="partnerId" label={t('users.partner')} rules={required(t, t('users.partner'), { whitespace: false })}>
             <Select loading={partners.isFetching} options={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>

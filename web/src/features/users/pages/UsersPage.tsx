@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag } from 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
-import { ROLES } from '../../../app/access';
+import { useOrganisation } from '../../process/queries';
 import { ListPage, flatParams, type ListColumn } from '../../../components/ListPage';
 import { applyServerErrors } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
@@ -15,7 +15,8 @@ import { createUser, endUserSessions, listPartners, listUsers, updateUser, type 
 import { EditUserModal, ResetPasswordModal } from '../components/UserAdminModals';
 
 function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { t, tk } = useI18n();
+  const { t } = useI18n();
+  const org = useOrganisation();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewUser>();
   const [saving, setSaving] = useState(false);
@@ -57,9 +58,9 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
           <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('users.roles') }) }]}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: tk('role', r) }))} />
+          <Select mode="multiple" options={org.roleOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="new-user-roles" />
         </Form.Item>
-        {roles?.includes('partner_engineer') && (
+        {org.isPartner(roles) && (
           <Form.Item name="partnerId" label={t('users.partnerId')} rules={required(t, t('users.partnerId'), { whitespace: false })}>
             <Select
               loading={partners.isFetching}
@@ -74,7 +75,8 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
 }
 
 export default function UsersPage() {
-  const { t, tk } = useI18n();
+  const { t } = useI18n();
+  const org = useOrganisation();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
@@ -94,8 +96,8 @@ export default function UsersPage() {
   const columns: ListColumn<UserSummary & { createdAt?: string }>[] = [
     { key: 'username', title: t('users.username'), dataIndex: 'username', sort: { ascend: 'username_asc', descend: 'username_desc' } },
     { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', sort: { ascend: 'name_asc', descend: 'name_desc' } },
-    { key: 'roles', title: t('users.roles'), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{tk('role', r)}</Tag>) },
-    { key: 'department', title: t('users.department'), dataIndex: 'department', render: (v?: string | null) => tk('department', v) },
+    { key: 'roles', title: t('users.roles'), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{org.roleLabel(r)}</Tag>) },
+    { key: 'department', title: t('users.department'), dataIndex: 'department', render: (v?: string | null) => org.departmentLabel(v) },
     {
       key: 'active',
       title: t('users.status'),
@@ -158,7 +160,7 @@ export default function UsersPage() {
         defaultSort="username_asc"
         filters={[
           { kind: 'search', key: 'q', placeholder: t('common.keyword'), width: 260 },
-          { kind: 'select', key: 'role', placeholder: t('users.roles'), width: 200, options: ROLES.map((r) => ({ value: r, label: tk('role', r) })) },
+          { kind: 'select', key: 'role', placeholder: t('users.roles'), width: 200, options: org.roleOptions },
           {
             kind: 'segmented',
             key: 'status',
