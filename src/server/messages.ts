@@ -33,6 +33,7 @@ export const REASONS = {
   'field.unknown_tier': 'the current process has no service tier {tier}',
   'field.partner_required': 'required for a partner engineer',
   'field.not_before': 'must not be before {other}',
+  'field.in_past': 'must not be in the past',
   'field.year_range': 'year must be between {min} and {max}',
   'field.listed_twice': 'listed twice',
   'field.user_lacks_role': 'the user does not hold the role {role}',

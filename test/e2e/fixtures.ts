@@ -22,7 +22,7 @@ async function complete(baseUrl: string, role: string, dealId: string, step: str
 }
 
 /** A customer in service (one-time contract → VIP) with installed devices of the given serials. */
-export async function installedCustomer(baseUrl: string, name: string, serials: string[]): Promise<{ customerId: string; dealId: string; phone: string }> {
+export async function installedCustomer(baseUrl: string, name: string, serials: string[], opts: { stopAtInstallation?: boolean } = {}): Promise<{ customerId: string; dealId: string; phone: string }> {
   const sales = await apiToken(baseUrl, 'sales');
   const phone = `0571-${String(Date.now()).slice(-8)}`;
   const c = await apiCall<{ id: string }>(baseUrl, 'POST', '/customers', { name, address: '杭州市滨江区网商路 1 号', contactPerson: '赵工', phone }, sales);
@@ -50,6 +50,7 @@ export async function installedCustomer(baseUrl: string, name: string, serials: 
   await complete(baseUrl, 'tech_manager', dealId, 'installation_dispatch', {
     form: { engineerIds: [engineers.data.items[0].id], scheduledAt: '2026-03-03T10:00:00+08:00' },
   });
+  if (opts.stopAtInstallation) return { customerId: c.data.id, dealId, phone };
   await complete(baseUrl, 'engineer', dealId, 'installation', {
     form: { devices: serials.map((s, i) => ({ brandModel: '华为 AR161', serialNumber: s, configDocNumber: `PZ-${i + 1}` })), remarks: '前台转接' },
   });

@@ -157,7 +157,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('main-menu').waitFor({ state: 'visible' });
+  // the app's header: on a phone the menu waits in a drawer
+  await page.getByTestId('app-header').waitFor({ state: 'visible' });
 }
 
 /**

@@ -95,6 +95,10 @@ export async function dealAt(t: TestApp, step: string, paymentModel = 'one_time'
   const { deal, customer } = await createDeal(t, survey);
   const engineerId = (await t.call('GET', '/users?role=engineer', { token: await t.login('tech_manager') })).body.items[0].id;
   const forms = happyForms(paymentModel, engineerId);
+  // the installation date may not be in the past: a test whose clock runs later schedules a week on
+  const now = t.ctx.clock.now();
+  const dispatch = forms.dispatch as { scheduledAt: string };
+  if (new Date(dispatch.scheduledAt) < now) dispatch.scheduledAt = new Date(now.getTime() + 7 * 86400_000).toISOString();
   const passed = new Set<string>();
   let at = def.starts.deal[0];
   while (at && at !== step && def.steps[at].kind !== step) {

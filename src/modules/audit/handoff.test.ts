@@ -3,7 +3,8 @@
 // labelled from the definition, and only where the reader may read the completion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { complete, dealAt } from '../../../test/support/factories.js';
+import { ASSESSMENT, complete, dealAt } from '../../../test/support/factories.js';
+import { tryComplete } from '../installation/test-helpers.js';
 import { customerInService, openTask, completeAs } from '../tickets/testing.js';
 
 let t: TestApp;
@@ -36,5 +37,24 @@ describe('hand-off words in the history', () => {
     expect(view.body.state).toBe('closed');
     const answered = (view.body.history as Entry[]).find((h) => h.action === 'task.complete');
     expect(answered?.comments).toEqual([{ field: 'answer', label: { zh: '答复', en: 'Answer' }, value: '话机上按 *72 加号码即可' }]);
+  });
+
+  it('puts the revise comments in the notification to whoever redrafts', async () => {
+    const { deal } = await dealAt(t, 'approval');
+    await complete(t, deal.id, 'sales_manager', { outcome: 'revise', form: { comments: '请补充话务量测算' }, note: '本周内' });
+    const inbox = (await t.call('GET', '/notifications', { token: await t.login('sales') })).body.items as { kind: string; caseId?: string; message: string }[];
+    const returned = inbox.find((n) => n.kind === 'returned' && n.caseId === deal.id);
+    expect(returned?.message).toContain('本周内');
+    expect(returned?.message).toContain('意见：请补充话务量测算');
+  });
+});
+
+describe('input checked where it is typed', () => {
+  it('refuses a negative unit price with 400 naming the field', async () => {
+    const { deal } = await dealAt(t, 'tech_assessment');
+    const form = { ...ASSESSMENT, equipment: [{ ...ASSESSMENT.equipment[0], unitPriceFen: -500 }] };
+    const r = await tryComplete(t, deal.id, 'engineer', { form });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.map((x: { path: string }) => x.path)).toContain('form.equipment.0.unitPriceFen');
   });
 });

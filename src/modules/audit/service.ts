@@ -1,6 +1,6 @@
 // The audit trail: append-only (a database trigger refuses UPDATE/DELETE). Read back through
 // `auditOfCase`, which shows each reader form contents only from forms it may read.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { audit } from '../../db/schema.js';
 import type { Actor } from '../../server/context.js';
@@ -99,6 +99,25 @@ export function presentAuditEntry(r: AuditReader, e: Entry): Entry {
     if (words.length) out.comments = words;
   }
   return out;
+}
+
+/** The words a completed step left (its note, then each word with its Chinese label), as one
+ *  line for a message to the next person; empty when it left none. */
+export function handoffText(e: { note?: string; comments?: Word[] }, max = 300): string {
+  const parts = [...(e.note ? [e.note] : []), ...(e.comments ?? []).map((w) => `${w.label.zh}：${w.value}`)];
+  const text = parts.join('；');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** What the latest completed step of a case left for `reader` (the next person), as one line. */
+export async function lastHandoffText(tx: Tx, caseId: string, reader: AuditReader): Promise<string> {
+  const [row] = await tx.select().from(audit).where(and(eq(audit.caseId, caseId), eq(audit.action, 'task.complete'))).orderBy(desc(audit.id)).limit(1);
+  if (!row) return '';
+  const e = presentAuditEntry(reader, {
+    at: row.at.toISOString(), actorId: row.actorId, action: row.action, entity: row.entity, entityId: row.entityId,
+    ...(row.before != null ? { before: row.before } : {}), ...(row.after != null ? { after: row.after } : {}),
+  });
+  return handoffText(e);
 }
 
 export async function auditOfCase(tx: Tx, caseId: string, reader: AuditReader) {

@@ -181,6 +181,8 @@ describe('dispatch input', () => {
       [{ engineerIds: [eng.id, eng.id], scheduledAt: SCHEDULED }, 'form.engineerIds.1'],
       [{ engineerIds: [], scheduledAt: SCHEDULED }, 'form.engineerIds'],
       [{ engineerIds: [eng.id], scheduledAt: '下周二' }, 'form.scheduledAt'],
+      // a Sunday four weeks back: the installation would be overdue from birth
+      [{ engineerIds: [eng.id], scheduledAt: '2026-02-01T09:00:00+08:00' }, 'form.scheduledAt'],
       [{ engineerIds: [eng.id] }, 'form.scheduledAt'],
       [{ engineerIds: 'x', scheduledAt: SCHEDULED }, 'form.engineerIds'],
     ];

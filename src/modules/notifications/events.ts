@@ -78,6 +78,8 @@ export async function announce(tx: Tx, ctx: AppContext, e: AppEvent) {
 export async function announceTask(tx: Tx, ctx: AppContext, e: {
   routeAs: 'assigned' | 'returned'; userIds: string[]; task: { id: string; step: string; caseId: string; dueAt: Date | null; tier: string };
   stepLabel: string; now: Date;
+  /** the words the previous step left for this person (note, revise comments…), one line */
+  text?: string;
 }) {
   const recipients: Recipient[] = [];
   for (const id of new Set(e.userIds)) {
@@ -86,7 +88,12 @@ export async function announceTask(tx: Tx, ctx: AppContext, e: {
   }
   if (!recipients.length) return;
   await announce(tx, ctx, {
+<<<<<<< HEAD
     routeAs: e.routeAs, recipients, caseId: e.task.caseId, taskId: e.task.id, tier: e.task.tier,
     params: { step: e.stepLabel, ...(e.task.dueAt ? { dueAt: shanghaiTime(e.task.dueAt) } : {}) }, now: e.now,
+=======
+    routeAs: e.routeAs, recipients, caseId: e.task.caseId, taskId: e.task.id, tier: e.task.tier === 'vip' ? 'vip' : 'standard',
+    params: { step: e.stepLabel, ...(e.task.dueAt ? { dueAt: shanghaiTime(e.task.dueAt) } : {}), ...(e.text ? { text: e.text } : {}) }, now: e.now,
+>>>>>>> main
   });
 }

@@ -35,10 +35,12 @@ interface Template {
 
 const stepPart = (p: MessageParams) => (p.step ? `：${p.step}` : '');
 const duePart = (p: MessageParams) => (p.dueAt ? `（截止 ${p.dueAt}）` : '');
+/** the words the previous step left (revise comments, the inquiry's answer, a reason) */
+const wordsPart = (p: MessageParams) => (p.text ? `。${p.text}` : '');
 
 export const MESSAGES: Record<EventKind | 'ticket_overdue' | 'test', Template> = {
-  assigned: { title: (p) => `新任务${stepPart(p)}`, inApp: (p) => `${p.number} 分派给您${stepPart(p)}${duePart(p)}` },
-  returned: { title: (p) => `任务退回${stepPart(p)}`, inApp: (p) => `${p.number} 退回给您${stepPart(p)}${duePart(p)}` },
+  assigned: { title: (p) => `新任务${stepPart(p)}`, inApp: (p) => `${p.number} 分派给您${stepPart(p)}${duePart(p)}${wordsPart(p)}` },
+  returned: { title: (p) => `任务退回${stepPart(p)}`, inApp: (p) => `${p.number} 退回给您${stepPart(p)}${duePart(p)}${wordsPart(p)}` },
   mentioned: { title: () => '有人提到了您', inApp: (p) => `${p.number} ${p.by ?? ''} 提到了您：${p.text ?? ''}` },
   overdue: { title: (p) => `任务逾期${stepPart(p)}`, inApp: (p) => `任务逾期${stepPart(p)}${duePart(p)} ${p.number}` },
   ticket_overdue: { title: () => '工单超过结案期限', inApp: (p) => `工单超过结案期限：${p.number}${duePart(p)}` },

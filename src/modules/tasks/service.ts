@@ -12,7 +12,7 @@ import type { FieldSpec, ProcessDefinition } from '../../domain/process/definiti
 import { fieldsNotFilledBy, flattenGroups, formInputSchema } from '../../domain/process/fields.js';
 import { computeDueAt, ruleTier, transitionFor } from '../../domain/process/engine.js';
 import type { WorkCalendar } from '../../domain/calendar/index.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit, lastHandoffText } from '../audit/service.js';
 import { createDocument, presentDocument } from '../documents/service.js';
 import { findUser } from '../users/repo.js';
 import { findPartner } from '../partners/repo.js';
@@ -154,6 +154,14 @@ export async function completeTask(
   }
 
   await checkUserFields(formDef?.fields ?? [], form, tx);
+  // a time that sets the next step's deadline (the installation date) is not in the past: the
+  // task would be overdue from birth and escalated at once
+  for (const n of transition.next) {
+    const rule = def.steps[n]?.due;
+    const key = rule && 'endOfDayOfField' in rule ? rule.endOfDayOfField : undefined;
+    const v = key ? form[key] : undefined;
+    if (key && typeof v === 'string' && new Date(v).getTime() < now.getTime()) throw fieldError(`form.${key}`, 'field.in_past');
+  }
 
   const calendar = await ctx.calendars.get(tx);
   const documentId = crypto.randomUUID();
@@ -185,14 +193,13 @@ export async function completeTask(
 
   const earlier = transition.next.length ? await repo.tasksOfCase(tx, c.type, c.id) : [];
   const next = [];
+  const returned: { userId: string; task: repo.TaskRow }[] = [];
   for (const stepKey of transition.next) {
     const opened = await openStep({ def, stepKey, c, now, calendar, previousForm: form }, tx);
     next.push(opened);
     // a step that comes back (revise, unsatisfied customer) is announced to whoever did it last
     const last = earlier.filter((t) => t.step === stepKey && t.status === 'done' && t.completedBy).at(-1);
-    if (last?.completedBy) {
-      await announceTask(tx, ctx, { routeAs: 'returned', userIds: [last.completedBy], task: opened, stepLabel: def.steps[stepKey].label.zh, now });
-    }
+    if (last?.completedBy) returned.push({ userId: last.completedBy, task: opened });
   }
   if (transition.end) await setCaseState(tx, c, transition.end, now, true);
   else if (next[0]) await setCaseState(tx, c, next[0].step, now, false);
@@ -204,11 +211,24 @@ export async function completeTask(
   for (const t of next) {
     await appendAudit(tx, { at: now, actorId: actor.id, action: 'task.open', entity: 'task', entityId: t.id, caseId: c.id, after: { step: t.step, dueAt: t.dueAt } });
   }
+  for (const r of returned) {
+    // the message carries the words this step left (the revise comments…), as the recipient may read them
+    const text = await handoffTextFor(tx, r.userId, c, def);
+    await announceTask(tx, ctx, { routeAs: 'returned', userIds: [r.userId], task: r.task, stepLabel: def.steps[r.task.step].label.zh, now, text });
+  }
   return {
     task: presentTask(closed, now),
     next: next.map((t) => presentTaskFor(actor, def, t, now, calendar)),
     ...(document ? { document: presentDocument(document) } : {}),
   };
+}
+
+/** The words the case's latest completed step left, as the user who acts next may read them. */
+async function handoffTextFor(tx: Tx, userId: string, c: CaseRef, def: ProcessDefinition): Promise<string> {
+  const u = await findUser(tx, userId);
+  if (!u) return '';
+  const reader: Actor = { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, department: u.department, partnerId: u.partnerId };
+  return lastHandoffText(tx, c.id, { actor: reader, def, scope: { caseType: c.type, casePartnerId: c.partnerId } });
 }
 
 /** The owning department's manager gives an open task to a user or a partner company. */
@@ -249,7 +269,8 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
   }
   const updated = await repo.updateTaskAssignment(tx, task.id, set);
   if (set.assigneeId && set.assigneeId !== task.assigneeId) {
-    await announceTask(tx, ctx, { routeAs: 'assigned', userIds: [set.assigneeId], task: updated, stepLabel: step?.label.zh ?? task.step, now });
+    const text = await handoffTextFor(tx, set.assigneeId, c, def);
+    await announceTask(tx, ctx, { routeAs: 'assigned', userIds: [set.assigneeId], task: updated, stepLabel: step?.label.zh ?? task.step, now, text });
   }
   await appendAudit(tx, {
     at: now, actorId: opts.actor.id, action: 'task.assign', entity: 'task', entityId: task.id, caseId: task.caseId,

@@ -95,8 +95,10 @@ function normalizeDetails(raw: unknown): ErrorDetail[] {
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: string | FormData | undefined;
+  // a file upload: the browser sets the multipart boundary itself
+  if (opts.body instanceof FormData) body = opts.body;
+  else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }

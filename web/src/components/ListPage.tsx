@@ -2,7 +2,7 @@
 // definitions; the applied state lives in the URL query string, so the back button and a
 // reload keep it. Data comes through TanStack Query under ['list', name, params].
 import { useEffect, useMemo, type Key, type ReactNode } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Grid, Input, Pagination, Segmented, Select, Space, Spin, Table, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import type { ColumnType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
@@ -44,8 +44,61 @@ export type ListFilter =
   /** a segmented switch shown above the table: applies at once; `initial` is not written to the URL */
   | { kind: 'segmented'; key: string; options: ListOption[]; initial: string; testId?: string };
 
-/** An antd column plus the server's sort values for each direction. */
-export type ListColumn<T> = ColumnType<T> & { key: string; sort?: { ascend?: string; descend?: string } };
+/** An antd column plus the server's sort values for each direction; `phone: false` leaves it
+ *  off the phone's cards (row actions, wide details). */
+export type ListColumn<T> = ColumnType<T> & { key: string; sort?: { ascend?: string; descend?: string }; phone?: false };
+
+/** A column's cell as the table would draw it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any row: the cards only call the columns' own renderers
+type AnyColumn = ListColumn<any>;
+
+function cellOf(col: AnyColumn, row: object, index: number): ReactNode {
+  const path = col.dataIndex;
+  const keys = Array.isArray(path) ? path : path === undefined ? [] : [path];
+  let value: unknown = row;
+  for (const k of keys) value = value == null ? undefined : (value as Record<string | number, unknown>)[k as string | number];
+  if (!keys.length) value = undefined;
+  if (col.render) return col.render(value, row, index) as ReactNode;
+  return value == null || value === '' ? '—' : String(value);
+}
+
+/** Below 768 px: one card a row, each column a labelled line (the first column is the title). */
+function PhoneCards(p: {
+  rows: object[]; columns: AnyColumn[]; rowKey: string; loading: boolean; testId?: string; name: string; emptyText?: ReactNode;
+  onOpen?: (row: object) => void; rowClassName?: (row: object) => string;
+}) {
+  const cols = p.columns.filter((c) => c.phone !== false && !c.hidden);
+  const [head, ...rest] = cols;
+  return (
+    <Spin spinning={p.loading}>
+      <div data-testid={p.testId}>
+        {p.rows.length === 0 && p.emptyText}
+        {p.rows.map((row, i) => (
+          <Card
+            size="small"
+            key={String((row as Record<string, unknown>)[p.rowKey] ?? i)}
+            className={p.rowClassName?.(row)}
+            style={{ marginBottom: 8, cursor: p.onOpen ? 'pointer' : undefined }}
+            onClick={p.onOpen ? () => p.onOpen!(row) : undefined}
+            data-testid={`${p.name}-card`}
+          >
+            {head && <div style={{ fontWeight: 600, marginBottom: 4, overflowWrap: 'anywhere' }}>{cellOf(head, row, i)}</div>}
+            {rest.map((c) => (
+              <div key={c.key} style={{ display: 'flex', gap: 8, fontSize: 13, lineHeight: '22px', minWidth: 0 }}>
+                <Typography.Text type="secondary" style={{ flex: '0 0 auto', maxWidth: '40%' }} ellipsis>
+                  {typeof c.title === 'function' ? null : (c.title as ReactNode)}
+                </Typography.Text>
+                <span style={{ flex: '1 1 auto', minWidth: 0, overflowWrap: 'anywhere' }} onClick={(e) => c.key === 'actions' && e.stopPropagation()}>
+                  {cellOf(c, row, i)}
+                </span>
+              </div>
+            ))}
+          </Card>
+        ))}
+      </div>
+    </Spin>
+  );
+}
 
 export interface ListPageProps<T> {
   /** names the query, the filter form (ids `${name}-filter_${key}`) and the search button (`${name}-search`) */
@@ -115,6 +168,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
   const { name, fetch, columns, filters = [], defaultSort, defaultPageSize = 10, rowKey = 'id', rowHref } = props;
   const { t } = useI18n();
   const navigate = useNavigate();
+  const phone = Grid.useBreakpoint().md === false;
   const [sp, setSp] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
   const params = useMemo(() => readParams(sp, filters, defaultSort, defaultPageSize), [sp, filters, defaultSort, defaultPageSize]);
@@ -183,15 +237,15 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
   const body = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid={`${name}-list`}>
       {formFilters.length > 0 && (
-        <Form<FormValues> form={form} name={`${name}-filter`} layout="inline" style={{ rowGap: 12 }} onFinish={submitForm} data-testid={`${name}-filter`}>
+        <Form<FormValues> form={form} name={`${name}-filter`} layout={phone ? 'vertical' : 'inline'} style={{ rowGap: phone ? 0 : 12 }} onFinish={submitForm} data-testid={`${name}-filter`}>
           {formFilters.map((f) => {
             if (f.kind === 'search')
               return (
-                <Form.Item key={f.key} name={f.key} style={{ marginInlineEnd: 8 }}>
+                <Form.Item key={f.key} name={f.key} style={{ marginInlineEnd: phone ? 0 : 8, marginBottom: phone ? 8 : undefined }}>
                   <Input.Search
                     allowClear
                     placeholder={f.placeholder}
-                    style={{ width: f.width ?? 280 }}
+                    style={{ width: phone ? '100%' : (f.width ?? 280) }}
                     onSearch={submitForm}
                     onChange={(e) => !e.target.value && params.filters[f.key] && apply({ [f.key]: undefined })}
                     data-testid={f.testId}
@@ -201,7 +255,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
             if (f.kind === 'text')
               return (
                 <Form.Item key={f.key} name={f.key}>
-                  <Input allowClear placeholder={f.placeholder} style={{ width: f.width ?? 180 }} onPressEnter={submitForm} />
+                  <Input allowClear placeholder={f.placeholder} style={{ width: phone ? '100%' : (f.width ?? 180) }} onPressEnter={submitForm} />
                 </Form.Item>
               );
             if (f.kind === 'select')
@@ -210,7 +264,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
                   <Select
                     allowClear
                     placeholder={f.placeholder}
-                    style={{ width: f.width ?? 200 }}
+                    style={{ width: phone ? '100%' : (f.width ?? 200) }}
                     options={f.options}
                     onChange={(v: string | undefined) => apply({ [f.key]: v })}
                     data-testid={f.testId}
@@ -258,6 +312,29 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
           data-testid={`${name}-error`}
         />
       )}
+      {phone ? (
+        <>
+          <PhoneCards
+            rows={list.data?.items ?? []}
+            columns={columns as AnyColumn[]}
+            rowKey={rowKey}
+            loading={list.isPending || list.isPlaceholderData}
+            testId={props.tableTestId}
+            name={name}
+            emptyText={<EmptyBlock text={list.isError ? t('common.loadFailed') : props.emptyText} />}
+            onOpen={rowHref ? (row) => navigate(rowHref(row as T)) : undefined}
+            rowClassName={props.rowClassName as ((row: object) => string) | undefined}
+          />
+          <Pagination
+            simple
+            align="center"
+            current={params.page}
+            pageSize={params.pageSize}
+            total={list.data?.total ?? list.data?.items.length ?? 0}
+            onChange={(page, pageSize) => apply({ [PAGE]: page, [PAGE_SIZE]: pageSize }, pageSize === params.pageSize)}
+          />
+        </>
+      ) : (
       <Table<T>
         rowKey={rowKey}
         size={props.size}
@@ -285,6 +362,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
           showTotal: (n) => t('common.total', { n }),
         }}
       />
+      )}
     </Space>
   );
 

@@ -12,14 +12,15 @@ interface Props {
   style?: React.CSSProperties;
 }
 
-/** The user types yuan with 2 decimals; the form value is integer fen. */
-export function MoneyInput({ value, onChange, min = 0, placeholder, disabled, id, style }: Props) {
+/** The user types yuan with 2 decimals; the form value is integer fen. A value below `min` is
+ *  kept as typed (not silently raised to it), so the form's rule and the server name it. */
+export function MoneyInput({ value, onChange, min, placeholder, disabled, id, style }: Props) {
   return (
     <InputNumber<number>
       id={id}
       style={{ width: '100%', ...style }}
       prefix="¥"
-      min={min}
+      status={min !== undefined && value != null && value < min ? 'error' : undefined}
       precision={2}
       step={100}
       placeholder={placeholder}

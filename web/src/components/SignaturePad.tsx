@@ -60,13 +60,13 @@ export function SignaturePad({ value, onChange }: { value?: string; onChange?: (
   };
 
   return (
-    <Space direction="vertical" size={4}>
+    <Space orientation="vertical" size={4} style={{ width: '100%', maxWidth: 480 }}>
       <canvas
         ref={canvas}
         width={480}
         height={160}
         data-testid="signature-pad"
-        style={{ border: '1px dashed #999', borderRadius: 6, touchAction: 'none', maxWidth: '100%', cursor: 'crosshair' }}
+        style={{ border: '1px dashed #999', borderRadius: 6, touchAction: 'none', width: '100%', height: 'auto', cursor: 'crosshair' }}
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}
@@ -74,7 +74,7 @@ export function SignaturePad({ value, onChange }: { value?: string; onChange?: (
       />
       <Space>
         <Typography.Text type="secondary">{t('signature.hint')}</Typography.Text>
-        <Button size="small" onClick={clear}>{t('signature.clear')}</Button>
+        <Button onClick={clear}>{t('signature.clear')}</Button>
       </Space>
     </Space>
   );

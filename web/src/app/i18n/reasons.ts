@@ -40,6 +40,7 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'field.unknown_tier': '当前流程没有服务等级 {tier}',
   'field.partner_required': '外包工程师必须选择所属服务商',
   'field.not_before': '不能早于{other}',
+  'field.in_past': '不能早于现在',
   'field.year_range': '年份须在 {min} 至 {max} 之间',
   'field.listed_twice': '重复选择',
   'field.user_lacks_role': '该用户没有「{role}」岗位',

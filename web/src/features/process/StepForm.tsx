@@ -14,6 +14,7 @@ import { useUser } from '../../app/auth';
 import { fmtDate, fmtDateTime, fmtFen } from '../../app/format';
 import { MoneyInput } from '../../components/MoneyInput';
 import { DateTimeInput } from '../../components/DateTimeInput';
+import { useServerClock } from '../../app/serverClock';
 import { SignaturePad } from '../../components/SignaturePad';
 import { YesNo } from '../../components/YesNo';
 import { listUsers } from '../users/api';
@@ -36,9 +37,10 @@ function rulesOf(f: FieldSpec, label: string, t: Translate): Rule[] {
   }
   if (f.required) rules.push(numeric || f.type === 'bool' ? { required: true, message } : { required: true, whitespace: true, message });
   if ((f.type === 'text' || f.type === 'longtext') && f.max) rules.push({ max: f.max });
-  if (numeric && (f.min !== undefined || f.max !== undefined)) {
-    // money bounds are fen on the wire
-    rules.push({ type: 'number', min: f.min, max: f.max, message: t('form.range', { field: label, min: rangeText(f, f.min), max: rangeText(f, f.max) }) });
+  if (numeric) {
+    // money bounds are fen on the wire; the server's lower bound is 0 unless the field says otherwise
+    const min = f.min ?? 0;
+    rules.push({ type: 'number', min, max: f.max, message: t('form.range', { field: label, min: rangeText(f, min), max: rangeText(f, f.max) }) });
   }
   return rules;
 }
@@ -101,7 +103,7 @@ function DateOnly({ value, onChange, id }: { value?: string; onChange?: (v: stri
 }
 
 /** The input widget of one field (not lines or group); antd's Form.Item passes id, value and onChange. */
-function Widget({ f, lang, autoFocus, placeholder, ...control }: { f: FieldSpec; lang: Lang; autoFocus?: boolean; placeholder?: string; id?: string; value?: never; onChange?: never }) {
+function Widget({ f, lang, autoFocus, placeholder, notBefore, ...control }: { f: FieldSpec; lang: Lang; autoFocus?: boolean; placeholder?: string; notBefore?: string; id?: string; value?: never; onChange?: never }) {
   const options = (f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
   switch (f.type) {
     case 'longtext':
@@ -119,7 +121,7 @@ function Widget({ f, lang, autoFocus, placeholder, ...control }: { f: FieldSpec;
     case 'date':
       return <DateOnly {...control} />;
     case 'datetime':
-      return <DateTimeInput {...control} />;
+      return <DateTimeInput {...control} notBefore={notBefore} />;
     case 'select':
       return options.length <= 4 ? <Radio.Group {...control} options={options} /> : <Select {...control} allowClear options={options} />;
     case 'user':
@@ -181,6 +183,9 @@ interface FormScope {
   mine: (f: FieldSpec) => boolean;
   lang: Lang;
   t: Translate;
+  /** times that set a next step's deadline (the installation date): the picker refuses earlier
+   *  days than this (the server's now) */
+  notBefore?: { keys: Set<string>; now: string };
   pick: (l: I18nText | undefined) => string | undefined;
 }
 
@@ -205,6 +210,19 @@ async function linesCount(f: FieldSpec, label: string, t: Translate, n: number) 
   const min = f.min ?? (f.required ? 1 : 0);
   if (n < min) throw new Error(t('common.required', { field: label }));
   if (f.max !== undefined && n > f.max) throw new Error(t('form.tooManyRows', { field: label, max: f.max }));
+}
+
+/** A serial already on another line is flagged as it is scanned, not only on submit. */
+function twiceRule(path: Path, key: string, row: number, t: Translate): Rule {
+  return ({ getFieldValue }) => ({
+    validator: async (_: unknown, v: unknown) => {
+      const s = typeof v === 'string' ? v.trim() : '';
+      if (!s) return;
+      const rows = (getFieldValue(path) ?? []) as Record<string, unknown>[];
+      const other = rows.findIndex((x, i) => i !== row && typeof x?.[key] === 'string' && (x[key] as string).trim() === s);
+      if (other >= 0) throw new Error(t('form.serialTwice', { n: other + 1 }));
+    },
+  });
 }
 
 /** The line editor: columns from the definition, computed columns previewed, the footer field under the table. */
@@ -236,7 +254,7 @@ function LinesField({ f, path, label, scope }: { f: FieldSpec; path: Path; label
                       c.computed ? (
                         <ComputedValue f={c} scope={scope} row={r.name} />
                       ) : (
-                        <Form.Item name={[r.name, c.key]} rules={rulesOf(c, cl, t)} style={{ margin: 0 }}>
+                        <Form.Item name={[r.name, c.key]} rules={c.serial ? [...rulesOf(c, cl, t), twiceRule(path, c.key, r.name, t)] : rulesOf(c, cl, t)} style={{ margin: 0 }}>
                           <Widget f={c} lang={scope.lang} placeholder={cl} autoFocus={c === firstSerial && r.name === 0} />
                         </Form.Item>
                       ),
@@ -298,7 +316,7 @@ function FieldItem({ f, prefix, scope, footerOf }: { f: FieldSpec; prefix: Path;
   }
   return (
     <Form.Item name={path} label={label} extra={scope.pick(f.help)} rules={rulesOf(f, label, scope.t)}>
-      <Widget f={f} lang={scope.lang} />
+      <Widget f={f} lang={scope.lang} notBefore={scope.notBefore?.keys.has(f.key) ? scope.notBefore.now : undefined} />
     </Form.Item>
   );
 }
@@ -327,10 +345,12 @@ function FieldList({ fields, prefix, scope }: { fields: FieldSpec[]; prefix: Pat
 }
 
 /** The fields of a form under a wire prefix (`['form']`, `['survey']`), with the case they belong to. */
-export function FormFields({ fields, prefix, caseData }: { fields: FieldSpec[]; prefix: Path; caseData?: CaseContext }) {
+export function FormFields({ fields, prefix, caseData, deadlineKeys }: { fields: FieldSpec[]; prefix: Path; caseData?: CaseContext; deadlineKeys?: Set<string> }) {
   const { t, lang } = useI18n();
   const user = useUser();
+  const clock = useServerClock();
   const scope: FormScope = {
+    ...(deadlineKeys?.size ? { notBefore: { keys: deadlineKeys, now: clock?.now ?? new Date().toISOString() } } : {}),
     all: fields,
     root: prefix,
     caseData,
@@ -349,6 +369,18 @@ export function formOf(def: ProcessDefinition | undefined, step: string, outcome
 }
 
 /** The outcomes of a step (buttons when more than one) and the chosen outcome's form. */
+/** The fields of a step's form whose time sets a next step's deadline (`due.endOfDayOfField`). */
+function deadlineKeysOf(def: ProcessDefinition | undefined, step: string, outcome: string | undefined): Set<string> {
+  const s = def?.steps[step];
+  const tr = s && (s.outcomes[outcome ?? ''] ?? Object.values(s.outcomes)[0]);
+  const keys = new Set<string>();
+  for (const n of tr?.next ?? []) {
+    const due = def?.steps[n]?.due as Record<string, unknown> | undefined;
+    if (due && typeof due.endOfDayOfField === 'string') keys.add(due.endOfDayOfField);
+  }
+  return keys;
+}
+
 export function StepForm({ def, step, outcome, caseData }: { def: ProcessDefinition | undefined; step: string; outcome: string | undefined; caseData?: CaseContext }) {
   const { t, lang } = useI18n();
   const outcomes = Object.entries(def?.steps[step]?.outcomes ?? {});
@@ -363,7 +395,7 @@ export function StepForm({ def, step, outcome, caseData }: { def: ProcessDefinit
           <Input />
         </Form.Item>
       )}
-      <FormFields key={outcome ?? ''} fields={formOf(def, step, outcome)} prefix={['form']} caseData={caseData} />
+      <FormFields key={outcome ?? ''} fields={formOf(def, step, outcome)} prefix={['form']} caseData={caseData} deadlineKeys={deadlineKeysOf(def, step, outcome)} />
     </>
   );
 }

@@ -17,6 +17,8 @@ import { CustomerFormModal } from '../components/CustomerFormModal';
 import { TierTag } from '../components/TierTag';
 import { revisitTicketExtras } from '../components/RevisitTicket';
 import { useProcess } from '../../process/queries';
+import { CaseActivity } from '../../chatter/components/CaseActivity';
+import { CaseFiles } from '../../chatter/components/CaseFiles';
 
 export default function CustomerPage() {
   const { id = '' } = useParams();
@@ -154,6 +156,16 @@ export default function CustomerPage() {
                   ]}
                 />
               ),
+            },
+            {
+              key: 'comments',
+              label: t('chatter.title'),
+              children: <CaseActivity caseId={c.id} />,
+            },
+            {
+              key: 'files',
+              label: t('files.title'),
+              children: <CaseFiles caseId={c.id} />,
             },
           ]}
         />

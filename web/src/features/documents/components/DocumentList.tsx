@@ -61,6 +61,7 @@ export function DocumentList({ documents }: { documents: Row[] }) {
         rowKey="id"
         dataSource={documents}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
         data-testid="document-list"
         columns={[
           { title: t('doc.form'), dataIndex: 'form', render: (v: string) => text.form(v) },

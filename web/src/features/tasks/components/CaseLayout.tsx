@@ -1,7 +1,8 @@
 // The one case page layout (deals and tickets): a header with number, customer, state and
-// owner; the open tasks with their forms; documents; the process timeline; the history.
+// owner; the open tasks with their forms; documents; the process timeline; files; the thread
+// (comments and the history in one time order).
 import type { ReactNode } from 'react';
-import { Button, Card, Col, Collapse, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import type { QueryKey, UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
@@ -16,7 +17,9 @@ import { useUserNames } from '../../users/useUserNames';
 import type { Customer } from '../../customers/api';
 import type { CaseView } from '../queries';
 import type { Task } from '../api';
-import { HistoryList, type HistoryRow } from './HistoryList';
+import type { HistoryRow } from './HistoryList';
+import { CaseActivity } from '../../chatter/components/CaseActivity';
+import { CaseFiles } from '../../chatter/components/CaseFiles';
 import { TaskPanel, type TaskExtras } from './TaskPanel';
 import { TaskTimeline } from './TaskTimeline';
 
@@ -120,7 +123,12 @@ export function CaseLayout<C extends CaseLayoutData>({ query, caseKey, type, ext
             <Card title={t('deal.timeline')}>
               <TaskTimeline tasks={tasks} startLabel={t(`${type}.created`)} startAt={c.createdAt} />
             </Card>
-            <Collapse items={[{ key: 'h', label: t('deal.history'), children: <HistoryList rows={c.history ?? []} /> }]} />
+            <Card title={t('files.title')}>
+              <CaseFiles caseId={c.id} />
+            </Card>
+            <Card title={t('chatter.title')}>
+              <CaseActivity caseId={c.id} history={c.history ?? []} caseKey={caseKey} />
+            </Card>
           </Space>
         </Col>
       </Row>
