@@ -88,12 +88,7 @@ export async function announceTask(tx: Tx, ctx: AppContext, e: {
   }
   if (!recipients.length) return;
   await announce(tx, ctx, {
-<<<<<<< HEAD
     routeAs: e.routeAs, recipients, caseId: e.task.caseId, taskId: e.task.id, tier: e.task.tier,
-    params: { step: e.stepLabel, ...(e.task.dueAt ? { dueAt: shanghaiTime(e.task.dueAt) } : {}) }, now: e.now,
-=======
-    routeAs: e.routeAs, recipients, caseId: e.task.caseId, taskId: e.task.id, tier: e.task.tier === 'vip' ? 'vip' : 'standard',
     params: { step: e.stepLabel, ...(e.task.dueAt ? { dueAt: shanghaiTime(e.task.dueAt) } : {}), ...(e.text ? { text: e.text } : {}) }, now: e.now,
->>>>>>> main
   });
 }

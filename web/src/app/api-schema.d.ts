@@ -802,7 +802,7 @@ export interface paths {
                 query: {
                     days: number;
                     from: string;
-                    tier?: "standard" | "vip";
+                    tier?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1193,7 +1193,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    tier?: "standard" | "vip";
+                    tier?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3548,7 +3548,7 @@ export interface paths {
                     q?: string;
                     sort?: "created_desc" | "due_asc";
                     state?: string;
-                    tier?: "standard" | "vip";
+                    tier?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4366,8 +4366,7 @@ export interface components {
             /** Format: date-time */
             nextRevisitAt: string | null;
             phone: string;
-            /** @enum {string|null} */
-            serviceTier: "standard" | "vip" | null;
+            serviceTier: string | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -4400,8 +4399,7 @@ export interface components {
             /** Format: date-time */
             nextRevisitAt: string | null;
             phone: string;
-            /** @enum {string|null} */
-            serviceTier: "standard" | "vip" | null;
+            serviceTier: string | null;
             tickets: {
                 /** Format: date-time */
                 createdAt: string;
@@ -4706,7 +4704,7 @@ export interface components {
                  * @description why, from the catalogue of reasons (src/server/messages.ts); the web translates it
                  * @enum {string}
                  */
-                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
+                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
             };
         };
         Health: {
@@ -5102,8 +5100,7 @@ export interface components {
             sourceTaskId: string | null;
             specialReason: string | null;
             state: string;
-            /** @enum {string} */
-            tier: "standard" | "vip";
+            tier: string;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -5134,8 +5131,7 @@ export interface components {
             state: string;
             task: components["schemas"]["Task"] | null;
             tasks: components["schemas"]["Task"][];
-            /** @enum {string} */
-            tier: "standard" | "vip";
+            tier: string;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -5162,8 +5158,7 @@ export interface components {
                 /** Format: date-time */
                 nextRevisitAt: string | null;
                 phone: string;
-                /** @enum {string|null} */
-                serviceTier: "standard" | "vip" | null;
+                serviceTier: string | null;
                 /** Format: date-time */
                 updatedAt: string;
                 version: number;
@@ -5193,8 +5188,7 @@ export interface components {
             specialReason: string | null;
             state: string;
             tasks: components["schemas"]["Task"][];
-            /** @enum {string} */
-            tier: "standard" | "vip";
+            tier: string;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -5235,8 +5229,7 @@ export interface components {
                 sourceTaskId: string | null;
                 specialReason: string | null;
                 state: string;
-                /** @enum {string} */
-                tier: "standard" | "vip";
+                tier: string;
                 /** Format: date-time */
                 updatedAt: string;
             }[];
@@ -5278,8 +5271,7 @@ export interface components {
             sourceTaskId: string | null;
             specialReason: string | null;
             state: string;
-            /** @enum {string} */
-            tier: "standard" | "vip";
+            tier: string;
             /** Format: date-time */
             updatedAt: string;
         };
