@@ -34,7 +34,7 @@ describe('a third service tier in the browser', () => {
       // a new tier starts on its own hours, 08:00–20:00
       await expect(page.getByTestId('pe-tier-gold-start-0').inputValue()).resolves.toBe('08:00');
       await expect(page.getByTestId('pe-tier-gold-end-0').inputValue()).resolves.toBe('20:00');
-      await page.getByTestId('pe-tier-revisit-gold').locator('input').fill('21');
+      await row.locator('.ant-input-number input').fill('21');
       // lease contracts give 金牌 (and stop giving 普通)
       const models = page.getByTestId('pe-tier-models-gold');
       await models.click();
