@@ -113,6 +113,7 @@ export const REASONS = {
   'process.invalid': 'the process definition is invalid: {fields}',
   'process.issue': '{detail}',
   'process.role_in_use': 'role {role} is held by {count} users: take it from them first',
+  'process.tier_in_use': 'service tier {tier} is held by {customers} customers and {tasks} open tasks: keep it (relabel it) or move them first',
   'process.field_in_use': 'field {field} of form {form} is in {count} documents: hide it (hidden: true) instead of deleting it',
   'process.outdated_draft': 'version {version} was drafted from version {basedOn}, but version {current} is now current: draft again from the current version',
   'process.already_current': 'version {version} is already the current version',

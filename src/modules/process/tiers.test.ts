@@ -116,6 +116,15 @@ describe('service tiers in the definition', () => {
     expect(bad.body.error.details[0]).toMatchObject({ path: 'tier', reason: 'field.unknown_tier' });
   });
 
+  it('refuses to remove 金牌 while customers and open work are on it', async () => {
+    const def = await current();
+    delete def.tiers.gold;
+    def.tiers.standard.paymentModels.push('lease');
+    const r = await draft(def);
+    expect(r.status, r.text).toBe(400);
+    expect(r.body.error.details).toContainEqual(expect.objectContaining({ path: 'definition.tiers.gold', reason: 'process.tier_in_use' }));
+  });
+
   it('revisits the 金牌 customer every 21 days', async () => {
     await t.setClock(new Date(new Date(at('2026-11-23T09:00:00')).getTime() + 21 * DAY + 3_600_000).toISOString());
     const tasks = await t.call('GET', `/tasks?status=open&caseId=${gold.customer.id}&mine=false`, { token: await t.login('gm') });

@@ -3,7 +3,7 @@
 // from an older version is refused), rolled back by publishing an older version again as a new one.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { documents, processDefinitions, settings, users } from '../../db/schema.js';
+import { customers, documents, processDefinitions, settings, tasks, users } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { AppError, badRequest, conflict, issue, notFound, type FieldIssue } from '../../server/errors.js';
 import { DefinitionError, type ProcessDefinition } from '../../domain/process/definition.js';
@@ -51,6 +51,13 @@ async function safetyIssues(tx: Tx, base: ProcessDefinition, draft: ProcessDefin
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(users)
       .where(and(eq(users.active, true), sql`${users.roles} @> ${JSON.stringify([role])}::jsonb`));
     if (n > 0) out.push(issue(`definition.roles.${role}`, 'process.role_in_use', { role, count: n }));
+  }
+  // a tier customers or open work still run on stays: their deadlines and revisits need its clock
+  for (const tier of Object.keys(base.tiers)) {
+    if (Object.hasOwn(draft.tiers, tier)) continue;
+    const [{ n: held }] = await tx.select({ n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.serviceTier, tier));
+    const [{ n: open }] = await tx.select({ n: sql<number>`count(*)::int` }).from(tasks).where(and(eq(tasks.tier, tier), eq(tasks.status, 'open')));
+    if (held + open > 0) out.push(issue(`definition.tiers.${tier}`, 'process.tier_in_use', { tier, customers: held, tasks: open }));
   }
   for (const [formKey, form] of Object.entries(base.forms)) {
     const kept = new Set(flatFields(draft.forms[formKey]?.fields ?? []).map((f) => f.key));

@@ -113,6 +113,7 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'process.invalid': '流程定义有误：{fields}',
   'process.issue': '{detail}',
   'process.role_in_use': '仍有 {count} 个用户担任角色 {role}，请先取消他们的该角色',
+  'process.tier_in_use': '服务等级 {tier} 仍有 {customers} 个客户和 {tasks} 个未完成任务在用：请保留（可改名）或先迁移',
   'process.field_in_use': '表单 {form} 的字段 {field} 已有 {count} 份单据使用：只能隐藏，不能删除',
   'process.outdated_draft': '版本 {version} 基于版本 {basedOn} 起草，但当前版本已是 {current}：请基于当前版本重新起草',
   'process.already_current': '版本 {version} 已是当前版本',

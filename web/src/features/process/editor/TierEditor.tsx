@@ -58,7 +58,7 @@ export function TierEditor({ def, setTop, issues = [] }: { def: EditDef; setTop:
           {
             title: t('pe.tier.clock'), render: (_, r) => (
               <Space direction="vertical" size={4}>
-                <Select style={{ width: 170 }} value={clockKind(r.x.clock)} data-testid={`pe-tier-clock-${r.key}`}
+                <Select style={{ width: 200 }} value={clockKind(r.x.clock)} data-testid={`pe-tier-clock-${r.key}`}
                   onChange={(v) => setTop((d) => { d.tiers[r.key].clock = v === 'own' ? { periods: [{ start: '08:00', end: '20:00' }] } : v; })}
                   options={(['24x7', 'business', 'own'] as const).map((v) => ({ value: v, label: t(`pe.tier.clock.${v}`) }))} />
                 {clockKind(r.x.clock) === 'own' && (r.x.clock.periods as Period[]).map((p, i) => (
