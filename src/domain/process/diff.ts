@@ -175,12 +175,22 @@ export function diffDefinitions(before: ProcessDefinition, after: ProcessDefinit
     }
     if (top === 'ticketCloseDays') return `工单结案期限 ${show(c.before)} → ${show(c.after)} 天`;
     if (top === 'secondMeetingAfterDays') return `第二次会面 ${show(c.before)} → ${show(c.after)} 天后`;
+    // a payment model by its label on the contract form (the paymentModel select), else its key
+    const modelName = (m: Json) => {
+      for (const d of [after, before]) {
+        for (const f of Object.values(d.forms)) {
+          const label = f.fields.find((x) => x.key === 'paymentModel')?.options?.find((o) => o.value === m)?.label.zh;
+          if (label) return label;
+        }
+      }
+      return String(m);
+    };
     if (top === 'tiers') {
       const name = after.tiers[key]?.label.zh ?? before.tiers[key]?.label.zh ?? key;
       if (!attr) return c.kind === 'added' ? `新增服务等级 ${name}（${clockText(after.tiers[key]?.clock)}）` : `删除服务等级 ${name}`;
       if (attr === 'clock') return `服务等级 ${name}: 工作时钟 ${clockText(before.tiers[key]?.clock)} → ${clockText(after.tiers[key]?.clock)}`;
       if (attr === 'revisitIntervalDays') return `服务等级 ${name}: 回访间隔 ${show(c.before)} → ${show(c.after)} 天`;
-      if (attr === 'paymentModels') return `服务等级 ${name}: 付款方式 ${list(before.tiers[key]?.paymentModels, String)} → ${list(after.tiers[key]?.paymentModels, String)}`;
+      if (attr === 'paymentModels') return `服务等级 ${name}: 付款方式 ${list(before.tiers[key]?.paymentModels, modelName)} → ${list(after.tiers[key]?.paymentModels, modelName)}`;
       return `服务等级 ${name}: ${c.path.slice(2).join('.')} ${show(c.before)} → ${show(c.after)}`;
     }
     if (top === 'name') return `流程名称 ${show(c.before)} → ${show(c.after)}`;

@@ -75,7 +75,7 @@ describe('service tiers in the definition', () => {
     expect(diff.status, diff.text).toBe(200);
     const texts = diff.body.changes.map((c: { text: string }) => c.text);
     expect(texts).toContain('新增服务等级 金牌 5×12（工作日 08:00–20:00）');
-    expect(texts).toContain('服务等级 普通 5×8: 付款方式 installment、lease → installment');
+    expect(texts).toContain('服务等级 普通 5×8: 付款方式 分期付款、租赁 → 分期付款');
     const p = await t.call('POST', `/process/versions/${r.body.version}/publish`, { token: admin });
     expect(p.status, p.text).toBe(200);
     expect((await current()).tiers.gold).toMatchObject(GOLD);
