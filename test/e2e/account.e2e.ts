@@ -3,7 +3,7 @@
 // The browser keeps no token: the HttpOnly cookie is the session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiToken, asRole, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './harness';
+import { apiCall, apiToken, asRole, clickUntil, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './harness';
 
 describe('account life cycle in the browser', () => {
   let server: RunningServer | undefined;
@@ -72,8 +72,7 @@ describe('account life cycle in the browser', () => {
       await page.locator('input[placeholder="关键字"]').press('Enter');
       await userRow(page, 'xiaoli').getByTestId('user-reset-password').click();
       await page.locator('#reset-password_password').fill('temp-pass-7788');
-      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('密码已重置').waitFor();
+      await clickUntil(page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }), page.getByText('密码已重置'));
       await page.getByTestId('user-status-xiaoli').getByText('须改密码').waitFor();
     });
     const context = await newContext(browser, server!.baseUrl);

@@ -1,7 +1,7 @@
 // Settings and management pages: users, working calendar, reports, kanban, lists in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, screenshot, startServer } from './harness';
+import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, screenshot, startServer, clickUntil } from './harness';
 
 describe('settings, reports and lists', () => {
   let server: RunningServer | undefined;
@@ -54,8 +54,7 @@ describe('settings, reports and lists', () => {
       };
       await pickRole();
       if (!(await page.getByRole('dialog').locator('.ant-select-selection-item', { hasText: '业务员' }).count())) await pickRole();
-      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('用户已创建').waitFor();
+      await clickUntil(page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }), page.getByText('用户已创建'));
       await page.locator('input[placeholder="关键字"]').fill('xiaowang');
       await page.locator('input[placeholder="关键字"]').press('Enter');
       await page.getByText('共 1 条').waitFor();

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -165,6 +165,20 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
  * A whole-page picture as a user with a tall screen would see it: the viewport grows to the
  * page's height first (a plain full-page capture misplaces the sticky side menu).
  */
+/** Clicks a modal's button until `done` shows: a click that lands while the modal is still
+ *  animating open is lost under load, and these actions are safe to repeat. */
+export async function clickUntil(button: Locator, done: Locator, tries = 3): Promise<void> {
+  for (let i = 1; ; i++) {
+    await button.click();
+    try {
+      await done.waitFor({ timeout: 8_000 });
+      return;
+    } catch (e) {
+      if (i >= tries || !(await button.isVisible())) throw e;
+    }
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);

@@ -2,7 +2,7 @@
 // the outsourced partners and their settlement (tech manager).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, screenshot, startServer } from './harness';
+import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, screenshot, startServer, clickUntil } from './harness';
 
 describe('weekly summary, archive and partners', () => {
   let server: RunningServer | undefined;
@@ -102,8 +102,7 @@ describe('weekly summary, archive and partners', () => {
       await page.locator('#partner_certifiedUntil').fill('2026-01-31'); // already expired on 2026-03-02
       await page.locator('#partner_certifiedUntil').press('Enter');
       await page.locator('#partner_ratePerRepairFen').fill('150');
-      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('服务商已创建').waitFor();
+      await clickUntil(page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }), page.getByText('服务商已创建'));
       const row = page.locator('tr', { hasText: '华信维修服务有限公司' });
       await row.getByTestId('partner-expired').waitFor();
       await row.getByText('¥150.00').waitFor();

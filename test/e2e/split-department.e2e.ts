@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiToken, asRole, launchBrowser, RESULTS_DIR, type RunningServer, startServer } from './harness';
+import { apiCall, apiToken, asRole, launchBrowser, RESULTS_DIR, type RunningServer, startServer, clickUntil } from './harness';
 
 const MANAGER = { username: 'shouhou_jl', displayName: '售后王经理', password: 'shouhou-2026' };
 
@@ -110,8 +110,7 @@ describe('splitting the technical department in the browser', () => {
       await page.locator('#new-user_displayName').fill(MANAGER.displayName);
       await page.locator('#new-user_password').fill(MANAGER.password);
       await pick(page, page.locator('#new-user_roles'), '售后经理');
-      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('用户已创建').waitFor();
+      await clickUntil(page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }), page.getByText('用户已创建'));
       await page.locator('input[placeholder="关键字"]').fill(MANAGER.username);
       const row = page.locator('tbody tr', { hasText: MANAGER.username });
       await row.getByText('售后经理').waitFor();

@@ -2,7 +2,7 @@
 // replaced device (form 6), a dissatisfied follow-up sending it back, then closed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiToken, asRole, launchBrowser, openFromInbox, type RunningServer, screenshot, startServer } from './harness';
+import { apiCall, apiToken, asRole, launchBrowser, openFromInbox, type RunningServer, screenshot, startServer, clickUntil } from './harness';
 import { installedCustomer } from './fixtures';
 
 const CUSTOMER = '宁波港湾物流有限公司';
@@ -154,8 +154,7 @@ describe('ticket journey (seed chapter 3)', () => {
       await page.getByRole('dialog').getByText('外包服务商').first().click();
       await page.locator('#assign_partnerId').click();
       await page.locator('.ant-select-item-option').first().click();
-      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-      await page.getByText('已分派').waitFor();
+      await clickUntil(page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }), page.getByText('已分派'));
     });
     await as('partner_engineer', '09-partner-resolve', async (page) => {
       const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: '故障处理' }).first();
