@@ -222,7 +222,7 @@ describe('deal journey (seed chapters 1–2)', () => {
   it('the customer is in VIP service with the installed devices in its asset registry', async () => {
     await as('cs_agent', '11-customer', async (page) => {
       await page.goto(customerUrl);
-      await page.getByText('VIP服务 7×24').first().waitFor();
+      await page.getByText(/VIP(服务)? 7×24/).first().waitFor();
       await page.getByRole('tab', { name: /设备资产/ }).click();
       await page.getByTestId('asset-table').getByText('SN-MX8-0001').waitFor();
       expect(dealUrl).toMatch(/^\/deals\//);

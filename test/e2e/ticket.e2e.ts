@@ -38,7 +38,7 @@ describe('ticket journey (seed chapter 3)', () => {
       await page.getByTestId('console-search').locator('input').fill(phone);
       await page.getByTestId('console-search').locator('input').press('Enter');
       await page.getByTestId('console-customer').filter({ hasText: CUSTOMER }).waitFor();
-      await page.getByText('VIP服务 7×24').first().waitFor();
+      await page.getByText(/VIP(服务)? 7×24/).first().waitFor();
       await page.getByTestId('ticket-problem').fill('总机无法呼出长途，提示音忙。');
       await screenshot(page, 'ticket-01-console-form');
       await page.getByTestId('ticket-submit').click();
