@@ -19,3 +19,12 @@ export const isoTime = z.string()
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be YYYY-MM-DD', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'not a real date', abort: true })
   .refine(yearOk, yearMessage);
+
+/** China has one time zone and no daylight saving: Asia/Shanghai is UTC+8 all year. */
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** YYYY-MM-DD of an instant in Asia/Shanghai. */
+export const shanghaiDate = (t: Date): string => new Date(t.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+
+/** YYYY-MM-DD HH:mm of an instant in Asia/Shanghai, for people to read. */
+export const shanghaiTime = (t: Date): string => new Date(t.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');

@@ -319,6 +319,12 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
             bool('qualityComplaint', '是否构成技术质量投诉', 'A technical quality complaint', { filledBy: ENGINEER_SIDE }),
             bool('satisfied', '客户是否满意', 'Customer satisfied', { filledBy: CS_SIDE }),
             longtext('customerOpinion', '客户意见', 'Customer opinion', { filledBy: CS_SIDE }),
+            text('resolvedBy', '处理人', 'Handled by'),
+            datetime('resolvedAt', '处理时间', 'Handled at'),
+            text('followedUpBy', '回访人', 'Followed up by'),
+            datetime('followedUpAt', '回访时间', 'Followed up at'),
+            // which follow-up task closed this round (reports match the round by it); never shown
+            text('followUpTaskId', '回访任务', 'Follow-up task', { print: false }),
           ],
         }),
         text('csRemarks', '客服部备注', 'Customer service remarks', { filledBy: CS_SIDE }),

@@ -3,11 +3,15 @@
 // case: labels, row order, sections, half-width pairs, line columns, option labels, the
 // signature label and the departments of the copies.
 import { formatYuan } from '../../domain/money.js';
+import { shanghaiDate, shanghaiTime } from '../../domain/iso.js';
 import type { FieldSpec, ProcessDefinition } from '../../domain/process/definition.js';
 import { flatFields } from '../../domain/process/fields.js';
 import type { DocumentRow } from './repo.js';
 
 const COPY_ORDER = ['第一联', '第二联', '第三联', '第四联', '第五联'];
+
+/** a stored instant (UTC ISO): printed in Shanghai time like every other time on paper */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const label = (f: FieldSpec | undefined, key: string) => esc(f?.label.zh ?? key);
@@ -19,6 +23,7 @@ function value(f: FieldSpec | undefined, key: string, v: unknown): string {
   if (typeof v === 'boolean') return v ? '是 ☑' : '否 ☐';
   if ((type === 'money' || (!f && key.endsWith('Fen'))) && typeof v === 'number') return esc(formatYuan(v));
   if (type === 'signature' && typeof v === 'string' && v.startsWith('data:image/')) return `<img class="sig" src="${esc(v)}" alt="signature">`;
+  if (typeof v === 'string' && (type === 'datetime' || (!f && ISO_INSTANT.test(v)))) return esc(shanghaiTime(new Date(v)));
   const option = f?.options?.find((o) => o.value === v);
   if (option) return esc(option.label.zh);
   if (typeof v === 'object') return esc(JSON.stringify(v));
@@ -27,7 +32,7 @@ function value(f: FieldSpec | undefined, key: string, v: unknown): string {
 
 function table(f: FieldSpec | undefined, key: string, rows: Record<string, unknown>[], fields: Record<string, unknown>, form: FieldSpec[]): string {
   const known = (f?.columns ?? []).filter((c) => c.print !== false);
-  const extra = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => !known.some((k) => k.key === c));
+  const extra = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => !(f?.columns ?? []).some((k) => k.key === c));
   const cols: [string, FieldSpec | undefined][] = [...known.map((c) => [c.key, c] as [string, FieldSpec]), ...extra.map((c) => [c, undefined] as [string, undefined])];
   const body = rows.map((r) => `<tr>${cols.map(([c, spec]) => `<td>${value(spec, c, r[c])}</td>`).join('')}</tr>`).join('')
     || `<tr>${cols.map(() => '<td>&nbsp;</td>').join('')}</tr>`;
@@ -77,7 +82,7 @@ export function renderPrint(opts: {
   const qrHtml = qr ? `<div class="qr">${qr.svg}<div>${esc(qr.caption)}</div><div class="qr-url">${esc(qr.url)}</div></div>` : '';
   const form = def.forms[doc.form];
   const title = form?.title.zh ?? doc.form;
-  const date = new Date(doc.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const date = shanghaiDate(doc.createdAt);
   const rows = formRows(form?.fields ?? [], doc.fields);
   const signed = doc.signedBy.map((s) => `${esc(s.displayName)}（${esc(s.at.slice(0, 10))}）`).join('、');
   const signLabel = esc(form?.signLabel?.zh ?? '经办人签字');

@@ -75,10 +75,7 @@ export function markdownToText(md: string): string {
   return md.replace(/^### /gm, '').replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1：$2');
 }
 
-/** YYYY-MM-DD HH:mm in Asia/Shanghai, for messages people read. */
-export function shanghaiTime(t: Date): string {
-  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { shanghaiTime } from '../../domain/iso.js';
 
 /** Texts of the customer's rating link (issue 16). */
 export const RATING_TEXT = {

@@ -1,13 +1,11 @@
 // Outsourced after-sales companies (外包服务商): certified until a date, paid per repair.
+import { shanghaiDate } from '../../domain/iso.js';
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import * as repo from './repo.js';
-
-/** YYYY-MM-DD of an instant in Asia/Shanghai. */
-const shanghaiDate = (t: Date) => new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export function presentPartner(p: repo.PartnerRow, now?: Date) {
   return {

@@ -118,6 +118,14 @@ describe('complaints: form 5 round by round', () => {
     expect(ts.fields).toMatchObject({ techRemarks: '已远程处理', csRemarks: '客户认可' });
     // both departments signed
     expect(new Set(ts.signedBy.map((s: { role: string }) => s.role))).toEqual(new Set(['cs_agent', 'engineer']));
+
+    // issue 15 §6: the paper shows people's words in Shanghai time, never a key or a task id
+    const printed = (await t.call('GET', `/documents/${ts.id}/print`, { token: cs })).text;
+    for (const label of ['处理人', '处理时间', '回访人', '回访时间']) expect(printed).toContain(label);
+    for (const key of ['resolvedAt', 'resolvedBy', 'followedUpAt', 'followedUpBy', 'followUpTaskId', round1.body.next[0].id]) expect(printed).not.toContain(key);
+    const shanghai = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(printed).toContain(shanghai(ts.fields.entries[0].resolvedAt));
+    expect(printed).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
   });
 
   it('lets engineers write only technical fields and CS only its own', async () => {

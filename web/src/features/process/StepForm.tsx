@@ -168,7 +168,8 @@ function ReadOnlyLines({ f, rows, lang }: { f: FieldSpec; rows: Record<string, u
       pagination={false}
       rowKey={(_, i) => String(i)}
       dataSource={rows}
-      columns={(f.columns ?? []).map((c) => ({ key: c.key, title: c.label[lang], render: (_: unknown, r: Record<string, unknown>) => <FieldValue f={c} value={r[c.key]} lang={lang} /> }))}
+      // a column kept off the paper (a task id a report matches by) is kept out of sight too
+      columns={(f.columns ?? []).filter((c) => c.print !== false).map((c) => ({ key: c.key, title: c.label[lang], render: (_: unknown, r: Record<string, unknown>) => <FieldValue f={c} value={r[c.key]} lang={lang} /> }))}
     />
   );
 }
