@@ -29,6 +29,18 @@ export async function ticketsOverdueAt(tx: Tx, to: Date) {
     .orderBy(asc(tickets.dueAt));
 }
 
+/** Deal steps (pre-sales and installation) still open at `to` whose deadline had passed by
+ *  then, with the deal's number, its customer and who holds the task. */
+export async function dealStepsOverdueAt(tx: Tx, to: Date) {
+  return tx.select({ task: tasks, number: cases.number, customerName: customers.name, assigneeName: users.displayName }).from(tasks)
+    .innerJoin(cases, eq(cases.id, tasks.caseId))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(users, eq(users.id, tasks.assigneeId))
+    .where(and(eq(tasks.caseType, 'deal'), lt(tasks.createdAt, to), lt(tasks.dueAt, to),
+      or(eq(tasks.status, 'open'), gte(tasks.completedAt, to))))
+    .orderBy(asc(tasks.dueAt));
+}
+
 /** Completed tasks of one step in the period, with their case's number (a ticket's; a
  *  customer's revisit case has none) and customer: one join to `cases`, whatever the type. */
 export async function completedStepIn(tx: Tx, steps: string[], from: Date, to: Date) {

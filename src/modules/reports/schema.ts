@@ -25,6 +25,11 @@ export const weeklySummary = z.object({
   overdueOpen: z.array(z.object({
     ticketId: z.string(), number: z.string(), customerName: z.string(), kind: z.string(), state: z.string(), dueAt: instant,
   })),
+  /** pre-sales and installation steps open past their deadline at the week's end */
+  overdueSteps: z.array(z.object({
+    dealId: z.string(), number: z.string(), customerName: z.string(), step: z.string(), assigneeRole: z.string(),
+    assigneeName: z.string().nullable(), dueAt: instant,
+  })),
   satisfaction: z.object({ followUps: z.number().int(), satisfied: z.number().int(), unsatisfied: z.number().int(), rate }),
   revisits: z.object({ generated: z.number().int(), done: z.number().int(), problemsFound: z.number().int() }),
   opinions: z.array(z.object({

@@ -40,6 +40,7 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
   const [opened, closed] = [await repo.ticketsOpenedIn(tx, from, to), await repo.ticketsClosedIn(tx, from, to)];
   const overdueAt = new Date(Math.min(to.getTime(), opts.now.getTime()));
   const overdueOpen = await repo.ticketsOverdueAt(tx, overdueAt);
+  const overdueSteps = await repo.dealStepsOverdueAt(tx, overdueAt);
 
   // closed tickets: on time, excused by a special reason, or a breach against the late step's owner
   const verdicts = await breachVerdicts(tx, closed.map((r) => r.ticket));
@@ -131,6 +132,11 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
     breachesByOwner: [...byOwner.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     excused,
     overdueOpen: overdueOpen.map((r) => ({ ticketId: r.ticket.id, number: r.ticket.number, customerName: r.customerName, kind: r.ticket.kind, state: r.ticket.state, dueAt: r.ticket.dueAt.toISOString() })),
+    // pre-sales and installation steps past their deadline at the week's end (issue 15 §8)
+    overdueSteps: overdueSteps.map((r) => ({
+      dealId: r.task.caseId, number: r.number ?? '', customerName: r.customerName, step: r.task.step,
+      assigneeRole: r.task.assigneeRole, assigneeName: r.assigneeName, dueAt: r.task.dueAt!.toISOString(),
+    })),
     satisfaction: { followUps: followUps.length, satisfied, unsatisfied, rate: rate(satisfied, satisfied + unsatisfied) },
     revisits: { generated: await repo.countStepOpenedIn(tx, await steps('revisit'), from, to), done: revisits.length, problemsFound },
     opinions,

@@ -6,12 +6,30 @@ import type { WeeklySummary } from './service.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+
+/** A cell of the summary: text, a count, money in fen or a rate (0–1); no value is `null`. The page
+ *  writes them as people read them, the workbook as numbers with a number format. */
+type Cell = string | number | { fen: number } | { rate: number } | null;
+const money = (fen: number | null): Cell => (fen === null ? null : { fen });
+const rateCell = (r: number | null): Cell => (r === null ? null : { rate: r });
+
+function text(c: Cell): string {
+  if (c === null) return '—';
+  if (typeof c === 'object') return 'fen' in c ? formatYuan(c.fen) : `${(c.rate * 100).toFixed(1)}%`;
+  return String(c);
+}
+
+function excelValue(c: Cell): { value: string | number | null; numFmt?: string } {
+  if (c === null) return { value: null };
+  if (typeof c === 'object') return 'fen' in c ? { value: c.fen / 100, numFmt: '"¥"#,##0.00' } : { value: c.rate, numFmt: '0.0%' };
+  return { value: c };
+}
 const KIND_ZH: Record<string, string> = { inquiry: '咨询', complaint: '投诉' };
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');
 
 function rows(s: WeeklySummary, def: ProcessDefinition) {
   const stepLabel = (step: string) => def.steps[step]?.label.zh ?? step;
+  const roleLabel = (role: string) => def.roles?.[role]?.label.zh ?? role;
   const t = s.tickets;
   return {
     overview: [
@@ -19,14 +37,16 @@ function rows(s: WeeklySummary, def: ProcessDefinition) {
       ['关闭工单', t.closed], ['按时关闭', t.closedOnTime], ['超时关闭', t.closedLate],
       ['违约（无特殊原因）', t.breaches], ['特殊原因免责', t.excused], ['周末仍超时未关闭', t.overdueOpen],
       ['回访确认次数', s.satisfaction.followUps], ['客户满意', s.satisfaction.satisfied], ['客户不满意', s.satisfaction.unsatisfied],
-      ['满意率', pct(s.satisfaction.rate)],
+      ['满意率', rateCell(s.satisfaction.rate)],
       ['生成定期回访', s.revisits.generated], ['完成定期回访', s.revisits.done], ['回访发现问题', s.revisits.problemsFound],
-      ['签约商机', s.deals.won], ['签约金额', s.deals.wonAmountFen !== null ? formatYuan(s.deals.wonAmountFen) : '—'], ['丢失商机', s.deals.lost],
-    ] as [string, string | number][],
-    breaches: s.breaches.map((b) => [b.number, b.customerName, KIND_ZH[b.kind] ?? b.kind, shanghaiText(b.dueAt), shanghaiText(b.closedAt), b.owner ? `${b.owner.name}（${stepLabel(b.owner.step)}）` : '未知']),
-    byOwner: s.breachesByOwner.map((o) => [o.name, o.kind === 'partner' ? '外包服务商' : o.kind === 'user' ? '员工' : '岗位', o.count]),
-    opinions: s.opinions.map((o) => [shanghaiText(o.at), o.source === 'follow_up' ? kindLabel(def, 'follow_up', '回访确认') : kindLabel(def, 'revisit', '定期回访'), o.customerName ?? '', o.ticketNumber ?? '', o.source === 'follow_up' ? yesNo(o.satisfied) : yesNo(o.problemFound), o.opinion, o.by ?? '']),
-    deals: s.deals.items.map((d) => [d.number, d.customerName, d.ownerName ?? '', d.outcome === 'won' ? '签约' : '丢失', shanghaiText(d.at), d.amountFen !== null ? formatYuan(d.amountFen) : '', [d.reason, d.competitor].filter(Boolean).join(' / ')]),
+      ['签约商机', s.deals.won], ['签约金额', money(s.deals.wonAmountFen)], ['丢失商机', s.deals.lost],
+      ['售前/安装环节逾期', s.overdueSteps.length],
+    ] as [string, Cell][],
+    breaches: s.breaches.map((b): Cell[] => [b.number, b.customerName, KIND_ZH[b.kind] ?? b.kind, shanghaiText(b.dueAt), shanghaiText(b.closedAt), b.owner ? `${b.owner.name}（${stepLabel(b.owner.step)}）` : '未知']),
+    byOwner: s.breachesByOwner.map((o): Cell[] => [o.name, o.kind === 'partner' ? '外包服务商' : o.kind === 'user' ? '员工' : '岗位', o.count]),
+    opinions: s.opinions.map((o): Cell[] => [shanghaiText(o.at), o.source === 'follow_up' ? kindLabel(def, 'follow_up', '回访确认') : kindLabel(def, 'revisit', '定期回访'), o.customerName ?? '', o.ticketNumber ?? '', o.source === 'follow_up' ? yesNo(o.satisfied) : yesNo(o.problemFound), o.opinion, o.by ?? '']),
+    deals: s.deals.items.map((d): Cell[] => [d.number, d.customerName, d.ownerName ?? '', d.outcome === 'won' ? '签约' : '丢失', shanghaiText(d.at), money(d.amountFen), [d.reason, d.competitor].filter(Boolean).join(' / ')]),
+    overdueSteps: s.overdueSteps.map((o): Cell[] => [o.number, o.customerName, stepLabel(o.step), o.assigneeName ?? roleLabel(o.assigneeRole), shanghaiText(o.dueAt)]),
   };
 }
 
@@ -35,12 +55,13 @@ const HEAD = {
   byOwner: ['责任人', '类别', '违约次数'],
   opinions: ['时间', '来源', '客户', '工单号', '满意/发现问题', '客户意见', '记录人'],
   deals: ['商机编号', '客户', '业务员', '结果', '时间', '合同金额', '丢失原因 / 竞争对手'],
+  overdueSteps: ['商机编号', '客户', '环节', '处理人', '截止时间'],
 };
 
-function htmlTable(head: string[], body: (string | number)[][]): string {
+function htmlTable(head: string[], body: Cell[][]): string {
   if (!body.length) return '<p class="none">无</p>';
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
-    body.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    body.map((r) => `<tr>${r.map((c) => `<td>${esc(text(c))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 export function renderWeeklyHtml(s: WeeklySummary, def: ProcessDefinition): string {
@@ -58,11 +79,12 @@ th { background: #eee; } .overview td:nth-child(even) { text-align: right; } .no
 <h1>周总结会 · 客户服务周报</h1>
 <div class="sub">${esc(s.week)}（${esc(range)}）　生成于 ${esc(shanghaiText(s.generatedAt))}</div>
 <h2>一、概况</h2>
-<table class="overview"><tbody>${chunk(r.overview, 3).map((row) => `<tr>${row.map(([k, v]) => `<th>${esc(k)}</th><td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>
+<table class="overview"><tbody>${chunk(r.overview, 3).map((row) => `<tr>${row.map(([k, v]) => `<th>${esc(k)}</th><td>${esc(text(v))}</td>`).join('')}</tr>`).join('')}</tbody></table>
 <h2>二、违约工单</h2>${htmlTable(HEAD.breaches, r.breaches)}
 <h2>三、违约按责任人</h2>${htmlTable(HEAD.byOwner, r.byOwner)}
 <h2>四、客户意见（回访确认与定期回访）</h2>${htmlTable(HEAD.opinions, r.opinions)}
 <h2>五、商机签约与丢失</h2>${htmlTable(HEAD.deals, r.deals)}
+<h2>六、售前与安装环节逾期（周末仍未完成）</h2>${htmlTable(HEAD.overdueSteps, r.overdueSteps)}
 <div class="sign"><span>客服经理：__________</span><span>技术经理：__________</span><span>业务经理：__________</span><span>总经理：__________</span></div>
 </body></html>`;
 }
@@ -83,10 +105,16 @@ export async function renderWeeklyXlsx(s: WeeklySummary, def: ProcessDefinition)
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = new Date(s.generatedAt);
-  const sheet = (name: string, head: string[], body: (string | number)[][], widths: number[]) => {
+  const sheet = (name: string, head: string[], body: Cell[][], widths: number[]) => {
     const ws = wb.addWorksheet(name);
     ws.addRow(head).font = { bold: true };
-    for (const row of body) ws.addRow(row);
+    for (const cells of body) {
+      const row = ws.addRow(cells.map((c) => excelValue(c).value));
+      cells.forEach((c, i) => {
+        const { numFmt } = excelValue(c);
+        if (numFmt) row.getCell(i + 1).numFmt = numFmt;
+      });
+    }
     ws.columns.forEach((c, i) => { c.width = widths[i] ?? 14; });
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   };
@@ -95,5 +123,6 @@ export async function renderWeeklyXlsx(s: WeeklySummary, def: ProcessDefinition)
   sheet('违约按责任人', HEAD.byOwner, r.byOwner, [24, 12, 10]);
   sheet('客户意见', HEAD.opinions, r.opinions, [18, 10, 24, 18, 12, 60, 14]);
   sheet('商机', HEAD.deals, r.deals, [18, 24, 14, 8, 18, 14, 30]);
+  sheet('售前安装逾期', HEAD.overdueSteps, r.overdueSteps, [18, 24, 16, 14, 18]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

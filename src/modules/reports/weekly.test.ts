@@ -134,6 +134,8 @@ describe('weekly summary numbers', () => {
       ['revisit', '希望增加来电显示', null, null],
     ]);
     expect(s.deals).toMatchObject({ won: 1, lost: 1, wonAmountFen: 500_000 });
+    // D1 was signed on Thursday 16:00: its archiving (1 working day) was due Friday 16:00 and is still open
+    expect(s.overdueSteps).toEqual([{ dealId: ids.D1, number: expect.stringMatching(/^SJ-/), customerName: expect.any(String), step: 'contract_archive', assigneeRole: 'admin_clerk', assigneeName: null, dueAt: at('03-06T16:00') }]);
     expect(s.deals.items.map((d: { dealId: string; outcome: string; amountFen: number | null; reason: string | null; competitor: string | null }) => [d.dealId, d.outcome, d.amountFen, d.reason, d.competitor])).toEqual([
       [ids.D1, 'won', 500_000, null, null],
       [ids.D2, 'lost', null, '价格高于竞争对手', '中国电信'],
@@ -191,9 +193,16 @@ describe('printing and export', () => {
     expect(String(res.headers['content-disposition'])).toContain('weekly-2026-W10.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '违约工单', '违约按责任人', '客户意见', '商机']);
-    const overview = Object.fromEntries(wb.getWorksheet('概况')!.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
-    expect(overview).toMatchObject({ 新开工单: 6, 关闭工单: 5, '违约（无特殊原因）': 2, 满意率: '80.0%', 签约商机: 1, 丢失商机: 1 });
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '违约工单', '违约按责任人', '客户意见', '商机', '售前安装逾期']);
+    const overviewSheet = wb.getWorksheet('概况')!;
+    const overview = Object.fromEntries(overviewSheet.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[2]]));
+    // numbers are numbers with a format, not text (issue 15 §8)
+    expect(overview).toMatchObject({ 新开工单: 6, 关闭工单: 5, '违约（无特殊原因）': 2, 满意率: 0.8, 签约商机: 1, 签约金额: 5000, 丢失商机: 1 });
+    const cellOf = (label: string) => overviewSheet.getColumn(1).values.indexOf(label);
+    expect(overviewSheet.getRow(cellOf('满意率')).getCell(2).numFmt).toBe('0.0%');
+    expect(overviewSheet.getRow(cellOf('签约金额')).getCell(2).numFmt).toBe('"¥"#,##0.00');
+    const dealsSheet = wb.getWorksheet('商机')!;
+    expect(dealsSheet.getRow(2).getCell(6).value).toBe(5000);
     expect(wb.getWorksheet('违约工单')!.rowCount).toBe(3);
     expect(wb.getWorksheet('客户意见')!.rowCount).toBe(5);
   });

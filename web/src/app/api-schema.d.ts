@@ -5379,6 +5379,16 @@ export interface components {
                 state: string;
                 ticketId: string;
             }[];
+            overdueSteps: {
+                assigneeName: string | null;
+                assigneeRole: string;
+                customerName: string;
+                dealId: string;
+                /** Format: date-time */
+                dueAt: string;
+                number: string;
+                step: string;
+            }[];
             pauses: {
                 count: number;
                 items: {

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Col, DatePicker, Result, Row, Space, Spin, Statist
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
+import { useProcessText } from '../../process/queries';
 import { useI18n } from '../../../app/i18n';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../../app/api';
@@ -84,6 +85,7 @@ export default function WeeklyReportPage() {
 
 function WeeklyBody({ s }: { s: WeeklySummary }) {
   const { t, tk } = useI18n();
+  const text = useProcessText();
   const tix = s.tickets;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -168,6 +170,23 @@ function WeeklyBody({ s }: { s: WeeklySummary }) {
               { title: t('ticket.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/tickets/${r.ticketId}`}>{v}</Link> },
               { title: t('common.customer'), dataIndex: 'customerName' },
               { title: t('ticket.kind'), dataIndex: 'kind', render: (v: string) => tk('ticket.kind', v) },
+              { title: t('weekly.dueAt'), dataIndex: 'dueAt', render: (v: string) => fmtDateTime(v) },
+            ]}
+          />
+        </Card>
+      )}
+
+      {!!s.overdueSteps.length && (
+        <Card title={t('weekly.overdueSteps')} data-testid="weekly-overdue-steps">
+          <Table
+            {...tableProps}
+            rowKey={(r) => `${r.dealId}-${r.step}`}
+            dataSource={s.overdueSteps}
+            columns={[
+              { title: t('deal.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`/deals/${r.dealId}`}>{v}</Link> },
+              { title: t('common.customer'), dataIndex: 'customerName' },
+              { title: t('weekly.step'), dataIndex: 'step', render: (v: string) => text.step(v) },
+              { title: t('weekly.assignee'), key: 'who', render: (_, r) => r.assigneeName ?? text.role(r.assigneeRole) },
               { title: t('weekly.dueAt'), dataIndex: 'dueAt', render: (v: string) => fmtDateTime(v) },
             ]}
           />
