@@ -1,7 +1,8 @@
 // The one place where API errors become something the user sees.
 import type { NotificationInstance } from 'antd/es/notification/interface';
 import type { ApiError } from './api';
-import { translate, type MessageKey } from './i18n';
+import { currentLanguage, hasKey, translate, type MessageKey } from './i18n';
+import { describePath } from './fieldLabels';
 
 let notifier: NotificationInstance | null = null;
 let lastSessionNotice = 0;
@@ -26,6 +27,12 @@ function titleFor(err: ApiError): MessageKey {
   return 'error.generic';
 }
 
+/** The dictionary's word for a body key that no form defines (name, phone, username …). */
+const fieldWord = (key: string) => {
+  const k = `field.${key}`;
+  return hasKey(k) ? translate(k) : undefined;
+};
+
 export function reportApiError(err: ApiError): void {
   if (err.status === 401) {
     // many parallel calls may fail at once after a session ends: say it once
@@ -33,9 +40,15 @@ export function reportApiError(err: ApiError): void {
     lastSessionNotice = Date.now();
   }
   const title = translate(titleFor(err));
+  const lang = currentLanguage();
   const lines: string[] = [];
-  if (err.message && err.status < 500) lines.push(err.message);
-  for (const d of err.details.slice(0, 6)) lines.push(d.path ? `${d.path}: ${d.message}` : d.message);
+  // each field's problem once, named by its label; the summary only when no field says it already
+  const fieldLines = [...new Set(err.details.slice(0, 6).map((d) => {
+    const where = d.path ? describePath(d.path, lang, fieldWord) : '';
+    return where ? `${where}${lang === 'zh' ? '：' : ': '}${d.message}` : d.message;
+  }))];
+  if (err.message && err.status < 500 && !err.details.some((d) => d.message === err.message)) lines.push(err.message);
+  lines.push(...fieldLines);
   const description = lines.join('\n') || undefined;
   if (notifier) {
     notifier.error({

@@ -1,11 +1,20 @@
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n';
+import { rememberFieldLabels } from '../../app/fieldLabels';
 import { getProcess, getProcessVersion, type I18nText, type ProcessDefinition } from './api';
 
 /** The process definition, read once per session (it changes only with a new version). */
 export function useProcess() {
-  return useQuery({ queryKey: ['process'], queryFn: getProcess, staleTime: Infinity });
+  return useQuery({
+    queryKey: ['process'],
+    queryFn: async () => {
+      const def = await getProcess();
+      rememberFieldLabels(def); // error pop-ups name fields by their labels
+      return def;
+    },
+    staleTime: Infinity,
+  });
 }
 
 /**
