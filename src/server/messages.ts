@@ -84,6 +84,7 @@ export const REASONS = {
   'deal.change_owner_only': "only the deal's salesperson or the business manager may change it",
   'deal.ended': 'the deal has ended ({state})',
   'stale.customer': 'the customer was changed by someone else; reload',
+  'customer.duplicate': 'a customer with this name and phone exists already: {name} ({phone})',
   'stale.purchase_line': 'the purchase line was changed by someone else; reload',
   'purchase.not_received': 'not yet received: {items} — record every line as received, or give form.exception',
   'serial.twice_in_list': 'serial number {serial} listed twice (also on line {line})',

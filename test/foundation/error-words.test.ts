@@ -4,7 +4,7 @@ import { describePath, rememberFieldLabels } from '../../web/src/app/fieldLabels
 import { DEFAULT_PROCESS } from '../../src/domain/process/default-process.js';
 
 describe('a wire path in people\'s words', () => {
-  rememberFieldLabels(DEFAULT_PROCESS);
+  rememberFieldLabels(DEFAULT_PROCESS as unknown as Parameters<typeof rememberFieldLabels>[0]);
   it('reads a form field, a row and a column by their labels', () => {
     expect(describePath('form.devices.5.serialNumber', 'zh')).toBe('设备明细 · 第 6 行 · 序列号');
     expect(describePath('form.devices.5.serialNumber', 'en')).toBe('Devices · row 6 · Serial number');

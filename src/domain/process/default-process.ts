@@ -402,7 +402,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
         lines('replacements', '更换设备', 'Replaced devices', {
           max: 100, filledBy: ENGINEER_SIDE, help: L('上门更换设备时填写（客户问题反馈单）', 'For an on-site replacement (problem feedback form)'),
           columns: [
-            text('oldSerialNumber', '原设备序列号', 'Old serial number', { ...req, max: 100, serial: true }),
+            text('oldSerialNumber', '原设备序列号', 'Old serial number', { ...req, max: 100, serial: true, choices: 'customer.assets' }),
             text('newBrandModel', '新设备品牌型号', 'New brand and model', { ...req, max: 200 }),
             text('newSerialNumber', '新设备序列号', 'New serial number', { ...req, max: 100, serial: true }),
           ],

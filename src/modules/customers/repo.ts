@@ -19,6 +19,12 @@ export function callerDigits(q: string): string {
 export async function insertCustomer(tx: Tx, row: typeof customers.$inferInsert) {
   return (await tx.insert(customers).values(row).returning())[0];
 }
+/** A customer with the same name (case and spaces aside) and the same phone digits. */
+export async function findSameCustomer(tx: Tx, name: string, phone: string) {
+  return (await tx.select().from(customers)
+    .where(and(eq(customers.phoneDigits, phoneDigits(phone)), sql`lower(trim(${customers.name})) = lower(trim(${name}))`))
+    .orderBy(asc(customers.createdAt)).limit(1))[0];
+}
 export async function findCustomer(tx: Tx, id: string) {
   return (await tx.select().from(customers).where(eq(customers.id, id)))[0];
 }

@@ -16,9 +16,14 @@ const fields = {
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export async function customerRoutes(app: ZApp) {
-  app.post('/customers', { config: { policy: 'customer.create' }, schema: { tags: ['customers'], body: z.object(fields), response: { 201: customerView } } }, async (req, reply) => {
+  app.post('/customers', { config: { policy: 'customer.create' }, schema: { tags: ['customers'], body: z.object({
+    ...fields,
+    /** create it even though a customer with the same name and phone exists (otherwise 409 customer.duplicate naming it) */
+    allowDuplicate: z.boolean().optional(),
+  }), response: { 201: customerView } } }, async (req, reply) => {
     const actor = actorOf(req);
-    const c = await app.ctx.db.transaction((tx) => createCustomer({ input: req.body, actor, now: app.ctx.clock.now() }, tx));
+    const { allowDuplicate, ...input } = req.body;
+    const c = await app.ctx.db.transaction((tx) => createCustomer({ input, allowDuplicate, actor, now: app.ctx.clock.now() }, tx));
     reply.status(201);
     return c;
   });

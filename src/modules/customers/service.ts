@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../server/context.js';
-import { conflict, notFound } from '../../server/errors.js';
+import { conflict, issue, notFound } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import { dealsOfCustomer } from '../deals/repo.js';
 import { ticketsOfCustomer } from '../tickets/repo.js';
@@ -27,7 +27,11 @@ export function presentAsset(a: Awaited<ReturnType<typeof repo.assetsOfCustomer>
   };
 }
 
-export async function createCustomer(opts: { input: CustomerInput; actor: Actor; now: Date }, tx: Tx) {
+export async function createCustomer(opts: { input: CustomerInput; actor: Actor; now: Date; allowDuplicate?: boolean }, tx: Tx) {
+  // the same name and phone twice is almost always the same customer typed again: say so, and name
+  // the existing one so the form can offer it (a real second customer is created with allowDuplicate)
+  const same = opts.allowDuplicate ? undefined : await repo.findSameCustomer(tx, opts.input.name, opts.input.phone);
+  if (same) throw conflict('customer.duplicate', { name: same.name, phone: same.phone, existingId: same.id }, [issue('name', 'customer.duplicate', { name: same.name, phone: same.phone, existingId: same.id })]);
   const c = await repo.insertCustomer(tx, {
     id: crypto.randomUUID(), ...opts.input, phoneDigits: repo.phoneDigits(opts.input.phone), createdAt: opts.now, updatedAt: opts.now,
   });

@@ -83,6 +83,24 @@ describe('customer create and edit', () => {
     const stale = await t.call('PATCH', `/customers/${c.id}`, { token: sales, body: { contactPerson: '钱总', version: c.version } });
     expect(stale.status).toBe(409);
   });
+
+  it('warns of a customer with the same name and phone and names it; creates a second one only when asked', async () => {
+    const sales = await t.login('sales');
+    const name = `重复客户${unique()}`;
+    const body = { name, address: '杭州市西湖区文三路 1 号', contactPerson: '孙经理', phone: '0571-8765 4321' };
+    const first = await t.call('POST', '/customers', { token: sales, body });
+    expect(first.status).toBe(201);
+    // the same customer typed again: other case, spaces and dashes
+    const again = await t.call('POST', '/customers', { token: sales, body: { ...body, name: ` ${name.toLowerCase()} `, phone: '057187654321' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ reason: 'customer.duplicate', params: { existingId: first.body.id, name, phone: body.phone } });
+    expect(again.body.error.details[0].path).toBe('name');
+    // the same name with another phone is another customer
+    expect((await t.call('POST', '/customers', { token: sales, body: { ...body, phone: '0571-11112222' } })).status).toBe(201);
+    const anyway = await t.call('POST', '/customers', { token: sales, body: { ...body, allowDuplicate: true } });
+    expect(anyway.status).toBe(201);
+    expect(anyway.body.id).not.toBe(first.body.id);
+  });
 });
 
 describe('the customer page', () => {

@@ -51,3 +51,13 @@ export function applyServerErrors(form: FormInstance, err: unknown, aliases: Rec
   if (first) form.scrollToField(first.name, { block: 'center' });
   return unmatched;
 }
+
+/** The form's values once its own rules pass; `undefined` when they do not (the fields then show why).
+ *  antd's validateFields rejects instead, which a click handler would leave uncaught. */
+export async function validated<V>(form: FormInstance<V>): Promise<V | undefined> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return undefined;
+  }
+}

@@ -147,6 +147,8 @@ export const en: Record<MessageKey, string> = {
   'customer.list': 'Customers',
   'customer.new': 'New customer',
   'customer.edit': 'Edit customer',
+  'customer.useExisting': 'Use the existing customer',
+  'customer.createAnyway': 'Create anyway',
   'customer.name': 'Name',
   'customer.address': 'Address',
   'customer.contactPerson': 'Contact person',

@@ -85,6 +85,7 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'deal.change_owner_only': '只有本商机的业务员或业务经理可以修改',
   'deal.ended': '商机已结束',
   'stale.customer': '客户资料已被他人修改，请刷新',
+  'customer.duplicate': '已有同名同电话的客户：{name}（{phone}）',
   'stale.purchase_line': '采购明细已被他人修改，请刷新',
   'purchase.not_received': '尚未到货：{items}。全部到货后再完成，或填写例外说明',
   'serial.twice_in_list': '序列号 {serial} 与第 {line} 行重复',

@@ -146,6 +146,8 @@ export const zh = {
   'customer.list': '客户列表',
   'customer.new': '新建客户',
   'customer.edit': '编辑客户',
+  'customer.useExisting': '使用已有客户',
+  'customer.createAnyway': '仍然新建',
   'customer.name': '客户名称',
   'customer.address': '地址',
   'customer.contactPerson': '联系人',

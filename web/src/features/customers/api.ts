@@ -18,8 +18,10 @@ export function getCustomer(id: string) {
   return api.get<CustomerDetail>(`/customers/${encodeURIComponent(id)}`, undefined, { quiet: [404] });
 }
 
-export function createCustomer(input: CustomerInput) {
-  return api.post<Customer>('/customers', input);
+/** A customer with the same name and phone gets 409 `customer.duplicate` (not reported here: the form
+ *  offers the existing one) unless `allowDuplicate`. */
+export function createCustomer(input: CustomerInput, allowDuplicate = false) {
+  return api.post<Customer>('/customers', { ...input, ...(allowDuplicate ? { allowDuplicate } : {}) }, { quiet: [409] });
 }
 
 /** `version` guards against overwriting someone else's change (409). */

@@ -4,7 +4,7 @@
 // follow the wire body (`['form', key]`), so server errors land on the right input. Fields another
 // role fills and computed values are shown read-only and never sent.
 import { type KeyboardEvent, type ReactNode } from 'react';
-import { Button, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Table, Typography } from 'antd';
+import { AutoComplete, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Rule } from 'antd/es/form';
 import { useQuery } from '@tanstack/react-query';
@@ -18,6 +18,8 @@ import { useServerClock } from '../../app/serverClock';
 import { SignaturePad } from '../../components/SignaturePad';
 import { YesNo } from '../../components/YesNo';
 import { listUsers } from '../users/api';
+import { customerKey } from '../customers/queries';
+import { getCustomer } from '../customers/api';
 import type { FieldSpec, I18nText, ProcessDefinition } from './api';
 import { hasPreview, previewOf } from './computed';
 import { prefillOf, type CaseContext } from './values';
@@ -64,8 +66,26 @@ function nextOnEnter(e: KeyboardEvent<HTMLInputElement>, trim: () => void) {
   inputs[inputs.indexOf(current) + 1]?.focus();
 }
 
-function SerialInput({ value, onChange, max, autoFocus, id, placeholder }: { value?: string; onChange?: (v: string) => void; max?: number; autoFocus?: boolean; id?: string; placeholder?: string }) {
+type Choice = { value: string; label: string };
+
+function SerialInput({ value, onChange, max, autoFocus, id, placeholder, choices }: { value?: string; onChange?: (v: string) => void; max?: number; autoFocus?: boolean; id?: string; placeholder?: string; choices?: Choice[] }) {
   const trim = () => value !== undefined && value !== value.trim() && onChange?.(value.trim());
+  if (choices) {
+    // pick one of the customer's devices, or scan/type one (the server checks it is theirs)
+    return (
+      <AutoComplete
+        id={id}
+        value={value}
+        options={choices}
+        onChange={(v) => onChange?.(v)}
+        filterOption={(typed, o) => !!o && `${o.value} ${String(o.label)}`.toLowerCase().includes(typed.toLowerCase())}
+        style={{ minWidth: 180 }}
+        data-testid="serial-choices"
+      >
+        <Input placeholder={placeholder} maxLength={max} autoFocus={autoFocus} autoComplete="off" data-serial="1" onBlur={trim} />
+      </AutoComplete>
+    );
+  }
   return (
     <Input
       id={id}
@@ -103,7 +123,7 @@ function DateOnly({ value, onChange, id }: { value?: string; onChange?: (v: stri
 }
 
 /** The input widget of one field (not lines or group); antd's Form.Item passes id, value and onChange. */
-function Widget({ f, lang, autoFocus, placeholder, notBefore, ...control }: { f: FieldSpec; lang: Lang; autoFocus?: boolean; placeholder?: string; notBefore?: string; id?: string; value?: never; onChange?: never }) {
+function Widget({ f, lang, autoFocus, placeholder, notBefore, choices, ...control }: { f: FieldSpec; lang: Lang; autoFocus?: boolean; placeholder?: string; notBefore?: string; choices?: Choice[]; id?: string; value?: never; onChange?: never }) {
   const options = (f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
   switch (f.type) {
     case 'longtext':
@@ -129,7 +149,7 @@ function Widget({ f, lang, autoFocus, placeholder, notBefore, ...control }: { f:
     case 'signature':
       return <SignaturePad {...control} />;
     default:
-      return f.serial ? <SerialInput {...control} max={f.max} autoFocus={autoFocus} placeholder={placeholder} /> : <Input {...control} maxLength={f.max} placeholder={placeholder} />;
+      return f.serial ? <SerialInput {...control} max={f.max} autoFocus={autoFocus} placeholder={placeholder} choices={choices} /> : <Input {...control} maxLength={f.max} placeholder={placeholder} />;
   }
 }
 
@@ -226,12 +246,20 @@ function twiceRule(path: Path, key: string, row: number, t: Translate): Rule {
   });
 }
 
+/** The serial numbers of the customer's devices in service, to pick from (undefined: nothing to offer). */
+function useAssetChoices(customerId: string | undefined, wanted: boolean): Choice[] | undefined {
+  const customer = useQuery({ queryKey: customerKey(customerId ?? ''), queryFn: () => getCustomer(customerId!), enabled: wanted && !!customerId, retry: false });
+  const inService = (customer.data?.assets ?? []).filter((a) => !a.replacedAt);
+  return inService.length ? inService.map((a) => ({ value: a.serialNumber, label: `${a.serialNumber} · ${a.brandModel}` })) : undefined;
+}
+
 /** The line editor: columns from the definition, computed columns previewed, the footer field under the table. */
 function LinesField({ f, path, label, scope }: { f: FieldSpec; path: Path; label: string; scope: FormScope }) {
   const { t } = scope;
   const columns = f.columns ?? [];
   const footer = f.footer ? scope.all.find((x) => x.key === f.footer) : undefined;
   const firstSerial = columns.find((c) => c.serial && !c.computed);
+  const assets = useAssetChoices(scope.caseData?.customerId, columns.some((c) => c.choices === 'customer.assets'));
   return (
     <Form.Item label={label} required={f.required} extra={scope.pick(f.help)} data-testid={`lines-${f.key}`}>
       <Form.List name={path} rules={[{ validator: async (_: unknown, v: unknown[] | undefined) => linesCount(f, label, t, v?.length ?? 0) }]}>
@@ -256,7 +284,7 @@ function LinesField({ f, path, label, scope }: { f: FieldSpec; path: Path; label
                         <ComputedValue f={c} scope={scope} row={r.name} />
                       ) : (
                         <Form.Item name={[r.name, c.key]} rules={c.serial ? [...rulesOf(c, cl, t), twiceRule(path, c.key, r.name, t)] : rulesOf(c, cl, t)} style={{ margin: 0 }}>
-                          <Widget f={c} lang={scope.lang} placeholder={cl} autoFocus={c === firstSerial && r.name === 0} />
+                          <Widget f={c} lang={scope.lang} placeholder={cl} autoFocus={c === firstSerial && r.name === 0} choices={c.choices === 'customer.assets' ? assets : undefined} />
                         </Form.Item>
                       ),
                   };

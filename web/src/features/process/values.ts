@@ -4,6 +4,8 @@ import type { FieldSpec } from './api';
 
 /** What a form can read of its case: the case itself and its documents (only those the reader may read). */
 export interface CaseContext {
+  /** the case's customer: fields that offer the customer's devices read them */
+  customerId?: string;
   documents?: readonly { form: string; fields?: Record<string, unknown> | null; createdAt: string }[] | null;
 }
 

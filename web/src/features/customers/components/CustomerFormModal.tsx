@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { useI18n } from '../../../app/i18n';
-import { applyServerErrors } from '../../../app/formErrors';
-import { type ErrorDetail } from '../../../app/api';
+import { applyServerErrors, validated } from '../../../app/formErrors';
+import { ApiError, type ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
-import { createCustomer, updateCustomer, type Customer, type CustomerInput } from '../api';
+import { createCustomer, getCustomer, updateCustomer, type Customer, type CustomerInput } from '../api';
 
 interface Props {
   open: boolean;
@@ -21,18 +21,23 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
   const [form] = Form.useForm<CustomerInput>();
   const [saving, setSaving] = useState(false);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
+  /** a customer with the same name and phone exists: offer it */
+  const [duplicate, setDuplicate] = useState<{ id: string; message: string } | null>(null);
 
   useEffect(() => {
     if (!open) return;
     setUnmatched([]);
+    setDuplicate(null);
     if (customer) form.setFieldsValue({ name: customer.name, address: customer.address, contactPerson: customer.contactPerson, phone: customer.phone });
     else form.resetFields();
   }, [open, customer, form]);
 
-  const submit = async () => {
-    const values = await form.validateFields();
+  const submit = async (allowDuplicate = false) => {
+    const values = await validated(form);
+    if (!values) return; // the fields say what is wrong
     setSaving(true);
     setUnmatched([]);
+    setDuplicate(null);
     try {
       const trimmed: CustomerInput = {
         name: values.name.trim(),
@@ -40,9 +45,13 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
         contactPerson: values.contactPerson.trim(),
         phone: values.phone.trim(),
       };
-      const saved = customer ? await updateCustomer(customer.id, { ...trimmed, version: customer.version }) : await createCustomer(trimmed);
+      const saved = customer ? await updateCustomer(customer.id, { ...trimmed, version: customer.version }) : await createCustomer(trimmed, allowDuplicate);
       onSaved(saved);
     } catch (e) {
+      if (e instanceof ApiError && e.reason === 'customer.duplicate' && typeof e.params.existingId === 'string') {
+        setDuplicate({ id: e.params.existingId, message: e.message });
+        return;
+      }
       // keep what the user typed; show the server's reasons on the fields
       setUnmatched(applyServerErrors(form, e));
     } finally {
@@ -57,7 +66,7 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
       open={open}
       title={customer ? t('customer.edit') : t('customer.new')}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => submit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
@@ -65,7 +74,38 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Props) {
       forceRender
     >
       <ServerErrorAlert details={unmatched} />
-      <Form form={form} layout="vertical" validateTrigger={['onChange', 'onBlur']} name="customer">
+      {duplicate && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={duplicate.message}
+          data-testid="customer-duplicate"
+          description={
+            <Space wrap style={{ marginTop: 8 }}>
+              <Button type="primary" size="small" onClick={async () => onSaved(await getCustomer(duplicate.id))} data-testid="customer-use-existing">
+                {t('customer.useExisting')}
+              </Button>
+              <Button size="small" onClick={() => submit(true)} data-testid="customer-create-anyway">
+                {t('customer.createAnyway')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {/* Enter in any field saves, as the OK button does */}
+      <Form
+        form={form}
+        layout="vertical"
+        validateTrigger={['onChange', 'onBlur']}
+        name="customer"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      >
         <Form.Item name="name" label={t('customer.name')} rules={[...req(t('customer.name')), { max: 200 }]}>
           <Input maxLength={200} />
         </Form.Item>

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n';
 import { translateReason } from '../../../app/i18n/reasons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { applyServerErrors } from '../../../app/formErrors';
+import { applyServerErrors, validated } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { TZ } from '../../../app/format';
 import { useServerClock } from '../../../app/serverClock';
@@ -60,7 +60,8 @@ function SpecialDays() {
   const days = useQuery({ queryKey: ['calendar', 'days', year], queryFn: () => listCalendarDays(year) });
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       await putCalendarDay(v.date.format('YYYY-MM-DD'), cleanBody({ kind: v.kind, name: v.name }));
       message.success(t('common.saved'));
@@ -153,7 +154,8 @@ function BusinessHours() {
   if (status.error) return null;
   const s = status.data;
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       await putBusinessHours(v.periods);
       message.success(t('common.saved'));

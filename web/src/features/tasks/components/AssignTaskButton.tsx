@@ -4,7 +4,7 @@ import { UserSwitchOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { useProcess } from '../../process/queries';
 import { useQuery } from '@tanstack/react-query';
-import { applyServerErrors } from '../../../app/formErrors';
+import { applyServerErrors, validated } from '../../../app/formErrors';
 import { listPartners, listUsers } from '../../users/api';
 import { assignTask, type Task } from '../api';
 
@@ -28,7 +28,8 @@ export function AssignTaskButton({ task, onAssigned }: { task: Task; onAssigned:
   const partners = useQuery({ queryKey: ['partners', 'choices'], queryFn: () => listPartners(), enabled: open && partnersAllowed });
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setSaving(true);
     try {
       const assigned = await assignTask(task.id, v.to === 'partner' ? { partnerId: v.partnerId! } : { assigneeId: v.assigneeId! });

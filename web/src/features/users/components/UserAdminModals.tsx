@@ -4,7 +4,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { useOrganisation } from '../../process/queries';
 import { useQuery } from '@tanstack/react-query';
-import { applyServerErrors } from '../../../app/formErrors';
+import { applyServerErrors, validated } from '../../../app/formErrors';
 import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { required } from '../../../app/rules';
@@ -15,7 +15,8 @@ function useModalSave<V extends object>(form: ReturnType<typeof Form.useForm<V>>
   const [saving, setSaving] = useState(false);
   const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setSaving(true);
     setUnmatched([]);
     try {

@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { useOrganisation } from '../../process/queries';
 import { ListPage, flatParams, type ListColumn } from '../../../components/ListPage';
-import { applyServerErrors } from '../../../app/formErrors';
+import { applyServerErrors, validated } from '../../../app/formErrors';
 import { cleanBody } from '../../../app/wire';
 import { fmtDate } from '../../../app/format';
 import type { ErrorDetail } from '../../../app/api';
@@ -25,7 +25,8 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
   const partners = useQuery({ queryKey: ['partners', 'all'], queryFn: () => listPartners(), enabled: open });
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setSaving(true);
     setUnmatched([]);
     try {
