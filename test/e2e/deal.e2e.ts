@@ -161,6 +161,14 @@ describe('deal journey (seed chapters 1–2)', () => {
       // every purchase line planned from form 2 is received before procurement closes
       const received = page.getByTestId('purchase-received');
       await received.first().waitFor();
+      // the first line: a supplier typed, then 已下单 at once (the field's save and the click must both land)
+      const list = page.getByTestId('purchase-list');
+      const firstRow = list.locator('tbody tr').first();
+      await firstRow.locator('input').fill('杭州某设备供应商');
+      await firstRow.getByRole('button', { name: '已下单' }).click();
+      await firstRow.locator('.ant-tag', { hasText: '已下单' }).waitFor();
+      await expect.poll(async () => firstRow.locator('input').inputValue()).toBe('杭州某设备供应商');
+      await screenshot(page, 'deal-08-ordered');
       while ((await received.count()) > 0) {
         const before = await received.count();
         await received.first().click();

@@ -22,7 +22,7 @@ async function complete(baseUrl: string, role: string, dealId: string, step: str
 }
 
 /** A customer in service (one-time contract → VIP) with installed devices of the given serials. */
-export async function installedCustomer(baseUrl: string, name: string, serials: string[], opts: { stopAtInstallation?: boolean } = {}): Promise<{ customerId: string; dealId: string; phone: string }> {
+export async function installedCustomer(baseUrl: string, name: string, serials: string[], opts: { stopAtReview?: boolean; stopAtInstallation?: boolean; customerSignature?: string } = {}): Promise<{ customerId: string; dealId: string; phone: string }> {
   const sales = await apiToken(baseUrl, 'sales');
   const phone = `0571-${String(Date.now()).slice(-8)}`;
   const c = await apiCall<{ id: string }>(baseUrl, 'POST', '/customers', { name, address: '杭州市滨江区网商路 1 号', contactPerson: '赵工', phone }, sales);
@@ -36,6 +36,7 @@ export async function installedCustomer(baseUrl: string, name: string, serials: 
     form: { implementationDetails: 'VoIP 网关', equipment: [{ brand: '华为', model: 'AR161', quantity: serials.length, unitPriceFen: 100000 }], estimatedDurationDays: 2 },
   });
   await complete(baseUrl, 'sales', dealId, 'proposal_draft', { form: { content: '方案', investmentFen: 100000 * serials.length, monthlyGrossProfitFen: 50000 } });
+  if (opts.stopAtReview) return { customerId: c.data.id, dealId, phone };
   await complete(baseUrl, 'sales_manager', dealId, 'manager_review', {
     outcome: 'approve',
     form: { feasibility: { operatingMode: '自购', equipmentInvestmentFen: 100000 * serials.length, avgMonthlyGrossProfitFen: 50000, maxFluctuationPct: 10 } },
@@ -52,7 +53,10 @@ export async function installedCustomer(baseUrl: string, name: string, serials: 
   });
   if (opts.stopAtInstallation) return { customerId: c.data.id, dealId, phone };
   await complete(baseUrl, 'engineer', dealId, 'installation', {
-    form: { devices: serials.map((s, i) => ({ brandModel: '华为 AR161', serialNumber: s, configDocNumber: `PZ-${i + 1}` })), remarks: '前台转接' },
+    form: {
+      devices: serials.map((s, i) => ({ brandModel: '华为 AR161', serialNumber: s, configDocNumber: `PZ-${i + 1}` })), remarks: '前台转接',
+      ...(opts.customerSignature ? { customerSignature: opts.customerSignature } : {}),
+    },
   });
   return { customerId: c.data.id, dealId, phone };
 }

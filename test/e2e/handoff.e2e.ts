@@ -1,9 +1,12 @@
 // Hand-offs in the browser (issue 15 §1): the engineer's answer to an inquiry stays on the ticket
 // for customer service, in the one thread with the comments; a comment mentions a colleague
 // (picked after @), who finds it in the bell; a site photo is uploaded and shown as a thumbnail.
+// The manager's revise comments reach the salesperson; the TS and ZJ views and prints show
+// people's words (issue 15 §6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, startServer } from './harness';
+import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, screenshot, startServer } from './harness';
+import { installedCustomer } from './fixtures';
 
 // a 2×2 red PNG
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
@@ -67,5 +70,60 @@ describe('hand-offs on the case page', () => {
     const eng = await apiToken(server!.baseUrl, 'engineer');
     const inbox = await apiCall<{ items: { kind: string; message: string }[] }>(server!.baseUrl, 'GET', '/notifications', undefined, eng);
     expect(inbox.data.items.some((n) => n.kind === 'mentioned' && n.message.includes('客户还问能否远程设置'))).toBe(true);
+  });
+
+  it("the salesperson reads the manager's revise comments on the redraft, in the thread and in the bell", async () => {
+    const { dealId } = await installedCustomer(server!.baseUrl, '宁波海曙商贸有限公司', ['SN-R-1'], { stopAtReview: true });
+    const manager = await apiToken(server!.baseUrl, 'sales_manager');
+    const deal = await apiCall<{ tasks: { id: string; step: string; status: string }[] }>(server!.baseUrl, 'GET', `/deals/${dealId}`, undefined, manager);
+    const review = deal.data.tasks.find((x) => x.step === 'manager_review' && x.status === 'open')!;
+    const words = '月毛利偏低，请按 30 条中继线重新测算投资回收期';
+    expect((await apiCall(server!.baseUrl, 'POST', `/tasks/${review.id}/complete`, { outcome: 'revise', form: { comments: words } }, manager)).status).toBe(200);
+    await as('sales', 'revise', async (page) => {
+      await page.goto(`/deals/${dealId}`);
+      const step = page.getByTestId('case-activity').getByTestId('activity-step').first();
+      await step.getByText('退回修改', { exact: false }).waitFor();
+      await step.getByText(words, { exact: false }).waitFor();
+      await page.getByTestId('notification-bell').click();
+      await page.getByText(words, { exact: false }).first().waitFor();
+    });
+  });
+
+  it('the complaint record (TS) and the installation order (ZJ) show labels, Shanghai time and the drawn signature', async () => {
+    const base = server!.baseUrl;
+    const { customerId, dealId } = await installedCustomer(base, '温州瓯江电子有限公司', ['SN-TS-1'], { customerSignature: `data:image/png;base64,${PNG.toString('base64')}` });
+    const cs = await apiToken(base, 'cs_agent');
+    const eng = await apiToken(base, 'engineer');
+    const tk = await apiCall<{ id: string; task: { id: string } }>(base, 'POST', '/tickets', { customerId, kind: 'complaint', problem: '外线呼出有回声' }, cs);
+    const resolved = await apiCall<{ next: { id: string }[] }>(base, 'POST', `/tasks/${tk.data.task.id}/complete`, { form: { cause: '网关回声抑制未开启', resolution: '开启回声抑制并重启', qualityComplaint: false } }, eng);
+    expect(resolved.status).toBe(200);
+    expect((await apiCall(base, 'POST', `/tasks/${resolved.data.next[0].id}/complete`, { outcome: 'satisfied', form: { customerOpinion: '回声消失了' } }, cs)).status).toBe(200);
+    await as('cs_agent', 'ts-view', async (page) => {
+      await page.goto(`/tickets/${tk.data.id}`);
+      const row = page.locator('tr', { hasText: '客户技术质量投诉记录单' });
+      await row.getByRole('button', { name: /查\s*看/ }).click();
+      const dialog = page.locator('.ant-modal-content');
+      await dialog.getByText('处理时间').waitFor();
+      const text = await dialog.innerText();
+      expect(text).not.toMatch(/resolvedAt|resolvedBy|followedUpAt|followUpTaskId|\d{4}-\d{2}-\d{2}T\d{2}/);
+      expect(text).toContain('回声消失了');
+      await screenshot(page, 'handoff-ts-view');
+      const [print] = await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: /打\s*印/ }).click()]);
+      await print.waitForLoadState();
+      const printed = await print.locator('body').innerText();
+      expect(printed).toContain('处理时间');
+      expect(printed).not.toMatch(/resolvedAt|followUpTaskId|\d{4}-\d{2}-\d{2}T\d{2}/);
+      await screenshot(print, 'handoff-ts-print');
+      await print.close();
+    });
+    await as('engineer', 'zj-view', async (page) => {
+      await page.goto(`/deals/${dealId}`);
+      const row = page.locator('tr', { hasText: '装机单' });
+      await row.getByRole('button', { name: /查\s*看/ }).click();
+      const dialog = page.locator('.ant-modal-content');
+      await dialog.locator('img[src^="data:image/png"]').waitFor();
+      expect(await dialog.innerText()).not.toContain('data:image');
+      await screenshot(page, 'handoff-zj-view');
+    });
   });
 });

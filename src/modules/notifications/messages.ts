@@ -33,19 +33,21 @@ interface Template {
   inApp: (p: MessageParams) => string;
 }
 
+/** the case as people know it: its number and the customer (the bell names both, as the e-mail does) */
+const casePart = (p: MessageParams) => (p.customer ? `${p.number}（${p.customer}）` : p.number);
 const stepPart = (p: MessageParams) => (p.step ? `：${p.step}` : '');
 const duePart = (p: MessageParams) => (p.dueAt ? `（截止 ${p.dueAt}）` : '');
 /** the words the previous step left (revise comments, the inquiry's answer, a reason) */
 const wordsPart = (p: MessageParams) => (p.text ? `。${p.text}` : '');
 
 export const MESSAGES: Record<EventKind | 'ticket_overdue' | 'test', Template> = {
-  assigned: { title: (p) => `新任务${stepPart(p)}`, inApp: (p) => `${p.number} 分派给您${stepPart(p)}${duePart(p)}${wordsPart(p)}` },
-  returned: { title: (p) => `任务退回${stepPart(p)}`, inApp: (p) => `${p.number} 退回给您${stepPart(p)}${duePart(p)}${wordsPart(p)}` },
-  mentioned: { title: () => '有人提到了您', inApp: (p) => `${p.number} ${p.by ?? ''} 提到了您：${p.text ?? ''}` },
-  overdue: { title: (p) => `任务逾期${stepPart(p)}`, inApp: (p) => `任务逾期${stepPart(p)}${duePart(p)} ${p.number}` },
-  ticket_overdue: { title: () => '工单超过结案期限', inApp: (p) => `工单超过结案期限：${p.number}${duePart(p)}` },
-  escalated: { title: (p) => `逾期升级（第 ${p.level ?? 2} 级）${stepPart(p)}`, inApp: (p) => `逾期升级（第 ${p.level ?? 2} 级）${stepPart(p)}${duePart(p)} ${p.number}` },
-  vip_after_hours: { title: () => 'VIP 工单（非工作时间）', inApp: (p) => `VIP 客户非工作时间报修：${p.number} ${p.text ?? ''}` },
+  assigned: { title: (p) => `新任务${stepPart(p)}`, inApp: (p) => `${casePart(p)} 分派给您${stepPart(p)}${duePart(p)}${wordsPart(p)}` },
+  returned: { title: (p) => `任务退回${stepPart(p)}`, inApp: (p) => `${casePart(p)} 退回给您${stepPart(p)}${duePart(p)}${wordsPart(p)}` },
+  mentioned: { title: () => '有人提到了您', inApp: (p) => `${casePart(p)} ${p.by ?? ''} 提到了您：${p.text ?? ''}` },
+  overdue: { title: (p) => `任务逾期${stepPart(p)}`, inApp: (p) => `任务逾期${stepPart(p)}${duePart(p)} ${casePart(p)}` },
+  ticket_overdue: { title: () => '工单超过结案期限', inApp: (p) => `工单超过结案期限：${casePart(p)}${duePart(p)}` },
+  escalated: { title: (p) => `逾期升级（第 ${p.level ?? 2} 级）${stepPart(p)}`, inApp: (p) => `逾期升级（第 ${p.level ?? 2} 级）${stepPart(p)}${duePart(p)} ${casePart(p)}` },
+  vip_after_hours: { title: () => 'VIP 工单（非工作时间）', inApp: (p) => `VIP 客户非工作时间报修：${casePart(p)} ${p.text ?? ''}` },
   test: { title: () => '测试消息', inApp: () => '方圆通知渠道测试' },
 };
 

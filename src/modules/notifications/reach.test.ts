@@ -111,7 +111,10 @@ describe('working hours and the escalation chain', () => {
     expect(overdue.find((r) => r.channel === 'email')!.to).toBe('tech_manager@example.com');
     // the in-app notification is immediate
     const bell = await t.call('GET', '/notifications', { token: await t.login('tech_manager') });
-    expect(bell.body.items.some((n: { kind: string; caseId?: string }) => n.kind === 'overdue' && n.caseId === ticket.id)).toBe(true);
+    const line = bell.body.items.find((n: { kind: string; caseId?: string }) => n.kind === 'overdue' && n.caseId === ticket.id);
+    // the bell names the case and the customer, as the e-mail does (issue 15 §6)
+    expect(line.message).toContain(ticket.number);
+    expect(line.message).toContain(customer.name);
 
     const mailsBefore = smtp.mails.length;
     await deliverOutbox(t.ctx);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { usePurchases } from '../queries';
@@ -14,19 +14,27 @@ export function PurchaseListPanel({ dealId, editable }: { dealId: string; editab
   const list = usePurchases(dealId);
   const [busy, setBusy] = useState<string | null>(null);
   const [suppliers, setSuppliers] = useState<Record<string, string>>({});
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  /** the version each line's last write returned */
+  const versions = useRef(new Map<string, number>());
   if (!list.data) return null;
   if (!list.data.planned) return <Alert type="info" showIcon title={t('purchase.notPlanned')} style={{ marginBottom: 16 }} />;
 
-  const patch = async (line: PurchaseLine, body: Parameters<typeof updatePurchaseLine>[1]) => {
+  // One write at a time, each with the version the previous one returned: typing a supplier and then
+  // clicking 已下单 sends two writes (the field's blur, then the click) that must not refuse each other.
+  const patch = (line: PurchaseLine, body: Parameters<typeof updatePurchaseLine>[1]) => {
     setBusy(line.id);
-    try {
-      await updatePurchaseLine(line.id, { ...body, version: line.version });
-      void list.refetch();
-    } catch {
-      void list.refetch(); // a stale version: show the current state
-    } finally {
-      setBusy(null);
-    }
+    queue.current = queue.current.then(async () => {
+      try {
+        const saved = await updatePurchaseLine(line.id, { ...body, version: versions.current.get(line.id) ?? line.version });
+        versions.current.set(line.id, saved.version);
+      } catch {
+        versions.current.delete(line.id); // someone else changed it: show the current state
+      } finally {
+        setBusy(null);
+        void list.refetch();
+      }
+    });
   };
 
   return (
