@@ -174,6 +174,11 @@ describe('loops', () => {
     const proposals = view.documents.filter((x: { form: string }) => x.form === 'proposal');
     expect(proposals).toHaveLength(2);
     expect(proposals[0].number).not.toBe(proposals[1].number);
+    // the first draft is marked as superseded by the second; the second and the single forms are not (issue 15 §2)
+    const [older, newer] = [...proposals].sort((a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number));
+    expect(older.supersededBy).toBe(newer.number);
+    expect(newer.supersededBy).toBeUndefined();
+    expect(view.documents.filter((x: { supersededBy?: string }) => x.supersededBy)).toHaveLength(1);
     expect(view.tasks.map((x: { step: string }) => x.step)).toEqual([
       'qualify', 'tech_assessment', 'proposal_draft', 'manager_review', 'proposal_draft', 'manager_review', 'gm_approval',
     ]);

@@ -12,7 +12,7 @@ import { formInputSchema } from '../../domain/process/fields.js';
 import { formatDocNumber } from '../../domain/numbering.js';
 import { shanghaiYear, startOfShanghaiDay } from '../../domain/process/engine.js';
 import { appendAudit, auditOfCase } from '../audit/service.js';
-import { createDocument, presentDocument, presentDocumentFor, readableDocumentsOfCase } from '../documents/service.js';
+import { createDocument, markSuperseded, presentDocument, presentDocumentFor, readableDocumentsOfCase } from '../documents/service.js';
 import { nextSequence } from '../documents/repo.js';
 import { findCustomer } from '../customers/repo.js';
 import { presentCustomer } from '../customers/service.js';
@@ -129,7 +129,7 @@ export async function dealPage(opts: { id: string; actor: Actor }, tx: Tx, ctx: 
     ...presentDealFor(opts.actor, def, deal),
     abilities: dealAbilities(opts.actor, deal),
     customer: customer ? presentCustomer(customer) : null,
-    documents: await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d, ctx))),
+    documents: markSuperseded(await Promise.all(docs.map((d) => presentDocumentFor(tx, opts.actor, d, ctx)))),
     tasks: tasks.map((t) => ({ ...presentTaskFor(opts.actor, def, t, now, calendar), label: def.steps[t.step]?.label.zh ?? t.step, labels: def.steps[t.step]?.label ?? null })),
     history,
     negotiationLog: log.map(presentNegotiationEntry),

@@ -19,6 +19,9 @@ export const documentView = z.object({
   createdAt: instant,
   /** in a case view: what the reader may do with it (print, archive) */
   abilities: abilities.optional(),
+  /** in a deal's view: the number of the newer document of the same form that replaced this one
+   *  (a proposal redrafted after 退回修改: FA-…001 is superseded by FA-…002) */
+  supersededBy: z.string().optional(),
 }).meta({ id: 'Document' });
 
 export const archivePage = pageOf(documentView.extend({ customerName: z.string().nullable(), caseNumber: z.string().nullable() })).meta({ id: 'ArchivePage' });

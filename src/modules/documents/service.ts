@@ -92,6 +92,20 @@ export async function readDocument(opts: { id: string; actor: Actor }, tx: Tx, c
   return d;
 }
 
+/** Marks each document that a newer one of the same form on the same case replaced (a deal's
+ *  revision loop redrafts its proposal and feasibility forms). */
+export function markSuperseded<D extends { form: string; number: string; createdAt: string }>(docs: D[]): (D & { supersededBy?: string })[] {
+  const newest = new Map<string, D>();
+  for (const d of docs) {
+    const n = newest.get(d.form);
+    if (!n || d.createdAt > n.createdAt || (d.createdAt === n.createdAt && d.number > n.number)) newest.set(d.form, d);
+  }
+  return docs.map((d) => {
+    const n = newest.get(d.form)!;
+    return n === d ? d : { ...d, supersededBy: n.number };
+  });
+}
+
 /** The documents of a case the actor may read. */
 export async function readableDocumentsOfCase(tx: Tx, actor: Actor, caseId: string, ctx: DocumentContext) {
   const docs = await repo.documentsOfCase(tx, caseId);

@@ -4167,6 +4167,7 @@ export interface components {
                     role: string;
                     userId: string;
                 }[];
+                supersededBy?: string;
             }[];
             total: number;
         };
@@ -4665,6 +4666,7 @@ export interface components {
                 role: string;
                 userId: string;
             }[];
+            supersededBy?: string;
         };
         Due: {
             /** Format: date-time */

@@ -257,6 +257,7 @@ export const en: Record<MessageKey, string> = {
   'ticket.created': 'Ticket opened',
 
   'doc.form': 'Form',
+  'doc.supersededBy': 'Superseded by {number}',
   'doc.number': 'Number',
   'doc.signedBy': 'Signed by',
   'doc.copies': 'Copies',

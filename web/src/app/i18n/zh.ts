@@ -256,6 +256,7 @@ export const zh = {
   'ticket.created': '工单已创建',
 
   'doc.form': '表单',
+  'doc.supersededBy': '已被 {number} 取代',
   'doc.number': '编号',
   'doc.signedBy': '签字',
   'doc.copies': '联次',

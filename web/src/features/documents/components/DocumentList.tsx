@@ -13,6 +13,8 @@ interface Row {
   form: string;
   number?: string | null;
   createdAt: string;
+  /** a newer document of the same form replaced it (a redrafted proposal) */
+  supersededBy?: string;
 }
 
 function scalar(key: string, v: unknown): React.ReactNode {
@@ -65,7 +67,16 @@ export function DocumentList({ documents }: { documents: Row[] }) {
         data-testid="document-list"
         columns={[
           { title: t('doc.form'), dataIndex: 'form', render: (v: string) => text.form(v) },
-          { title: t('doc.number'), dataIndex: 'number', render: (v?: string | null) => v ?? '—' },
+          {
+            title: t('doc.number'),
+            dataIndex: 'number',
+            render: (v: string | null | undefined, d) => (
+              <Space size={4} wrap>
+                <span style={d.supersededBy ? { textDecoration: 'line-through', color: '#8c8c8c' } : undefined}>{v ?? '—'}</span>
+                {d.supersededBy && <Tag data-testid="document-superseded">{t('doc.supersededBy', { number: d.supersededBy })}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtDateTime(v) },
           {
             title: t('common.actions'),
