@@ -127,6 +127,8 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     },
     gm_approval: {
       caseType: 'deal', role: 'gm', kind: 'approval', scoreAs: 'gm_approval', label: L('总经理审批', 'GM approval'), due: { days: 1 },
+      // the GM decides on the proposal with the feasibility figures beside it
+      reads: ['proposal', 'feasibility'],
       outcomes: {
         approve: { label: L('批准', 'Approve'), form: 'optional_comments', next: ['proposal_delivery'] },
         return: { label: L('退回', 'Return'), form: 'optional_comments', next: ['manager_review'] },
@@ -175,6 +177,8 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     },
     follow_up: {
       caseType: 'ticket', role: 'cs_agent', kind: 'follow_up', scoreAs: 'follow_up', label: L('回访确认', 'Follow-up call'), due: { days: 1, tier: 'customer' },
+      // the call tells the customer what the engineer did
+      reads: ['complaint_record', 'problem_feedback'],
       outcomes: {
         satisfied: { label: L('满意', 'Satisfied'), form: 'follow_up', end: 'closed', effects: ['ticket.followUp'], means: 'satisfied' },
         unsatisfied: { label: L('不满意', 'Unsatisfied'), form: 'follow_up', next: ['resolve'], effects: ['ticket.followUp'], means: 'unsatisfied' },

@@ -258,6 +258,7 @@ export const en: Record<MessageKey, string> = {
 
   'doc.form': 'Form',
   'doc.supersededBy': 'Superseded by {number}',
+  'step.input': 'Input of this step',
   'doc.number': 'Number',
   'doc.signedBy': 'Signed by',
   'doc.copies': 'Copies',

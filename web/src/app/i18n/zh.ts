@@ -257,6 +257,7 @@ export const zh = {
 
   'doc.form': '表单',
   'doc.supersededBy': '已被 {number} 取代',
+  'step.input': '本环节参考',
   'doc.number': '编号',
   'doc.signedBy': '签字',
   'doc.copies': '联次',

@@ -118,12 +118,12 @@ export function DocumentModal({ doc: viewing, onClose }: { doc: FormDocument | n
           </Button>
         )
       }
-      width={720}
+      width={960}
     >
       {!viewing ? (
         <Spin />
       ) : (
-        <Descriptions column={1} size="small" bordered>
+        <Descriptions column={1} size="small" bordered styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label={t('doc.number')}>{viewing.number ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('common.createdAt')}>{fmtDateTime(viewing.createdAt)}</Descriptions.Item>
           {Object.entries(viewing.fields ?? {}).map(([k, v]) => {
@@ -135,7 +135,7 @@ export function DocumentModal({ doc: viewing, onClose }: { doc: FormDocument | n
             );
           })}
           {!!viewing.signedBy?.length && (
-            <Descriptions.Item label={t('doc.signedBy')}>{viewing.signedBy.map((s, i) => <Tag key={i}>{signer(s)}</Tag>)}</Descriptions.Item>
+            <Descriptions.Item label={t('doc.signedBy')}>{[...new Set(viewing.signedBy.map(signer))].map((name) => <Tag key={name}>{name}</Tag>)}</Descriptions.Item>
           )}
           {!!viewing.copies?.length && (
             <Descriptions.Item label={t('doc.copies')}>{viewing.copies.map((s, i) => <Tag key={i}>{tk('department', signer(s))}</Tag>)}</Descriptions.Item>

@@ -15,6 +15,7 @@ import { StepForm, formOf } from '../../process/StepForm';
 import { initialValues as startingValues, type CaseContext } from '../../process/values';
 import { useCaseProcess, useProcessText } from '../../process/queries';
 import { ApplySuggestions } from '../../process/suggestions';
+import { StepInputs } from '../../process/StepInputs';
 
 export interface StepFormValues {
   outcome?: string;
@@ -119,6 +120,7 @@ export function TaskPanel({ task, caseData, caseKey, extras }: Props) {
   return (
     <Card title={header} data-testid="task-panel">
       {extras?.summary}
+      <StepInputs def={def} step={task.step} documents={caseData.documents} />
       <ServerErrorAlert details={unmatched} />
       <Form
         form={form}
