@@ -37,6 +37,20 @@ describe('account life cycle in the browser', () => {
 
   const userRow = (page: Page, username: string) => page.locator('tbody tr', { has: page.getByText(username, { exact: true }) });
 
+  it('the sign-in page loads without an error in the console (no 401 asking who is signed in)', async () => {
+    const context = await newContext(browser, server!.baseUrl);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('response', (r) => r.status() === 401 && errors.push(`401 ${r.url()}`));
+    await page.goto('/login');
+    await page.locator('#login-username').waitFor();
+    await page.reload();
+    await page.locator('#login-username').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the sysadmin disables a user: the user can no longer sign in; enabling lets them back', async () => {
     await as('sysadmin', 'disable-user', async (page) => {
       await page.getByTestId('demo-tag').waitFor();

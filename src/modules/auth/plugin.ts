@@ -13,6 +13,9 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'fy_session';
+/** A readable cookie that only says a session cookie was set: the web app skips asking who is
+ *  signed in when it is absent (no 401 on every load of the sign-in page). It grants nothing. */
+export const SESSION_HINT_COOKIE = 'fy_signed_in';
 /** routes that answer without a session; every other one declares a policy (src/policies) */
 export const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/health', '/api/v1/openapi.json', '/api/v1/meta']);
 /** route patterns anyone may call: their policy is a `public.*` one and they are rate-limited */

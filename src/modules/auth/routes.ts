@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZApp } from '../../server/routes.js';
-import { actorOf, SESSION_COOKIE } from './plugin.js';
+import { actorOf, SESSION_COOKIE, SESSION_HINT_COOKIE } from './plugin.js';
 import { changeOwnPassword, endOwnSession, login, logout, ownSessions, ThrottledError } from './service.js';
 import { assertPasswordPolicy, MAX_PASSWORD_LENGTH } from './password-policy.js';
 import { isDemoCompany } from '../users/service.js';
@@ -35,6 +35,7 @@ export async function authRoutes(app: ZApp) {
     reply.setCookie(SESSION_COOKIE, result.token, {
       path: '/', httpOnly: true, sameSite: 'lax', maxAge: 12 * 3600, secure: req.protocol === 'https',
     });
+    reply.setCookie(SESSION_HINT_COOKIE, '1', { path: '/', sameSite: 'lax', maxAge: 12 * 3600, secure: req.protocol === 'https' });
     return result;
   });
 
@@ -42,6 +43,7 @@ export async function authRoutes(app: ZApp) {
     actorOf(req);
     await logout({ token: req.sessionToken!, wallNow: app.ctx.wallNow() }, app.ctx.db);
     reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
+    reply.clearCookie(SESSION_HINT_COOKIE, { path: '/', sameSite: 'lax', secure: req.protocol === 'https' });
     return { ok: true as const };
   });
 

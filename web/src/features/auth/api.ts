@@ -13,7 +13,14 @@ export function logout() {
   return api.post<Schemas['Ok']>('/auth/logout', {}, { quiet: true });
 }
 
+/** Whether a sign-in set its cookie in this browser (the session itself is HttpOnly, unreadable here). */
+export function maybeSignedIn(): boolean {
+  return document.cookie.split(';').some((c) => c.trim().startsWith('fy_signed_in='));
+}
+
+/** Who is signed in; without a sign-in in this browser it does not ask (a 401 would log an error on every sign-in page). */
 export function fetchMe() {
+  if (!maybeSignedIn()) return Promise.reject(new Error('not signed in'));
   return api.get<Schemas['Me']>('/auth/me', undefined, { quiet: true });
 }
 
