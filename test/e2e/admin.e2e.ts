@@ -99,7 +99,12 @@ describe('settings, reports and lists', () => {
     await as('sales_manager', 'reports', async (page) => {
       await page.goto('/deals');
       await page.getByTestId('deal-kanban').waitFor();
-      await page.getByTestId('kanban-qualify').getByText('测试客户01有限公司').waitFor();
+      // four stages of work, the ended deals apart (issue 15 §8)
+      const presales = page.getByTestId('kanban-presales');
+      await presales.getByText('测试客户01有限公司').waitFor();
+      await presales.getByTestId('kanban-card-qualify').first().getByText('客户定性').waitFor();
+      for (const stage of ['approval', 'commerce', 'implementation']) await page.getByTestId(`kanban-${stage}`).waitFor();
+      await page.getByTestId('kanban-ended').getByText('已结束').waitFor();
       await screenshot(page, 'admin-kanban');
       await page.getByTestId('menu-reports').click();
       await page.getByTestId('report-deals').locator('canvas').waitFor();

@@ -102,7 +102,7 @@ describe('hand-offs on the case page', () => {
       await page.goto(`/tickets/${tk.data.id}`);
       const row = page.locator('tr', { hasText: '客户技术质量投诉记录单' });
       await row.getByRole('button', { name: /查\s*看/ }).click();
-      const dialog = page.locator('.ant-modal-content');
+      const dialog = page.getByRole('dialog');
       await dialog.getByText('回声消失了').first().waitFor();
       const text = await dialog.innerText();
       expect(text).toContain('处理时间');
@@ -121,7 +121,7 @@ describe('hand-offs on the case page', () => {
       await page.goto(`/deals/${dealId}`);
       const row = page.locator('tr', { hasText: '装机单' });
       await row.getByRole('button', { name: /查\s*看/ }).click();
-      const dialog = page.locator('.ant-modal-content');
+      const dialog = page.getByRole('dialog');
       await dialog.locator('img[src^="data:image/png"]').waitFor();
       expect(await dialog.innerText()).not.toContain('data:image');
       await screenshot(page, 'handoff-zj-view');

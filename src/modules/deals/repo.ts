@@ -37,7 +37,7 @@ export async function dealsOfCustomer(tx: Tx, customerId: string) {
 export async function listDeals(tx: Tx, f: { state?: string; q?: string; ownerId?: string; limit: number; offset: number }) {
   const where: SQL | undefined = and(
     eq(cases.type, 'deal'),
-    f.state ? eq(cases.state, f.state) : undefined,
+    f.state ? inArray(cases.state, f.state.split(',').map((s) => s.trim()).filter(Boolean)) : undefined,
     f.ownerId ? eq(cases.ownerId, f.ownerId) : undefined,
     f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(cases.number, containsPattern(f.q))) : undefined,
   );

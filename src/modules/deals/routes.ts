@@ -19,7 +19,7 @@ export async function dealRoutes(app: ZApp) {
 
   app.get('/deals', {
     config: { policy: 'case.listDeals' },
-    schema: { tags: ['deals'], querystring: pageQuery.extend({ state: z.string().max(64).optional(), q: z.string().max(100).optional(), mine: z.enum(['true', 'false']).optional() }), response: { 200: dealListReply } },
+    schema: { tags: ['deals'], querystring: pageQuery.extend({ /** one state, or several separated by commas (a board's stage) */ state: z.string().max(400).optional(), q: z.string().max(100).optional(), mine: z.enum(['true', 'false']).optional() }), response: { 200: dealListReply } },
   }, async (req) => {
     const actor = actorOf(req);
     const { limit, offset } = paging(req.query);

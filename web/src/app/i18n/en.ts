@@ -175,6 +175,12 @@ export const en: Record<MessageKey, string> = {
 
   'deal.list': 'Deals',
   'deal.new': 'New deal',
+  'deal.stage.presales': 'Pre-sales',
+  'deal.stage.approval': 'Approval',
+  'deal.stage.commerce': 'Negotiation',
+  'deal.stage.implementation': 'Implementation',
+  'deal.stageEmpty': 'None',
+  'deal.ended': 'Ended',
   'deal.number': 'Deal number',
   'deal.owner': 'Salesperson',
   'deal.chooseCustomer': 'Choose customer',

@@ -174,6 +174,12 @@ export const zh = {
 
   'deal.list': '商机列表',
   'deal.new': '新建商机',
+  'deal.stage.presales': '售前',
+  'deal.stage.approval': '审批',
+  'deal.stage.commerce': '商务洽谈',
+  'deal.stage.implementation': '实施',
+  'deal.stageEmpty': '暂无',
+  'deal.ended': '已结束',
   'deal.number': '商机编号',
   'deal.owner': '业务员',
   'deal.chooseCustomer': '选择客户',

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Segmented, Space, Spin, Typography } from 'antd';
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useI18n } from '../../../app/i18n';
+import { useI18n, type MessageKey } from '../../../app/i18n';
 import { useUser } from '../../../app/auth';
 import { useCapabilities } from '../../../app/access';
 import { fmtDate, fmtDateTime, fmtFen } from '../../../app/format';
@@ -91,39 +91,94 @@ function DealTable() {
   );
 }
 
-function KanbanColumn({ state }: { state: string }) {
-  const { t, ts } = useI18n();
+/** The board's stages: steps grouped by their kind (from the definition, never by key). */
+const STAGES = [
+  { key: 'presales', kinds: ['qualify', 'assessment', 'proposal'] },
+  { key: 'approval', kinds: ['approval'] },
+  { key: 'commerce', kinds: ['delivery', 'negotiation'] },
+  { key: 'implementation', kinds: ['archive', 'procurement', 'dispatch', 'installation'] },
+] as const;
+
+function KanbanColumn({ stage, states }: { stage: string; states: string[] }) {
+  const { t } = useI18n();
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: ['list', 'deals', { state, pageSize: KANBAN_PAGE }], queryFn: () => listDeals({ state, pageSize: KANBAN_PAGE }) });
+  const state = states.join(',');
+  const list = useQuery({ queryKey: ['list', 'deals', { state, pageSize: KANBAN_PAGE }], queryFn: () => listDeals({ state, pageSize: KANBAN_PAGE }), enabled: states.length > 0 });
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? items.length;
   return (
-    <div style={{ minWidth: 220, width: 220, background: '#f5f5f5', borderRadius: 8, padding: 8 }} data-testid={`kanban-${state}`}>
+    <div style={{ flex: '1 1 240px', minWidth: 240, background: '#f5f5f5', borderRadius: 8, padding: 8 }} data-testid={`kanban-${stage}`}>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
-        <Typography.Text strong>{ts(state)}</Typography.Text>
+        <Typography.Text strong>{t(`deal.stage.${stage}` as MessageKey)}</Typography.Text>
         <Badge count={total} showZero color={total ? '#1677ff' : '#bfbfbf'} />
       </div>
-      {list.isPending && <Spin size="small" />}
+      {list.isPending && states.length > 0 && <Spin size="small" />}
+      {!list.isPending && !items.length && <Typography.Text type="secondary">{t('deal.stageEmpty')}</Typography.Text>}
       {items.map((d) => (
-        <Card key={d.id} size="small" hoverable style={{ marginBottom: 8 }} onClick={() => navigate(`/deals/${d.id}`)}>
+        <Card key={d.id} size="small" hoverable style={{ marginBottom: 8 }} onClick={() => navigate(`/deals/${d.id}`)} data-testid={`kanban-card-${d.state}`}>
           <div style={{ fontWeight: 500 }}>{d.customerName ?? '—'}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {d.number ?? d.id} · {fmtDate(d.createdAt)}
-          </Typography.Text>
+          <Space size={4} wrap>
+            <StateTag state={d.state} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {d.number ?? d.id} · {fmtDate(d.createdAt)}
+            </Typography.Text>
+          </Space>
         </Card>
       ))}
-      {total > items.length && <Typography.Text type="secondary">{t('deal.kanbanMore', { n: total - items.length })}</Typography.Text>}
+      {total > items.length && (
+        <Link to={`/deals?view=list&state=${encodeURIComponent(state)}`}>
+          <Typography.Text type="secondary">{t('deal.kanbanMore', { n: total - items.length })}</Typography.Text>
+        </Link>
+      )}
     </div>
   );
 }
 
-function DealKanban() {
-  const states = useDealStates();
+/** Ended deals, apart from the work in progress: a count per end state, each opening the list. */
+function EndedDeals({ states }: { states: string[] }) {
+  const { t } = useI18n();
   return (
-    <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8 }} data-testid="deal-kanban">
+    <Space wrap style={{ marginTop: 12 }} data-testid="kanban-ended">
+      <Typography.Text type="secondary">{t('deal.ended')}：</Typography.Text>
       {states.map((s) => (
-        <KanbanColumn key={s} state={s} />
+        <EndedCount key={s} state={s} />
       ))}
-    </div>
+    </Space>
+  );
+}
+
+function EndedCount({ state }: { state: string }) {
+  const { ts } = useI18n();
+  const list = useQuery({ queryKey: ['list', 'deals', { state, pageSize: 1 }], queryFn: () => listDeals({ state, pageSize: 1 }) });
+  return (
+    <Link to={`/deals?view=list&state=${encodeURIComponent(state)}`}>
+      <Badge count={list.data?.total ?? 0} showZero color="#8c8c8c" offset={[10, 0]}>
+        <span style={{ paddingInlineEnd: 8 }}>{ts(state)}</span>
+      </Badge>
+    </Link>
+  );
+}
+
+function DealKanban() {
+  const def = useProcess().data;
+  const steps = stepsOf(def, 'deal');
+  const kindOf = (s: string) => def?.steps[s]?.kind as string | undefined;
+  const grouped = new Set(STAGES.flatMap((g) => steps.filter((s) => (g.kinds as readonly string[]).includes(kindOf(s) ?? ''))));
+  // a step of a kind no stage names (a company's own step) joins the stage of the step before it
+  const stages = STAGES.map((g) => ({ key: g.key, states: steps.filter((s) => (g.kinds as readonly string[]).includes(kindOf(s) ?? '')) }));
+  for (const s of steps.filter((x) => !grouped.has(x))) {
+    const before = steps.slice(0, steps.indexOf(s)).reverse().find((x) => grouped.has(x));
+    const stage = stages.find((g) => before && g.states.includes(before)) ?? stages[0];
+    stage.states.push(s);
+  }
+  return (
+    <>
+      <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8 }} data-testid="deal-kanban">
+        {stages.map((g) => (
+          <KanbanColumn key={g.key} stage={g.key} states={g.states} />
+        ))}
+      </div>
+      <EndedDeals states={endStatesOf(def, 'deal')} />
+    </>
   );
 }
