@@ -19,6 +19,9 @@ export const adminPolicy = {
   /** change the process definition */
   process: (a: Actor) => hasRole(a, 'sysadmin', 'gm'),
   processRead: (_a: Actor) => true,
+  /** the proposal templates (解决方案模板): staff read them, the sysadmin edits them */
+  templates: (a: Actor) => hasRole(a, 'sysadmin'),
+  templatesRead: (a: Actor) => isStaff(a),
   /** the notification channels, their routing and the outbox (issue 16) */
   notifications: (a: Actor) => hasRole(a, 'sysadmin'),
 };

@@ -44,6 +44,8 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'admin.process': row('sysadmin', 'gm'),
   'admin.processRead': ALL,
   'admin.notifications': row('sysadmin'),
+  'admin.templates': row('sysadmin'),
+  'admin.templatesRead': STAFF,
   'public.rating': ALL,
   'audit.read': row(...MANAGERS, 'sysadmin'),
   'case.read': ALL,

@@ -109,8 +109,10 @@ describe('hand-offs on the case page', () => {
       expect(text).not.toMatch(/resolvedAt|resolvedBy|followedUpAt|followUpTaskId|\d{4}-\d{2}-\d{2}T\d{2}/);
       expect(text).toContain('回声消失了');
       await screenshot(page, 'handoff-ts-view');
-      const [print] = await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: /打\s*印/ }).click()]);
-      await print.waitForLoadState();
+      // the dialog's 打印 opens the A4 page in a new tab: open the same address
+      const href = await dialog.locator('a[href*="/print"]').first().getAttribute('href');
+      const print = await page.context().newPage();
+      await print.goto(href!);
       const printed = await print.locator('body').innerText();
       expect(printed).toContain('处理时间');
       expect(printed).not.toMatch(/resolvedAt|followUpTaskId|\d{4}-\d{2}-\d{2}T\d{2}/);

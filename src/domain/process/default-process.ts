@@ -248,7 +248,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     proposal: {
       title: L('客户业务详细解决方案', 'Detailed customer solution'), prefix: 'FA', copies: ['business', 'admin'],
       fields: [
-        longtext('content', '方案内容', 'Proposal', { ...req, max: 20000, prefill: ['proposal.content'] }),
+        longtext('content', '方案内容', 'Proposal', { ...req, max: 20000, prefill: ['proposal.content'], choices: 'proposal.templates' }),
         money('investmentFen', '投资额', 'Investment', { ...req, ...half, default: 'deal.proposalFigures', help: L('默认为技术鉴定的设备合计', 'Defaults to the assessment\'s equipment total'), prefill: ['proposal.investmentFen', 'tech_assessment.totalFen'] }),
         money('monthlyGrossProfitFen', '月毛利', 'Monthly gross profit', { ...req, ...half, prefill: ['proposal.monthlyGrossProfitFen'] }),
         money('currentMonthlyLdBillFen', '客户现月长途话费', 'Current monthly long-distance bill', { computed: 'deal.proposalFigures', ...half }),
@@ -267,7 +267,16 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
         group('feasibility', '可行性鉴定', 'Feasibility', {
           ...req,
           fields: [
-            text('operatingMode', '运营模式', 'Operating mode', { ...req, max: 200 }),
+            text('operatingMode', '运营模式', 'Operating mode', {
+              ...req, max: 200,
+              // offered, not imposed: a company's own arrangement can be typed
+              options: [
+                { value: '客户买断设备，我方提供线路', label: L('客户买断设备，我方提供线路', 'Customer buys the equipment, we provide the lines') },
+                { value: '我方投资设备，按月收取服务费', label: L('我方投资设备，按月收取服务费', 'We invest in the equipment, monthly service fee') },
+                { value: '设备租赁，按月收取租金', label: L('设备租赁，按月收取租金', 'Equipment lease, monthly rent') },
+                { value: '话费节省分成', label: L('话费节省分成', 'Share of the saving') },
+              ],
+            }),
             money('equipmentInvestmentFen', '设备投资', 'Equipment investment', { ...req, ...half, prefill: ['proposal.investmentFen'] }),
             money('avgMonthlyGrossProfitFen', '平均月毛利', 'Average monthly gross profit', { ...req, min: 1, ...half, prefill: ['proposal.monthlyGrossProfitFen'] }),
             percent('maxFluctuationPct', '毛利最大波动 (%)', 'Max. gross profit fluctuation (%)', { ...req, max: 99, ...half }),
@@ -368,7 +377,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
       title: L('开发客户', 'Develop the customer'),
       fields: [
         text('customerType', '客户类型', 'Customer type', { ...req, max: 100 }),
-        text('templateId', '方案模板', 'Proposal template', { max: 100 }),
+        text('templateId', '方案模板', 'Proposal template', { max: 100, choices: 'proposal.templates' }),
         datetime('secondMeetingAt', '第二次会面时间', 'Second meeting', { prefill: ['case.secondMeetingAt'], help: L('默认为首次拜访后第三个工作日', 'Defaults to three days after the first visit') }),
       ],
     },

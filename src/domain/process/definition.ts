@@ -69,6 +69,7 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   help?: I18n;
+  /** select: the values allowed; text: values offered, typing another is allowed */
   options?: { value: string; label: I18n }[];
   /** user: offer the users of this role */
   role?: string;
@@ -86,8 +87,9 @@ export interface FieldSpec {
   /** a scanner-friendly text (serial numbers) */
   serial?: boolean;
   /** where the form offers the value from: `customer.assets` = the serial numbers of the case
-   *  customer's devices in service (a scanner may still type one) */
-  choices?: 'customer.assets';
+   *  customer's devices in service (a scanner may still type one); `proposal.templates` = the
+   *  company's proposal templates (a text names one, a long text starts from one) */
+  choices?: 'customer.assets' | 'proposal.templates';
   /** the effect that suggests this value: taken when the form leaves it out, and an entered
    *  value that differs is recorded as an overwrite (the step's history) */
   default?: string;
@@ -120,7 +122,7 @@ export const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() => z.object({
   footer: z.string().optional(),
   computed: z.string().min(1).optional(),
   serial: z.boolean().optional(),
-  choices: z.enum(['customer.assets']).optional(),
+  choices: z.enum(['customer.assets', 'proposal.templates']).optional(),
   default: z.string().min(1).optional(),
   prefill: z.array(z.string().regex(/^(units:)?[A-Za-z_][A-Za-z0-9_]*(\.(-1|\d+|[A-Za-z_][A-Za-z0-9_]*))+$/, 'must be <form>.<field>, case.<field> or units:<form>.<lines>')).min(1).max(5).optional(),
   hidden: z.boolean().optional(),

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { calendarDays, settings } from '../../db/schema.js';
+import { calendarDays } from '../../db/schema.js';
 
 export async function allDays(tx: Tx) {
   return tx.select().from(calendarDays).orderBy(asc(calendarDays.date));
@@ -20,9 +20,4 @@ export async function upsertDay(tx: Tx, row: typeof calendarDays.$inferInsert) {
 export async function deleteDay(tx: Tx, date: string) {
   return (await tx.delete(calendarDays).where(eq(calendarDays.date, date)).returning()).length > 0;
 }
-export async function getSetting<T>(tx: Tx, key: string): Promise<T | undefined> {
-  return (await tx.select().from(settings).where(eq(settings.key, key)))[0]?.value as T | undefined;
-}
-export async function putSetting(tx: Tx, key: string, value: unknown, now: Date) {
-  await tx.insert(settings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
-}
+export { getSetting, putSetting } from '../../db/settings.js';

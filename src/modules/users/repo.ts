@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { settings, users } from '../../db/schema.js';
+import { users } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
 
 export async function insertUser(tx: Tx, row: typeof users.$inferInsert) {
@@ -54,10 +54,4 @@ export async function otherActiveSysadmins(tx: Tx, id: string) {
     .where(and(eq(users.active, true), ne(users.id, id), sql`${users.roles} @> '["sysadmin"]'::jsonb`))).length;
 }
 
-export async function getSetting(tx: Tx, key: string) {
-  return (await tx.select().from(settings).where(eq(settings.key, key)))[0]?.value;
-}
-
-export async function putSetting(tx: Tx, key: string, value: unknown, now: Date) {
-  await tx.insert(settings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
-}
+export { getSetting, putSetting } from '../../db/settings.js';

@@ -5,6 +5,7 @@ import {
   BellOutlined,
   ApartmentOutlined,
   CalendarOutlined,
+  FileTextOutlined,
   FolderOpenOutlined,
   ShopOutlined,
   CustomerServiceOutlined,
@@ -84,6 +85,7 @@ export function AppLayout() {
             children: [
               { key: '/settings/users', icon: <UserOutlined />, label: t('menu.settings.users') },
               { key: '/settings/calendar', icon: <CalendarOutlined />, label: t('menu.settings.calendar') },
+              { key: '/settings/templates', icon: <FileTextOutlined />, label: t('menu.settings.templates') },
               { key: '/settings/notifications', icon: <BellOutlined />, label: t('menu.settings.notifications') },
             ],
           };

@@ -24,6 +24,7 @@ const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage')
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
 const CalendarPage = lazy(() => import('../features/settings/pages/CalendarPage'));
+const TemplatesPage = lazy(() => import('../features/settings/pages/TemplatesPage'));
 const ProcessEditorPage = lazy(() => import('../features/process/editor/ProcessEditorPage'));
 const AccountPage = lazy(() => import('../features/auth/pages/AccountPage'));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/pages/NotificationSettingsPage'));
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />
         <Route path="/settings/users" element={guard('settings', <UsersPage />)} />
         <Route path="/settings/calendar" element={guard('settings', <CalendarPage />)} />
+        <Route path="/settings/templates" element={guard('settings', <TemplatesPage />)} />
         <Route path="/settings/notifications" element={guard('settings', <NotificationSettingsPage />)} />
         <Route path="/process" element={guard('process', <ProcessEditorPage />)} />
         <Route path="/account" element={<AccountPage />} />

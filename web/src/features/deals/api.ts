@@ -36,3 +36,14 @@ export function getPurchases(dealId: string) {
 export function updatePurchaseLine(id: string, body: { supplier?: string | null; orderedAt?: string | null; receivedAt?: string | null; version?: number }) {
   return api.patch<PurchaseLine>(`/purchases/${encodeURIComponent(id)}`, body);
 }
+
+export type ProposalTemplate = Schemas['ProposalTemplates']['items'][number];
+
+/** The company's proposal templates (解决方案模板). */
+export function listProposalTemplates() {
+  return api.get<Schemas['ProposalTemplates']>('/proposal-templates');
+}
+
+export function saveProposalTemplates(items: ProposalTemplate[]) {
+  return api.put<Schemas['ProposalTemplates']>('/proposal-templates', { items });
+}

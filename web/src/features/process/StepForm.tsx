@@ -4,7 +4,7 @@
 // follow the wire body (`['form', key]`), so server errors land on the right input. Fields another
 // role fills and computed values are shown read-only and never sent.
 import { type KeyboardEvent, type ReactNode } from 'react';
-import { AutoComplete, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Table, Typography } from 'antd';
+import { AutoComplete, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Rule } from 'antd/es/form';
 import { useQuery } from '@tanstack/react-query';
@@ -20,6 +20,7 @@ import { YesNo } from '../../components/YesNo';
 import { listUsers } from '../users/api';
 import { customerKey } from '../customers/queries';
 import { getCustomer } from '../customers/api';
+import { listProposalTemplates } from '../deals/api';
 import type { FieldSpec, I18nText, ProcessDefinition } from './api';
 import { hasPreview, previewOf } from './computed';
 import { prefillOf, type CaseContext } from './values';
@@ -102,6 +103,49 @@ function SerialInput({ value, onChange, max, autoFocus, id, placeholder, choices
   );
 }
 
+function useTemplates() {
+  return useQuery({ queryKey: ['proposal-templates'], queryFn: listProposalTemplates, staleTime: 60_000 });
+}
+
+/** Names one of the company's proposal templates. */
+function TemplatePick(props: { value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
+  const { t } = useI18n();
+  const templates = useTemplates();
+  return (
+    <Select
+      {...props}
+      allowClear
+      loading={templates.isPending}
+      placeholder={t('proposal.pickTemplate')}
+      options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+      data-testid="template-pick"
+    />
+  );
+}
+
+/** A long text that can start from a proposal template: picking one fills an empty box, or adds below what is there. */
+function TemplateText({ value, onChange, id, max, placeholder }: { value?: string; onChange?: (v: string) => void; id?: string; max?: number; placeholder?: string }) {
+  const { t } = useI18n();
+  const templates = useTemplates();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Select
+        value={null}
+        placeholder={t('proposal.insertTemplate')}
+        style={{ maxWidth: 360, width: '100%' }}
+        loading={templates.isPending}
+        options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        onChange={(picked: string) => {
+          const content = templates.data?.items.find((x) => x.id === picked)?.content ?? '';
+          onChange?.(value?.trim() ? `${value}\n\n${content}` : content);
+        }}
+        data-testid="template-insert"
+      />
+      <Input.TextArea id={id} value={value} onChange={(e) => onChange?.(e.target.value)} rows={6} maxLength={max} showCount={!!max && max > 2000} placeholder={placeholder} />
+    </Space>
+  );
+}
+
 /** Active users holding a role. */
 function UserSelect({ role, multiple, ...props }: { role?: string; multiple?: boolean; value?: string | string[]; onChange?: (v: string | string[]) => void; id?: string }) {
   const users = useQuery({ queryKey: ['users', 'role', role ?? 'all'], queryFn: () => listUsers({ role, status: 'active', pageSize: 200 }) });
@@ -127,6 +171,7 @@ function Widget({ f, lang, autoFocus, placeholder, notBefore, choices, ...contro
   const options = (f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
   switch (f.type) {
     case 'longtext':
+      if (f.choices === 'proposal.templates') return <TemplateText {...control} max={f.max} placeholder={placeholder} />;
       return <Input.TextArea {...control} rows={3} maxLength={f.max} showCount={!!f.max && f.max > 2000} placeholder={placeholder} />;
     case 'int':
       return <InputNumber {...control} precision={0} min={f.min} max={f.max} style={{ width: '100%', maxWidth: 200 }} placeholder={placeholder} />;
@@ -149,6 +194,9 @@ function Widget({ f, lang, autoFocus, placeholder, notBefore, choices, ...contro
     case 'signature':
       return <SignaturePad {...control} />;
     default:
+      if (f.choices === 'proposal.templates') return <TemplatePick {...control} />;
+      // a text with options offers them; another value may be typed
+      if (options.length) return <AutoComplete {...control} options={options} style={{ width: '100%' }} placeholder={placeholder} filterOption={(typed, o) => !!o && String(o.label).includes(typed)} />;
       return f.serial ? <SerialInput {...control} max={f.max} autoFocus={autoFocus} placeholder={placeholder} choices={choices} /> : <Input {...control} maxLength={f.max} placeholder={placeholder} />;
   }
 }
