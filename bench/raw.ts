@@ -42,11 +42,11 @@ export function rawInbox(seeded: Seeded, pageSize: number) {
       union all
       (select * from tasks where status = 'open' and assignee_ids @> jsonb_build_array($1::text) and assignee_id is distinct from $1 order by due_at asc nulls last, seq limit $3)
       union all
-      (select * from tasks where status = 'open' and assignee_id is null and partner_id is null and assignee_role = any($2::text[]) order by due_at asc nulls last, seq limit $3)
+      (select * from tasks where status = 'open' and assignee_id is null and partner_id is null and assignee_role = $2 order by due_at asc nulls last, seq limit $3)
     ) t join cases k on k.id = t.case_id join customers c on c.id = k.customer_id
     order by t.due_at asc nulls last, t.seq limit $3`;
   return async (c: pg.Client) => {
-    await c.query({ name: 'inbox', text, values: [seeded.salesId, ['sales'], pageSize] });
+    await c.query({ name: 'inbox', text, values: [seeded.salesId, 'sales', pageSize] });
   };
 }
 
