@@ -10,19 +10,15 @@ import * as repo from './repo.js';
 let t: TestApp;
 type Order = 'due_asc' | 'due_desc' | 'created_desc';
 
-/** the oracle: one OR, an exact count, decorations looked up row by row */
+/** the oracle: one OR over the whole table, an exact count, the decorations left-joined */
 async function plain(where: SQL | undefined, order: Order, limit: number, offset: number) {
   const by = order === 'created_desc' ? [desc(tasks.createdAt), desc(tasks.seq)]
     : order === 'due_desc' ? [sql`${tasks.dueAt} desc nulls last`, desc(tasks.seq)] : [sql`${tasks.dueAt} asc nulls last`, asc(tasks.seq)];
-  const rows = await t.ctx.db.select().from(tasks).where(where).orderBy(...by).limit(limit).offset(offset);
+  const rows = await t.ctx.db.select({ task: tasks, number: cases.number, name: customers.name }).from(tasks)
+    .leftJoin(cases, eq(cases.id, tasks.caseId)).leftJoin(customers, eq(customers.id, cases.customerId))
+    .where(where).orderBy(...by).limit(limit).offset(offset);
   const total = (await t.ctx.db.select({ n: count() }).from(tasks).where(where))[0].n;
-  const items = [];
-  for (const task of rows) {
-    const [c] = await t.ctx.db.select({ number: cases.number, name: customers.name }).from(cases)
-      .innerJoin(customers, eq(customers.id, cases.customerId)).where(eq(cases.id, task.caseId));
-    items.push({ task, caseNumber: c?.number ?? null, customerName: c?.name ?? null });
-  }
-  return { items, total };
+  return { items: rows.map((r) => ({ task: r.task, caseNumber: r.number ?? null, customerName: r.name ?? null })), total };
 }
 
 beforeAll(async () => {
@@ -61,7 +57,7 @@ describe('the inbox in one statement', () => {
     for (const u of us) {
       const actor = { id: u.id, roles: u.roles, partnerId: u.partnerId };
       for (const order of ['due_asc', 'due_desc', 'created_desc'] as Order[]) {
-        for (const [limit, offset] of [[20, 0], [7, 14], [50, 0], [20, 200]]) {
+        for (const [limit, offset] of [[20, 0], [7, 14], [20, 200]]) {
           for (const where of [eq(tasks.status, 'open'), undefined, and(eq(tasks.status, 'open'), repo.customerNameMatches('户3'))]) {
             const got = await repo.listTasks(t.ctx.db, { where, branches: repo.mineBranches(actor), limit, offset, order });
             const want = await plain(and(repo.mineCondition(actor), where), order, limit, offset);

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } fro
 import type { Tx } from '../../db/client.js';
 import { cases, customers, tasks } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
+import { caseColumns } from '../cases/repo.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
@@ -12,6 +13,15 @@ export async function insertTask(tx: Tx, row: typeof tasks.$inferInsert) {
 /** Locks the task row for this transaction: a second completion waits, then sees it done. */
 export async function lockTask(tx: Tx, id: string) {
   return (await tx.select().from(tasks).where(eq(tasks.id, id)).for('update'))[0];
+}
+
+/** lockTask and the task's case (as findCase reads it) in one statement; only the task row is locked. */
+export async function lockTaskWithCase(tx: Tx, id: string) {
+  const [row] = await tx.select({ task: tasks, c: caseColumns }).from(tasks)
+    .innerJoin(cases, and(eq(cases.id, tasks.caseId), eq(cases.type, tasks.caseType)))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(eq(tasks.id, id)).for('update', { of: tasks });
+  return row;
 }
 
 export async function findTask(tx: Tx, id: string) {
@@ -89,6 +99,19 @@ function taskFromDriver(r: Record<string, unknown>): TaskRow {
  *  are counted up to COUNT_CAP + 1 each (nobody pages that far). Without branches the total is
  *  exact. The totals row is left-joined to the page, so an empty page still has its total. */
 export async function listTasks(tx: Tx, f: TaskFilter) {
+  const result = await tx.execute(inboxQuery(f));
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const total = Number(rows[0]?.fy_total ?? 0);
+  const items = rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => ({
+    task: taskFromDriver(r),
+    caseNumber: (r.fy_case_number as string | null) ?? null,
+    customerName: (r.fy_customer_name as string | null) ?? null,
+  }));
+  return { items, total };
+}
+
+/** The statement listTasks runs (the bench EXPLAINs it). */
+export function inboxQuery(f: TaskFilter): SQL {
   const inner = f.order === 'created_desc' ? sql`created_at desc, seq desc`
     : f.order === 'due_desc' ? sql`due_at desc nulls last, seq desc` : sql`due_at asc nulls last, seq asc`;
   const outer = f.order === 'created_desc' ? sql`p.created_at desc, p.seq desc`
@@ -100,20 +123,12 @@ export async function listTasks(tx: Tx, f: TaskFilter) {
   const counts = f.branches?.length
     ? sql.join(branches.map((w) => sql`(select count(*) from (select 1 from ${tasks}${whereOf(w)} limit ${COUNT_CAP + 1}) capped)`), sql` + `)
     : sql`(select count(*) from ${tasks}${whereOf(f.where)})`;
-  const result = await tx.execute(sql`select p.*, k.number as fy_case_number, c.name as fy_customer_name, n.fy_total
+  return sql`select p.*, k.number as fy_case_number, c.name as fy_customer_name, n.fy_total
     from (select ${counts} as fy_total) n
     left join lateral (select * from (${union}) u order by ${inner} limit ${f.limit} offset ${f.offset}) p on true
     left join ${cases} k on k.id = p.case_id
     left join ${customers} c on c.id = k.customer_id
-    order by ${outer}`);
-  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-  const total = Number(rows[0]?.fy_total ?? 0);
-  const items = rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => ({
-    task: taskFromDriver(r),
-    caseNumber: (r.fy_case_number as string | null) ?? null,
-    customerName: (r.fy_customer_name as string | null) ?? null,
-  }));
-  return { items, total };
+    order by ${outer}`;
 }
 
 export { tasks as tasksTable };
