@@ -1,12 +1,15 @@
 // npm run bench [section …]: the benchmarks, written to docs/benchmarks.md with the machine and
 // the date. Each section rewrites its own `## Title (…)` part of the file and keeps the others.
-// Sections: calendar, postgres (product vs raw SQL, same run), pglite. Add a section by adding
+// Sections: calendar, postgres (product vs raw SQL, same run), explain (plans on the bench db),
+// startup (cold npm start), pglite. Add a section by adding
 // an entry to SECTIONS (a function returning markdown parts that each start with `## `).
 import fs from 'node:fs';
 import os from 'node:os';
 import { runCalendarBench } from './calendar.js';
 import { benchEngine, PAGE_SIZE, type EngineRun, type Figure } from './http.js';
 import { scaleFromEnv } from './seed.js';
+import { runStartupBench } from './startup.js';
+import { explainHot } from './explain.js';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -57,6 +60,19 @@ export const SECTIONS: Record<string, () => Promise<string[]>> = {
     if (!(await pgReachable())) { console.log(`postgres: ${PG_URL} not reachable, skipped`); return []; }
     const r = await benchEngine('postgres', PG_URL, scaleFromEnv());
     return [`## PostgreSQL: product and raw SQL side by side (npm run bench, ${stamp()})\n\nMachine: ${machine}; PostgreSQL 15 on the same machine, database \`bench\`. ${dataLine(r)} The raw SQL runs the product's inbox page as one statement, and a completion as one transaction of five statements (close the task, bump the number counter, write the document, open the next task, append the audit), each a named prepared statement through \`pg\`, one client per connection. Each figure: ${process.env.BENCH_SECONDS ?? 10} s. The machine is shared with other work while this runs: the 1-minute load average is given next to each figure, and figures are noisy.\n\n${sideBySide(r)}\n\n${goals(r)}`];
+  },
+  async explain() {
+    if (!(await pgReachable())) return [];
+    const u = new URL(PG_URL);
+    u.pathname = `/${process.env.BENCH_DB ?? 'bench'}`;
+    const plans = await explainHot(u.toString());
+    return [`## EXPLAIN of the hot queries (npm run bench, ${stamp()})\n\nOn the \`bench\` database the postgres section seeded (run it first), PostgreSQL 15, machine ${machine}, load ${os.loadavg()[0].toFixed(2)}. The statements are built by the product's own code (e.g. \`inboxQuery\` in src/modules/tasks/repo.ts).\n\n${plans.map((p) => `### ${p.title}\n\n\`\`\`\n${p.plan}\n\`\`\``).join('\n\n')}`];
+  },
+  async startup() {
+    const rows = await runStartupBench();
+    console.log('startup', rows);
+    const goal = { 'new DATA_DIR': 6, 'existing DATA_DIR': 2 } as Record<string, number>;
+    return [`## Cold start (npm run bench, ${stamp()})\n\nMachine: ${machine}. \`npm start\` (web build skipped: web/dist up to date) on embedded PGlite, to the first answer of \`GET /api/v1/health\`; a new DATA_DIR runs the migrations and creates the demo company.\n\n| start | seconds | goal | | load (1 min) |\n|---|---|---|---|---|\n${rows.map((r) => `| ${r.what} | ${r.seconds.toFixed(2)} | < ${goal[r.what]} s | ${r.seconds < goal[r.what] ? 'met' : 'NOT met'} | ${r.load} |`).join('\n')}`];
   },
   async pglite() {
     const r = await benchEngine('pglite', undefined, scaleFromEnv(Number(process.env.BENCH_PGLITE_TASKS ?? 100_000)));

@@ -62,8 +62,12 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | undefined 
 export function replySerializer(opts: { strict: boolean }): FastifySerializerCompiler<z.ZodType> {
   return (route) => {
     const write = zodSerializer(route as Parameters<typeof zodSerializer>[0]);
+    if (!opts.strict) {
+      // compiled on a route's first reply, not at start-up (a cold start compiles none)
+      let chosen: ((data: unknown) => string) | undefined;
+      return (data) => (chosen ??= compileFast(route.schema) ?? write)(data);
+    }
     const fast = compileFast(route.schema);
-    if (!opts.strict) return fast ?? write;
     return (data) => {
       const json = write(data);
       const diff = firstDifference(JSON.parse(JSON.stringify(data)), JSON.parse(json));
