@@ -1,10 +1,19 @@
-// npm run bench: every benchmark, written to docs/benchmarks.md with the machine and the date.
+// npm run bench [section …]: the benchmarks, written to docs/benchmarks.md with the machine and
+// the date. Each section rewrites its own `## Title (…)` part of the file and keeps the others.
+// Sections: calendar, postgres (product vs raw SQL, same run), explain (plans on the bench db),
+// startup (cold npm start), pglite. Add a section by adding
+// an entry to SECTIONS (a function returning markdown parts that each start with `## `).
 import fs from 'node:fs';
 import os from 'node:os';
 import { runCalendarBench } from './calendar.js';
-import { benchEngine, type HttpFigure } from './http.js';
+import { benchEngine, PAGE_SIZE, type EngineRun, type Figure } from './http.js';
+import { scaleFromEnv } from './seed.js';
+import { runStartupBench } from './startup.js';
+import { explainHot } from './explain.js';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+export const stamp = () => new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 async function pgReachable(): Promise<boolean> {
   const pg = (await import('pg')).default;
@@ -12,36 +21,77 @@ async function pgReachable(): Promise<boolean> {
   try { await c.connect(); await c.end(); return true; } catch { return false; }
 }
 
-function table(rows: HttpFigure[]) {
-  return ['| call | req/s | p50 ms | p95 ms | p99 ms | requests | non-2xx |', '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.requests} | ${r.non2xx + r.errors} |`)].join('\n');
+const n = (x: number) => x.toLocaleString('en-US');
+const dataLine = (r: EngineRun) => `Data: ${n(r.seeded.scale.tasks)} tasks, ${n(r.seeded.scale.deals)} deals, ${n(r.seeded.scale.tickets)} tickets with one document each, ${n(r.seeded.scale.customers)} customers; seeded with SQL in ${r.seeded.seconds.toFixed(0)} s. Inbox: \`GET /tasks?mine=true&status=open&pageSize=${PAGE_SIZE}\` as \`sales\`; completion: \`POST /tasks/{id}/complete\` (qualify → develop). Server: ${r.workers} process, PostgreSQL pool 16; load tool on the same machine.`;
+
+function sideBySide(r: EngineRun): string {
+  const rows = r.product.map((p) => {
+    const raw = r.raw.find((x) => x.call === p.call && x.connections === p.connections)!;
+    const ratio = p.rps / raw.rps;
+    return `| ${p.call} | ${p.connections} | ${n(p.rps)}/s · p50 ${p.p50} · p99 ${p.p99} ms | ${n(raw.rps)}/s · p50 ${raw.p50} · p99 ${raw.p99} ms | ${ratio.toFixed(3)}× | ${p.errors + raw.errors} | ${p.load} / ${raw.load} |`;
+  });
+  return ['| call | connections | product | raw SQL (`pg`, prepared) | ratio | errors | load (1 min) product / raw |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
-async function main() {
-  const only = process.argv[2];
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  const sections: string[] = [];
-  if (!only || only === 'calendar') {
+function productOnly(rows: Figure[]): string {
+  return ['| call | connections | req/s | p50 ms | p90 ms | p99 ms | requests | errors | load (1 min) |', '|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((p) => `| ${p.call} | ${p.connections} | ${n(p.rps)} | ${p.p50} | ${p.p90} | ${p.p99} | ${p.requests} | ${p.errors} | ${p.load} |`)].join('\n');
+}
+
+function goals(r: EngineRun): string {
+  const f = (call: string, c: number, raw = false) => (raw ? r.raw : r.product).find((x) => x.call === call && x.connections === c)!;
+  const ratio = (call: string, c: number) => f(call, c).rps / f(call, c, true).rps;
+  const line = (what: string, value: string, ok: boolean) => `| ${what} | ${value} | ${ok ? 'met' : 'NOT met'} |`;
+  return ['| goal | measured | |', '|---|---|---|',
+    line('inbox, 32 connections ≥ 0.15× raw', `${ratio('inbox', 32).toFixed(3)}×`, ratio('inbox', 32) >= 0.15),
+    line('inbox p99, 1 connection < 3 ms', `${f('inbox', 1).p99} ms`, f('inbox', 1).p99 < 3),
+    line('completion, 1 connection ≥ 0.5× raw', `${ratio('completion', 1).toFixed(3)}×`, ratio('completion', 1) >= 0.5),
+    line('completion, 32 connections ≥ 0.4× raw', `${ratio('completion', 32).toFixed(3)}×`, ratio('completion', 32) >= 0.4),
+  ].join('\n');
+}
+
+export const SECTIONS: Record<string, () => Promise<string[]>> = {
+  async calendar() {
     const c = await runCalendarBench();
     console.log('calendar', c);
-    sections.push(`## Calendar: dueAt (npm run bench, ${date})\n\nOne million \`dueAt\` calls, random starts in 2024–2026, random days ≤ 10, standard tier; the same inputs through the day-by-day reference loop in the same run.\n\n| implementation | dueAt / s |\n|---|---|\n| fast (src/domain/calendar) | ${(c.fastPerSec / 1e6).toFixed(2)} M |\n| day-by-day loop | ${(c.naivePerSec / 1e6).toFixed(2)} M |\n| ratio | ${c.ratio.toFixed(1)}× |\n\nGoal ≥ 1 M/s: ${c.fastPerSec >= 1e6 ? 'met' : 'NOT met'}.`);
-  }
-  if (!only || only === 'http') {
-    const engines: ['pglite' | 'postgres', string | undefined][] = [['pglite', undefined]];
-    if (await pgReachable()) engines.push(['postgres', PG_URL]);
-    const wanted = process.argv[3];
-    if (wanted) engines.splice(0, engines.length, ...engines.filter(([e]) => e === wanted));
-    for (const [engine, url] of engines) {
-      const rows = await benchEngine(engine, url);
-      console.log(engine, rows);
-      sections.push(`## HTTP on ${engine === 'pglite' ? 'embedded PGlite' : 'PostgreSQL 15 server'} (npm run bench, ${date})\n\n100,000 tasks loaded (30,000 open and assigned to \`sales\`, the rest spread over the role pools, a third done); autocannon, 32 connections, server in a child process on the same machine.\n\n${table(rows)}\n\nGoals (PostgreSQL): inbox p95 < 20 ms, completion p95 < 50 ms.`);
-    }
-  }
+    return [`## Calendar: dueAt (npm run bench, ${stamp()})\n\nOne million \`dueAt\` calls, random starts in 2024–2026, random days ≤ 10, standard tier; the same inputs through the day-by-day reference loop in the same run.\n\n| implementation | dueAt / s |\n|---|---|\n| fast (src/domain/calendar) | ${(c.fastPerSec / 1e6).toFixed(2)} M |\n| day-by-day loop | ${(c.naivePerSec / 1e6).toFixed(2)} M |\n| ratio | ${c.ratio.toFixed(1)}× |\n\nGoal ≥ 1 M/s: ${c.fastPerSec >= 1e6 ? 'met' : 'NOT met'}.`];
+  },
+  async postgres() {
+    if (!(await pgReachable())) { console.log(`postgres: ${PG_URL} not reachable, skipped`); return []; }
+    const r = await benchEngine('postgres', PG_URL, scaleFromEnv());
+    return [`## PostgreSQL: product and raw SQL side by side (npm run bench, ${stamp()})\n\nMachine: ${machine}; PostgreSQL 15 on the same machine, database \`bench\`. ${dataLine(r)} The raw SQL runs the product's inbox page as one statement, and a completion as one transaction of five statements (close the task, bump the number counter, write the document, open the next task, append the audit), each a named prepared statement through \`pg\`, one client per connection. Each figure: ${process.env.BENCH_SECONDS ?? 10} s. The machine is shared with other work while this runs: the 1-minute load average is given next to each figure, and figures are noisy.\n\n${sideBySide(r)}\n\n${goals(r)}`];
+  },
+  async explain() {
+    if (!(await pgReachable())) return [];
+    const u = new URL(PG_URL);
+    u.pathname = `/${process.env.BENCH_DB ?? 'bench'}`;
+    const plans = await explainHot(u.toString());
+    return [`## EXPLAIN of the hot queries (npm run bench, ${stamp()})\n\nOn the \`bench\` database the postgres section seeded (run it first), PostgreSQL 15, machine ${machine}, load ${os.loadavg()[0].toFixed(2)}. The statements are built by the product's own code (e.g. \`inboxQuery\` in src/modules/tasks/repo.ts).\n\n${plans.map((p) => `### ${p.title}\n\n\`\`\`\n${p.plan}\n\`\`\``).join('\n\n')}`];
+  },
+  async startup() {
+    const rows = await runStartupBench();
+    console.log('startup', rows);
+    const goal = { 'new DATA_DIR': 6, 'existing DATA_DIR': 2 } as Record<string, number>;
+    return [`## Cold start (npm run bench, ${stamp()})\n\nMachine: ${machine}. \`npm start\` (web build skipped: web/dist up to date) on embedded PGlite, to the first answer of \`GET /api/v1/health\`; a new DATA_DIR runs the migrations and creates the demo company.\n\n| start | seconds | goal | | load (1 min) |\n|---|---|---|---|---|\n${rows.map((r) => `| ${r.what} | ${r.seconds.toFixed(2)} | < ${goal[r.what]} s | ${r.seconds < goal[r.what] ? 'met' : 'NOT met'} | ${r.load} |`).join('\n')}`];
+  },
+  async pglite() {
+    const r = await benchEngine('pglite', undefined, scaleFromEnv(Number(process.env.BENCH_PGLITE_TASKS ?? 100_000)));
+    return [`## PGlite: product (npm run bench, ${stamp()})\n\nMachine: ${machine}. ${dataLine(r)} PGlite is one in-process connection: every request queues on it; it is the single-user/demo engine, with no raw SQL client to compare against.\n\n${productOnly(r.product)}`];
+  },
+};
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length ? wanted : Object.keys(SECTIONS);
+  const unknown = names.filter((x) => !SECTIONS[x]);
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  const sections: string[] = [];
+  for (const name of names) sections.push(...(await SECTIONS[name]()));
   const file = 'docs/benchmarks.md';
   const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const header = `# Benchmarks\n\nMachine: ${machine}. Each section below says what it measured and when; \`npm run bench\` rewrites the sections it ran (\`npm run bench calendar\` / \`npm run bench http\` run one).\n`;
-  const kept = previous.split(/\n(?=## )/).slice(1).filter((s) => !sections.some((n) => n.split(' (')[0] === s.split(' (')[0]));
+  const header = `# Benchmarks\n\nEach section below says what it measured, on which machine and when; \`npm run bench\` rewrites the sections it ran (\`npm run bench postgres\`, \`npm run bench calendar pglite\`, … run some). A smaller scale for a quick reproduction: \`BENCH_TASKS=100000 npm run bench postgres\` (deals, tickets and customers follow; \`BENCH_DEALS\`, \`BENCH_TICKETS\`, \`BENCH_CUSTOMERS\` set them apart). PostgreSQL: \`BENCH_DATABASE_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`) is used to create the database \`bench\` (\`BENCH_DB\`); \`BENCH_REUSE=1\` measures again on an already seeded one, \`BENCH_KEEP=0\` drops it afterwards.\n`;
+  const title = (s: string) => s.split(' (')[0].trim();
+  const kept = previous.split(/\n(?=## )/).slice(1).filter((s) => !sections.some((x) => title(x) === title(s)));
   fs.writeFileSync(file, [header, ...sections, ...kept].join('\n\n').replace(/\n{3,}/g, '\n\n') + '\n');
   console.log(`written to ${file}`);
 }

@@ -185,10 +185,11 @@ export const tasks = pgTable('tasks', {
   nextEscalationAt: ts('next_escalation_at'),
   specialReason: text('special_reason'),
 }, (t) => [
-  // the inbox branches (tasks/repo.ts mineBranches) each walk one of these in due order
-  index('tasks_open_pool').on(t.assigneeRole, t.dueAt).where(sql`status = 'open' and assignee_id is null and partner_id is null`),
-  index('tasks_open_assignee').on(t.assigneeId, t.dueAt).where(sql`status = 'open'`),
-  index('tasks_open_partner').on(t.partnerId, t.dueAt).where(sql`status = 'open'`),
+  // the inbox branches (tasks/repo.ts mineBranches) each walk one of these in due order, ties
+  // in creation order (seq), so a page reads just its rows
+  index('tasks_open_pool_due').on(t.assigneeRole, t.dueAt, t.seq).where(sql`status = 'open' and assignee_id is null and partner_id is null`),
+  index('tasks_open_assignee_due').on(t.assigneeId, t.dueAt, t.seq).where(sql`status = 'open'`),
+  index('tasks_open_partner_due').on(t.partnerId, t.dueAt, t.seq).where(sql`status = 'open'`),
   index('tasks_case').on(t.caseId),
   foreignKey({ name: 'tasks_case_fk', columns: [t.caseId, t.caseType], foreignColumns: [cases.id, cases.type] }),
   index('tasks_due_open').on(t.status, t.escalatedAt, t.dueAt),

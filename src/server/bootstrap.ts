@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { openDatabase, type Database } from '../db/client.js';
 import type { AppContext } from './context.js';
-import type { Config } from './config.js';
+import { versionRecheckMs, type Config } from './config.js';
 import { createManualClock, systemClock } from './clock.js';
 import { createCalendarService, seedOfficialCalendar } from '../modules/calendar/service.js';
 import { loadProcessService, validateDefinition } from '../modules/process/service.js';
@@ -37,8 +37,10 @@ export async function createContext(config: Config, opts: { database?: Database;
   await seedOfficialCalendar(db, now);
   const processes = await loadProcessService(db, now, definition);
   const { created } = await db.transaction((tx) => seedUsers({ demo: config.demo, demoPassword: config.demoPassword, adminPassword: config.adminPassword, now }, tx));
-  return {
-    database, db, clock, config, calendars: createCalendarService(() => tierClocks(processes.current())), processes, seeded: created,
+  const ctx: AppContext & { seeded: string[]; demo: boolean } = {
+    database, db, clock, config, processes, seeded: created,
+    calendars: createCalendarService(() => tierClocks(processes.current()), { ms: versionRecheckMs(config), wallMs: () => ctx.wallNow().getTime() }),
     wallNow: () => new Date(), demo: await isDemoCompany(db),
   };
+  return ctx;
 }

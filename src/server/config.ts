@@ -61,3 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit: Number(env.PUBLIC_RATE_LIMIT ?? 30),
   };
 }
+
+/** How long an instance trusts the stored process and calendar versions before asking again:
+ *  a change published on another instance shows within it. With the manual clock (training,
+ *  tests) every request asks, so a change shows everywhere at once. */
+export const VERSION_RECHECK_MS = 1000;
+export const versionRecheckMs = (config: Config) => (config.clockMode === 'manual' ? 0 : VERSION_RECHECK_MS);

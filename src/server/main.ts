@@ -8,6 +8,9 @@ import { DefinitionError } from '../domain/process/definition.js';
 
 async function main() {
   const config = loadConfig();
+  const started = performance.now();
+  // a progress line: a new DATA_DIR takes a few seconds (migrations, the demo company)
+  console.log(`方圆 starting: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}, migrating and loading…`);
   let ctx;
   try {
     ctx = await createContext(config);
@@ -26,7 +29,7 @@ async function main() {
   const stopJobs = startJobs(ctx, app.log);
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`方圆 Fangyuan on http://localhost:${config.port} — ${where}; clock: ${ctx.clock.mode} (${ctx.clock.now().toISOString()})`);
+  console.log(`方圆 Fangyuan on http://localhost:${config.port} — ${where}; clock: ${ctx.clock.mode} (${ctx.clock.now().toISOString()}); ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (ctx.demo) {
     console.log([
       '┌──────────────────────────────────────────────────────────────────────────┐',

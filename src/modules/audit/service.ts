@@ -13,10 +13,16 @@ export interface AuditEntry {
 }
 
 export async function appendAudit(tx: Tx, e: AuditEntry) {
-  await tx.insert(audit).values({
+  await appendAudits(tx, [e]);
+}
+
+/** Several entries in one INSERT, in this order (ids ascend with it). */
+export async function appendAudits(tx: Tx, entries: AuditEntry[]) {
+  if (!entries.length) return;
+  await tx.insert(audit).values(entries.map((e) => ({
     at: e.at, actorId: e.actorId, action: e.action, entity: e.entity, entityId: e.entityId,
     caseId: e.caseId ?? null, before: e.before ?? null, after: e.after ?? null,
-  });
+  })));
 }
 
 /** Is there already an entry like this one (one audit line per actor and document read as input)? */

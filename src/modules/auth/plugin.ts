@@ -7,6 +7,7 @@ import type { Actor } from '../../server/context.js';
 import { AppError, unauthorized } from '../../server/errors.js';
 import { authenticate } from './service.js';
 import { organisationOf } from '../../domain/roles.js';
+import { versionRecheckMs } from '../../server/config.js';
 
 declare module 'fastify' {
   interface FastifyRequest { actor?: Actor; sessionToken?: string; sessionId?: string; mustChangePassword?: boolean }
@@ -60,10 +61,17 @@ export function sameOrigin(req: FastifyRequest): boolean {
 const csrfError = () => new AppError('csrf', 'auth.csrf');
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
+  let processCheckedAt = Number.NEGATIVE_INFINITY;
   app.addHook('onRequest', async (req) => {
     const { ctx } = app;
     if (ctx.clock.mode === 'manual') await ctx.clock.sync(ctx.db);
-    await ctx.processes.sync(ctx.db);
+    // the current process version, asked again once the recheck window has passed
+    const wall = ctx.wallNow().getTime();
+    const window = versionRecheckMs(ctx.config);
+    if (!(window > 0 && wall >= processCheckedAt && wall - processCheckedAt < window)) {
+      await ctx.processes.sync(ctx.db);
+      processCheckedAt = wall;
+    }
     const url = req.url.split('?')[0];
     if (PUBLIC_ROUTES.has(url) || PUBLIC_PATTERNS.has(req.routeOptions.url ?? '')) {
       // login CSRF: a browser posting from another site is refused; scripts send no Origin

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { loginThrottle, sessions, users } from '../../db/schema.js';
+import { forgetSessions } from './session-cache.js';
 
 export async function findUserByUsername(tx: Tx, username: string) {
   const rows = await tx.select().from(users).where(eq(users.username, username));
@@ -13,7 +14,7 @@ export async function insertSession(tx: Tx, row: typeof sessions.$inferInsert) {
 
 export async function findSessionUser(tx: Tx, tokenHash: string, now: Date) {
   const rows = await tx
-    .select({ user: users, sessionId: sessions.id })
+    .select({ user: users, sessionId: sessions.id, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)));
@@ -21,6 +22,7 @@ export async function findSessionUser(tx: Tx, tokenHash: string, now: Date) {
 }
 
 export async function revokeSession(tx: Tx, tokenHash: string, now: Date) {
+  forgetSessions();
   await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash));
 }
 
@@ -33,6 +35,7 @@ export async function listLiveSessions(tx: Tx, userId: string, now: Date) {
 
 /** ends one live session of the user; false when the user has no such session */
 export async function revokeSessionById(tx: Tx, userId: string, id: string, now: Date) {
+  forgetSessions();
   const rows = await tx.update(sessions).set({ revokedAt: now })
     .where(and(eq(sessions.id, id), eq(sessions.userId, userId), live(now))).returning({ id: sessions.id });
   return rows.length > 0;
@@ -40,6 +43,7 @@ export async function revokeSessionById(tx: Tx, userId: string, id: string, now:
 
 /** ends every live session of the user, but the one to keep (the caller's own) */
 export async function revokeUserSessions(tx: Tx, userId: string, now: Date, keepId?: string) {
+  forgetSessions();
   await tx.update(sessions).set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), live(now), keepId ? ne(sessions.id, keepId) : undefined));
 }
@@ -51,6 +55,7 @@ export async function purgeDeadSessions(tx: Tx, now: Date) {
 }
 
 export async function setPassword(tx: Tx, userId: string, passwordHash: string, mustChangePassword: boolean) {
+  forgetSessions();
   await tx.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId));
 }
 

@@ -8,6 +8,7 @@ import type { Actor } from '../../server/context.js';
 import { capabilitiesOf } from '../../policies/capabilities.js';
 import type { Organisation } from '../../domain/roles.js';
 import * as repo from './repo.js';
+import { cachedSession, rememberSession } from './session-cache.js';
 import { attemptSucceeded, IDLE_RESET_MS, reserveAttempt, throttleKeys } from './throttle.js';
 
 const SESSION_TTL_MS = 12 * 3600_000;
@@ -63,9 +64,17 @@ export async function login(
   return { token, user: { ...actor, mustChangePassword: user.mustChangePassword, capabilities: capabilitiesOf({ ...actor, org: opts.org }) } };
 }
 
+/** The session of a token: from the short-lived cache (session-cache.ts), else the database. */
 export async function authenticate(opts: { token: string; wallNow: Date }, tx: Tx) {
-  const row = await repo.findSessionUser(tx, tokenHash(opts.token), opts.wallNow);
-  return row ? { actor: toActor(row.user), sessionId: row.sessionId, mustChangePassword: row.user.mustChangePassword } : undefined;
+  const key = tokenHash(opts.token);
+  const wallMs = opts.wallNow.getTime();
+  const cached = cachedSession(key, wallMs);
+  if (cached) return cached;
+  const row = await repo.findSessionUser(tx, key, opts.wallNow);
+  if (!row) return undefined;
+  const session = { actor: toActor(row.user), sessionId: row.sessionId, mustChangePassword: row.user.mustChangePassword, expiresAt: row.expiresAt.getTime() };
+  rememberSession(key, wallMs, session);
+  return session;
 }
 
 export async function logout(opts: { token: string; wallNow: Date }, tx: Tx) {

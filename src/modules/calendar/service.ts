@@ -39,19 +39,28 @@ export async function loadCalendarData(tx: Tx): Promise<{ data: CalendarData; ho
 /** Each tier's clock, from the current process definition (standard/vip by default). */
 export type TierClocks = () => { version: number; clocks: Record<string, TierClock> };
 
-export function createCalendarService(tierClocks?: TierClocks): CalendarService {
-  let cached: { version: number; process: number | undefined; calendar: WorkCalendar } | undefined;
+/** `recheck`: for how long (ms of `wallMs` time) the stored version is trusted without asking
+ *  the database again — a change made on another instance shows here within it; a change made
+ *  here shows at once. 0: ask on every call. */
+export function createCalendarService(tierClocks?: TierClocks, recheck: { ms: number; wallMs: () => number } = { ms: 0, wallMs: () => 0 }): CalendarService {
+  let cached: { version: number; process: number | undefined; calendar: WorkCalendar; checkedAt: number } | undefined;
   return {
     async get(tx) {
-      const version = (await repo.getSetting<number>(tx, VERSION_KEY)) ?? 0;
       const tiers = tierClocks?.();
-      if (cached?.version === version && cached.process === tiers?.version) return cached.calendar;
+      const wall = recheck.wallMs();
+      if (cached && recheck.ms > 0 && cached.process === tiers?.version && wall >= cached.checkedAt && wall - cached.checkedAt < recheck.ms) return cached.calendar;
+      const version = (await repo.getSetting<number>(tx, VERSION_KEY)) ?? 0;
+      if (cached?.version === version && cached.process === tiers?.version) {
+        cached.checkedAt = wall;
+        return cached.calendar;
+      }
       const { data, hours } = await loadCalendarData(tx);
       const calendar = createWorkCalendar({ data, hours, clocks: tiers?.clocks });
-      cached = { version, process: tiers?.version, calendar };
+      cached = { version, process: tiers?.version, calendar, checkedAt: wall };
       return calendar;
     },
     async bump(tx, now) {
+      cached = undefined;
       const v = (await repo.getSetting<number>(tx, VERSION_KEY)) ?? 0;
       await repo.putSetting(tx, VERSION_KEY, v + 1, now);
     },

@@ -39,13 +39,17 @@ export async function updateCase(tx: Tx, id: string, set: Partial<CaseInsert>) {
 }
 
 /** A case with its service clock: a ticket's fixed tier, else the customer's current one. */
+/** A case as findCase reads it (joined to its customer for the clock). */
+export const caseColumns = {
+  id: cases.id, type: cases.type, number: cases.number, customerId: cases.customerId, ownerId: cases.ownerId,
+  state: cases.state, definitionVersion: cases.definitionVersion, partnerId: cases.partnerId,
+  tier: sql<string | null>`coalesce(${cases.tier}, ${customers.serviceTier})`,
+  createdAt: cases.createdAt, updatedAt: cases.updatedAt, closedAt: cases.closedAt,
+};
+export type FoundCase = Awaited<ReturnType<typeof findCase>>;
+
 export async function findCase(tx: Tx, id: string, type?: string) {
-  return (await tx.select({
-    id: cases.id, type: cases.type, number: cases.number, customerId: cases.customerId, ownerId: cases.ownerId,
-    state: cases.state, definitionVersion: cases.definitionVersion, partnerId: cases.partnerId,
-    tier: sql<string | null>`coalesce(${cases.tier}, ${customers.serviceTier})`,
-    createdAt: cases.createdAt, updatedAt: cases.updatedAt, closedAt: cases.closedAt,
-  }).from(cases).innerJoin(customers, eq(customers.id, cases.customerId))
+  return (await tx.select(caseColumns).from(cases).innerJoin(customers, eq(customers.id, cases.customerId))
     .where(and(eq(cases.id, id), type ? eq(cases.type, type) : undefined)))[0];
 }
 

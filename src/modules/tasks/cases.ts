@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import type { Tier } from '../../domain/calendar/index.js';
 import type { Actor } from '../../server/context.js';
 import { casePolicy } from '../../policies/case.js';
-import { findCase, setState } from '../cases/repo.js';
+import { findCase, setState, type FoundCase } from '../cases/repo.js';
 import { updateDeal } from '../deals/repo.js';
 import { updateTicket } from '../tickets/repo.js';
 
@@ -25,7 +25,10 @@ export interface CaseRef {
 
 /** One query on `cases` (with the customer's clock), whatever the type; `type` narrows it. */
 export async function loadCase(tx: Tx, type: string | undefined, id: string): Promise<CaseRef | undefined> {
-  const c = await findCase(tx, id, type);
+  return caseRefOf(await findCase(tx, id, type));
+}
+
+export function caseRefOf(c: FoundCase): CaseRef | undefined {
   return c && {
     type: c.type as CaseType, id: c.id, customerId: c.customerId, ownerId: c.ownerId, createdAt: c.createdAt,
     tier: c.tier as Tier | null, partnerId: c.partnerId, state: c.state, definitionVersion: c.definitionVersion, number: c.number,

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cases, customers, tasks } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
+import { caseColumns } from '../cases/repo.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
@@ -12,6 +13,15 @@ export async function insertTask(tx: Tx, row: typeof tasks.$inferInsert) {
 /** Locks the task row for this transaction: a second completion waits, then sees it done. */
 export async function lockTask(tx: Tx, id: string) {
   return (await tx.select().from(tasks).where(eq(tasks.id, id)).for('update'))[0];
+}
+
+/** lockTask and the task's case (as findCase reads it) in one statement; only the task row is locked. */
+export async function lockTaskWithCase(tx: Tx, id: string) {
+  const [row] = await tx.select({ task: tasks, c: caseColumns }).from(tasks)
+    .innerJoin(cases, and(eq(cases.id, tasks.caseId), eq(cases.type, tasks.caseType)))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(eq(tasks.id, id)).for('update', { of: tasks });
+  return row;
 }
 
 export async function findTask(tx: Tx, id: string) {
@@ -43,9 +53,8 @@ export function mineBranches(actor: { id: string; roles: string[]; partnerId: st
   ];
   if (actor.partnerId) branches.push(and(eq(tasks.partnerId, actor.partnerId), isNull(tasks.assigneeId))!);
   const poolRoles = actor.roles.filter((r) => r !== 'partner_engineer');
-  if (poolRoles.length) {
-    branches.push(and(isNull(tasks.assigneeId), isNull(tasks.partnerId), inArray(tasks.assigneeRole, poolRoles))!);
-  }
+  // one branch per role: an equality walks the pool index in due order, an IN list would sort
+  for (const role of poolRoles) branches.push(and(isNull(tasks.assigneeId), isNull(tasks.partnerId), eq(tasks.assigneeRole, role))!);
   return branches;
 }
 
@@ -72,41 +81,54 @@ export function customerNameMatches(q: string): SQL {
  *  backlog exactly would cost more than the page itself. */
 export const COUNT_CAP = 1000;
 
-async function cappedCount(tx: Tx, where: SQL | undefined): Promise<number> {
-  const inner = tx.select({ one: sql`1` }).from(tasks).where(where).limit(COUNT_CAP + 1).as('capped');
-  return Number((await tx.select({ n: count() }).from(inner))[0].n);
+const taskColumns = Object.entries(getTableColumns(tasks));
+
+/** A task row as the driver gives it (snake_case, driver values) → the drizzle row. */
+function taskFromDriver(r: Record<string, unknown>): TaskRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, col] of taskColumns) {
+    const v = r[col.name];
+    row[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+  }
+  return row as TaskRow;
 }
 
-/** One page of tasks, then the case numbers and customer names of just that page in one
- *  query on `cases` (joining before the limit would touch every task). */
+/** One page of tasks with each task's case number and customer name, and the total, in ONE
+ *  statement: every branch walks its own index in order up to offset+limit (UNION ALL), the
+ *  merged page is cut, then the page alone is joined to `cases` and `customers`. Branch totals
+ *  are counted up to COUNT_CAP + 1 each (nobody pages that far). Without branches the total is
+ *  exact. The totals row is left-joined to the page, so an empty page still has its total. */
 export async function listTasks(tx: Tx, f: TaskFilter) {
-  const order = f.order === 'due_desc' ? [sql`${tasks.dueAt} desc nulls last`, desc(tasks.seq)]
-    : f.order === 'created_desc' ? [desc(tasks.createdAt), desc(tasks.seq)]
-    : [sql`${tasks.dueAt} asc nulls last`, asc(tasks.seq)];
-  let page: TaskRow[];
-  let total: number;
-  if (f.branches?.length) {
-    const parts = await Promise.all(f.branches.map(async (b) => ({
-      rows: await tx.select().from(tasks).where(and(b, f.where)).orderBy(...order).limit(f.offset + f.limit),
-      n: await cappedCount(tx, and(b, f.where)),
-    })));
-    const key = (t: TaskRow) => f.order === 'created_desc' ? -t.createdAt.getTime() : (t.dueAt?.getTime() ?? Number.MAX_SAFE_INTEGER) * (f.order === 'due_desc' ? -1 : 1);
-    page = parts.flatMap((p) => p.rows).sort((a, b) => key(a) - key(b) || (f.order === 'due_asc' ? a.seq - b.seq : b.seq - a.seq)).slice(f.offset, f.offset + f.limit);
-    total = parts.reduce((s, p) => s + p.n, 0);
-  } else {
-    page = await tx.select().from(tasks).where(f.where).orderBy(...order).limit(f.limit).offset(f.offset);
-    total = (await tx.select({ n: count() }).from(tasks).where(f.where))[0].n;
-  }
-  const caseIds = [...new Set(page.map((t) => t.caseId))];
-  const ofCase = new Map(caseIds.length
-    ? (await tx.select({ id: cases.id, number: cases.number, customerName: customers.name }).from(cases)
-      .innerJoin(customers, eq(customers.id, cases.customerId)).where(inArray(cases.id, caseIds))).map((r) => [r.id, r])
-    : []);
-  const items = page.map((task) => {
-    const c = ofCase.get(task.caseId);
-    return { task, caseNumber: c?.number ?? null, customerName: c?.customerName ?? null };
-  });
+  const result = await tx.execute(inboxQuery(f));
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const total = Number(rows[0]?.fy_total ?? 0);
+  const items = rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => ({
+    task: taskFromDriver(r),
+    caseNumber: (r.fy_case_number as string | null) ?? null,
+    customerName: (r.fy_customer_name as string | null) ?? null,
+  }));
   return { items, total };
+}
+
+/** The statement listTasks runs (the bench EXPLAINs it). */
+export function inboxQuery(f: TaskFilter): SQL {
+  const inner = f.order === 'created_desc' ? sql`created_at desc, seq desc`
+    : f.order === 'due_desc' ? sql`due_at desc nulls last, seq desc` : sql`due_at asc nulls last, seq asc`;
+  const outer = f.order === 'created_desc' ? sql`p.created_at desc, p.seq desc`
+    : f.order === 'due_desc' ? sql`p.due_at desc nulls last, p.seq desc` : sql`p.due_at asc nulls last, p.seq asc`;
+  const branches = f.branches?.length ? f.branches.map((b) => and(b, f.where)) : [f.where];
+  const whereOf = (w: SQL | undefined) => (w ? sql` where ${w}` : sql``);
+  const pageOf = (w: SQL | undefined) => sql`(select * from ${tasks}${whereOf(w)} order by ${inner} limit ${f.offset + f.limit})`;
+  const union = sql.join(branches.map(pageOf), sql` union all `);
+  const counts = f.branches?.length
+    ? sql.join(branches.map((w) => sql`(select count(*) from (select 1 from ${tasks}${whereOf(w)} limit ${COUNT_CAP + 1}) capped)`), sql` + `)
+    : sql`(select count(*) from ${tasks}${whereOf(f.where)})`;
+  return sql`select p.*, k.number as fy_case_number, c.name as fy_customer_name, n.fy_total
+    from (select ${counts} as fy_total) n
+    left join lateral (select * from (${union}) u order by ${inner} limit ${f.limit} offset ${f.offset}) p on true
+    left join ${cases} k on k.id = p.case_id
+    left join ${customers} c on c.id = k.customer_id
+    order by ${outer}`;
 }
 
 export { tasks as tasksTable };

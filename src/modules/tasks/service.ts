@@ -12,12 +12,12 @@ import type { FieldSpec, ProcessDefinition } from '../../domain/process/definiti
 import { fieldsNotFilledBy, flattenGroups, formInputSchema } from '../../domain/process/fields.js';
 import { computeDueAt, ruleTier, transitionFor } from '../../domain/process/engine.js';
 import type { WorkCalendar } from '../../domain/calendar/index.js';
-import { appendAudit, lastHandoffText } from '../audit/service.js';
+import { appendAudit, appendAudits, lastHandoffText } from '../audit/service.js';
 import { createDocument, presentDocument } from '../documents/service.js';
 import { findUser } from '../users/repo.js';
 import { findPartner } from '../partners/repo.js';
 import { EFFECTS, applyDefaults, type EffectContext } from '../process/effects.js';
-import { canSeeCase, loadCase, patchCase, setCaseState, type CaseRef } from './cases.js';
+import { canSeeCase, caseRefOf, loadCase, patchCase, setCaseState, type CaseRef } from './cases.js';
 import { updateCase } from '../cases/repo.js';
 import { announceTask } from '../notifications/events.js';
 import { resumeIfPaused } from '../tickets/pause.js';
@@ -127,9 +127,11 @@ export async function completeTask(
 ) {
   const { actor } = opts;
   const now = ctx.clock.now();
-  const task = await repo.lockTask(tx, opts.taskId);
-  if (!task) throw notFound('task');
-  const c = await loadCase(tx, task.caseType, task.caseId);
+  // the task, locked, and its case in one statement
+  const locked = await repo.lockTaskWithCase(tx, opts.taskId);
+  if (!locked) throw notFound('task');
+  const { task } = locked;
+  const c = caseRefOf(locked.c);
   if (!c || (!opts.skipPolicy && !canSeeCase(actor, c))) throw notFound('task');
   if (task.status !== 'open') throw conflict('task.done');
   if (!opts.skipPolicy && !taskPolicy.complete(actor, taskTarget(task))) throw forbidden('task.not_yours');
@@ -204,13 +206,11 @@ export async function completeTask(
   if (transition.end) await setCaseState(tx, c, transition.end, now, true);
   else if (next[0]) await setCaseState(tx, c, next[0].step, now, false);
 
-  await appendAudit(tx, {
+  // the completion and the tasks it opened: one INSERT
+  await appendAudits(tx, [{
     at: now, actorId: actor.id, action: 'task.complete', entity: 'task', entityId: task.id, caseId: c.id,
     before: { status: 'open', step: task.step }, after: { status: 'done', outcome, form, ...(defaults ? { defaults } : {}), note: opts.note ?? null, next: next.map((t) => t.step), end: transition.end ?? null },
-  });
-  for (const t of next) {
-    await appendAudit(tx, { at: now, actorId: actor.id, action: 'task.open', entity: 'task', entityId: t.id, caseId: c.id, after: { step: t.step, dueAt: t.dueAt } });
-  }
+  }, ...next.map((t) => ({ at: now, actorId: actor.id, action: 'task.open', entity: 'task', entityId: t.id, caseId: c.id, after: { step: t.step, dueAt: t.dueAt } }))]);
   for (const r of returned) {
     // the message carries the words this step left (the revise comments…), as the recipient may read them
     const text = await handoffTextFor(tx, r.userId, c, def);

@@ -5,6 +5,7 @@ import type { Actor } from '../../server/context.js';
 import { DEFAULT_ORGANISATION, ROLES, ROLE_LABEL_ZH, baseRole, type Organisation } from '../../domain/roles.js';
 import { hashPassword } from '../auth/service.js';
 import { revokeUserSessions, setPassword } from '../auth/repo.js';
+import { forgetSessions } from '../auth/session-cache.js';
 import { appendAudit } from '../audit/service.js';
 import * as repo from './repo.js';
 import { findPartner } from '../partners/repo.js';
@@ -124,6 +125,8 @@ export async function updateUser(
     ...(opts.phone !== undefined ? { phone: opts.phone || null } : {}),
   });
   if (opts.active === false) await revokeUserSessions(tx, opts.id, opts.wallNow);
+  // the user's signed-in sessions carry its roles and department: read them afresh
+  forgetSessions();
   const shown = presentUser(after);
   await appendAudit(tx, { at: opts.now, actorId: opts.actor.id, action: 'user.update', entity: 'user', entityId: opts.id, before: presentUser(before), after: shown });
   return shown;

@@ -1,0 +1,108 @@
+// Bench data, seeded with SQL (generate_series) on either engine: customers, deals, tickets
+// with one document each, and tasks — the inbox's and the completion's working set among them.
+// The scale comes from the environment so a new user can reproduce a run quickly:
+//   BENCH_TASKS (default 1,000,000), BENCH_DEALS (tasks / 5), BENCH_TICKETS (= tasks),
+//   BENCH_CUSTOMERS (tasks / 20).
+import { sql } from 'drizzle-orm';
+import type { Database } from '../src/db/client.js';
+import { createContext } from '../src/server/bootstrap.js';
+import { loadConfig } from '../src/server/config.js';
+
+export interface Scale { tasks: number; deals: number; tickets: number; customers: number }
+
+const envInt = (name: string, fallback: number) => {
+  const v = process.env[name];
+  return v ? Math.max(1, Math.round(Number(v.replace(/[_,]/g, '')))) : fallback;
+};
+
+export function scaleFromEnv(defaultTasks = 1_000_000): Scale {
+  const tasks = envInt('BENCH_TASKS', defaultTasks);
+  return {
+    tasks,
+    deals: envInt('BENCH_DEALS', Math.max(1000, Math.round(tasks / 5))),
+    tickets: envInt('BENCH_TICKETS', tasks),
+    customers: envInt('BENCH_CUSTOMERS', Math.max(1000, Math.round(tasks / 20))),
+  };
+}
+
+/** the salesperson's own open first-step tasks `bt1..btN`: the product completes from the
+ *  bottom, the raw SQL from the top, so neither meets the other */
+export const completable = (s: Scale) => Math.min(100_000, Math.max(1000, Math.round(s.tasks / 10)));
+
+/** the instant the data is set around */
+export const BENCH_NOW = '2026-03-02T01:00:00Z';
+
+export interface Seeded { salesId: string; firstStep: string; nextStep: string; nextRole: string; nextDepartment: string; seconds: number; scale: Scale }
+
+/** `run` executes one SQL text on ONE connection (the session setting below must hold). */
+export async function seed(database: Database, scale: Scale, run: (text: string) => Promise<unknown>): Promise<Seeded> {
+  const started = performance.now();
+  const ctx = await createContext({ ...loadConfig({}), demo: true, logLevel: 'silent' }, { database });
+  const { db } = database;
+  const salesId = ((await db.execute(sql`select id from users where username = 'sales'`)) as unknown as { rows: { id: string }[] }).rows[0].id;
+  const def = ctx.processes.current();
+  const version = def.version;
+  const first = def.starts.deal[0];
+  const nextStep = def.steps[first].outcomes.develop?.next[0] ?? first;
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const arr = (items: string[]) => `array[${items.map(lit).join(', ')}]::text[]`;
+  const stepsOf = (type: string) => Object.entries(def.steps).filter(([k, st]) => st.caseType === type && k !== first);
+  const dealSteps = stepsOf('deal').slice(0, 8);
+  const ticketSteps = stepsOf('ticket').slice(0, 4);
+  const dept = (role: string) => def.roles[role].department;
+  const C = completable(scale);
+  const other = scale.tasks - C;
+  const now = `${lit(BENCH_NOW)}::timestamptz`;
+  // customer names a person would search for: a city, a word, a trade, a number
+  const name = `(array['上海','北京','广州','深圳','杭州','南京','成都','武汉'])[1 + g % 8] || (array['华星','远通','达信','联宏','新科','东方','金桥','天成','恒泰','中联'])[1 + (g / 8) % 10] || (array['科技','通信','贸易','实业','电子'])[1 + (g / 80) % 5] || '有限公司' || g`;
+  const statements = [
+    // bulk load: the foreign keys are satisfied by construction, their triggers would only cost time
+    `set session_replication_role = replica`,
+    `insert into customers (id, name, address, contact_person, phone, phone_digits, service_tier, created_at, updated_at)
+      select 'bc' || g, ${name}, '上海市浦东新区' || g || '号', '王经理', '021-' || (50000000 + g), '021' || (50000000 + g),
+        case when g % 10 = 0 then 'vip' else 'standard' end, ${now} - (g % 900) * interval '1 day', ${now}
+      from generate_series(1, ${scale.customers}) g`,
+    `insert into cases (id, type, number, customer_id, owner_id, state, definition_version, created_at, updated_at)
+      select 'bd' || g, 'deal', 'SJ-2099-' || lpad(g::text, 7, '0'), 'bc' || (1 + g % ${scale.customers}), ${lit(salesId)},
+        case when g <= ${C} then ${lit(first)} else (${arr(dealSteps.map(([k]) => k))})[1 + g % ${dealSteps.length}] end,
+        ${version}, ${now} - (g % 700) * interval '1 day', ${now}
+      from generate_series(1, ${scale.deals}) g`,
+    `insert into deals (id, amount_fen) select 'bd' || g, (g % 500) * 100000 from generate_series(1, ${scale.deals}) g`,
+    `insert into cases (id, type, number, customer_id, state, tier, created_at, updated_at, closed_at)
+      select 'bk' || g, 'ticket', 'GD-2099-' || lpad(g::text, 7, '0'), 'bc' || (1 + g % ${scale.customers}),
+        case when g % 10 = 0 then ${lit(ticketSteps[0][0])} else 'closed' end, 'standard',
+        ${now} - (g % 1000) * interval '1 day' - (g % 24) * interval '1 hour', ${now},
+        case when g % 10 = 0 then null else ${now} - (g % 1000) * interval '1 day' + interval '20 hour' end
+      from generate_series(1, ${scale.tickets}) g`,
+    `insert into tickets (id, kind, problem, contact, due_at, opened_by)
+      select 'bk' || g, case when g % 2 = 0 then 'inquiry' else 'complaint' end, '话机无法拨出，第' || g || '号线路', '王经理',
+        ${now} - (g % 1000) * interval '1 day' + interval '2 day', ${lit(salesId)}
+      from generate_series(1, ${scale.tickets}) g`,
+    `insert into documents (id, form, number, case_type, case_id, customer_id, fields, copies, signed_by, created_at)
+      select 'bdoc' || g, 'problem_feedback', 'FK-2099-' || lpad(g::text, 7, '0'), 'ticket', 'bk' || g, 'bc' || (1 + g % ${scale.customers}),
+        jsonb_build_object('faultDescription', '话机无法拨出，第' || g || '号线路'), '["technical","customer_service"]'::jsonb, '[]'::jsonb,
+        ${now} - (g % 1000) * interval '1 day' + interval '20 hour'
+      from generate_series(1, ${scale.tickets}) g`,
+    // the salesperson's own first-step tasks: the product's and the raw SQL's completions
+    `insert into tasks (id, step, case_type, case_id, assignee_role, assignee_id, department, created_at, due_at, status)
+      select 'bt' || g, ${lit(first)}, 'deal', 'bd' || (1 + (g - 1) % ${scale.deals}), 'sales', ${lit(salesId)}, ${lit(dept('sales'))}, ${now},
+        ${now} + (g % 500) * interval '1 hour', 'open' from generate_series(1, ${C}) g`,
+    // the rest: half on deals, half on tickets, over the roles' pools; two thirds done
+    `insert into tasks (id, step, case_type, case_id, assignee_role, department, created_at, due_at, status, outcome, completed_at)
+      select 'bx' || g,
+        case when g % 2 = 0 then (${arr(dealSteps.map(([k]) => k))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([k]) => k))})[1 + (g / 2) % ${ticketSteps.length}] end,
+        case when g % 2 = 0 then 'deal' else 'ticket' end,
+        case when g % 2 = 0 then 'bd' || (1 + g % ${scale.deals}) else 'bk' || (1 + g % ${scale.tickets}) end,
+        case when g % 2 = 0 then (${arr(dealSteps.map(([, st]) => st.role))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([, st]) => st.role))})[1 + (g / 2) % ${ticketSteps.length}] end,
+        case when g % 2 = 0 then (${arr(dealSteps.map(([, st]) => dept(st.role)))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([, st]) => dept(st.role)))})[1 + (g / 2) % ${ticketSteps.length}] end,
+        ${now} - (g % 1000) * interval '1 day', ${now} - (g % 1000) * interval '1 day' + interval '30 hour',
+        case when g % 3 = 0 then 'open' else 'done' end, case when g % 3 = 0 then null else 'done' end,
+        case when g % 3 = 0 then null else ${now} - (g % 1000) * interval '1 day' + interval '20 hour' end
+      from generate_series(1, ${other}) g`,
+    `set session_replication_role = default`,
+    `vacuum analyze`,
+  ];
+  for (const s of statements) await run(s);
+  const nextRole = def.steps[nextStep].role;
+  return { salesId, firstStep: first, nextStep, nextRole, nextDepartment: dept(nextRole), seconds: (performance.now() - started) / 1000, scale };
+}

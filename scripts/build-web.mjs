@@ -1,0 +1,29 @@
+// npm start's first step: builds the web app only when its sources are newer than the built
+// output (web/dist), so a restart answers in about a second instead of waiting for vite.
+// FORCE_WEB_BUILD=1 builds anyway.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const built = path.join(root, 'web/dist/index.html');
+const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+
+function newest(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) m = Math.max(m, newest(path.join(p, e)));
+  return m;
+}
+
+const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+const changedAt = Math.max(...sources.map(newest));
+if (process.env.FORCE_WEB_BUILD !== '1' && builtAt > changedAt) {
+  console.log('方圆 web app up to date (web/dist), build skipped');
+} else {
+  console.log(builtAt ? '方圆 web sources changed: building the web app…' : '方圆 building the web app (first start)…');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
