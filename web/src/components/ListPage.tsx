@@ -341,6 +341,8 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         loading={list.isPending || list.isPlaceholderData}
         dataSource={list.data?.items ?? []}
         columns={tableColumns}
+        // narrower than its columns (a 1024 px laptop): the table scrolls, it never cuts a column off
+        scroll={{ x: 'max-content' }}
         data-testid={props.tableTestId}
         locale={{ emptyText: <EmptyBlock text={list.isError ? t('common.loadFailed') : props.emptyText} /> }}
         rowClassName={props.rowClassName}
