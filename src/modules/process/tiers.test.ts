@@ -3,7 +3,7 @@
 // 12-hour working days, their revisits come at its interval. The default tiers keep their behaviour.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { customerInService, openTicket } from '../tickets/testing.js';
+import { completeAs, customerInService, openTicket, RESOLVE } from '../tickets/testing.js';
 
 const at = (local: string) => new Date(`${local}+08:00`).toISOString();
 const DAY = 86_400_000;
@@ -131,5 +131,24 @@ describe('service tiers in the definition', () => {
     expect(tasks.body.items.map((x: { step: string }) => x.step)).toEqual(['revisit']);
     const c = await t.call('GET', `/customers/${gold.customer.id}`, { token: admin });
     expect(new Date(c.body.nextRevisitAt).getTime() - new Date(c.body.inServiceSince).getTime()).toBe(42 * DAY);
+  });
+
+  it("changing 金牌's hours leaves a running ticket on its own version's clock; new tickets take the new hours", async () => {
+    await t.setClock(at('2026-12-18T10:00:00')); // Friday
+    const running = await openTicket(t, gold.customer.id, 'complaint', '金牌客户话机无声');
+    const def = await current();
+    def.tiers.gold.clock = { periods: [{ start: '09:00', end: '18:00' }] };
+    const r = await draft(def);
+    expect(r.status, r.text).toBe(201);
+    expect((await t.call('POST', `/process/versions/${r.body.version}/publish`, { token: admin })).status).toBe(200);
+
+    await t.setClock(at('2026-12-21T19:00:00')); // Monday, inside the old 08–20 hours, after the new 09–18
+    const done = await completeAs(t, running.task.id, await t.login('engineer'), { form: RESOLVE });
+    expect(done.status, done.text).toBe(200);
+    // the follow-up (1 working day on the customer's clock) counts the old hours: 1 h Monday + 11 h Tuesday
+    expect(done.body.next[0]).toMatchObject({ step: 'follow_up', dueAt: at('2026-12-22T19:00:00') });
+    // a ticket opened now runs on the new hours: Tuesday 09:00 + 9 h
+    const fresh = await openTicket(t, gold.customer.id, 'complaint', '金牌客户外线杂音');
+    expect(fresh.task.dueAt).toBe(at('2026-12-22T18:00:00'));
   });
 });

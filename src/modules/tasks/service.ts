@@ -165,7 +165,8 @@ export async function completeTask(
     if (key && typeof v === 'string' && new Date(v).getTime() < now.getTime()) throw fieldError(`form.${key}`, 'field.in_past');
   }
 
-  const calendar = await ctx.calendars.get(tx);
+  // the case's own version: its tiers' clocks time its next steps, whatever was published since
+  const calendar = await ctx.calendars.get(tx, def);
   const documentId = crypto.randomUUID();
   // fields left out take the value their `default` effect suggests; an overwrite is recorded below
   const { form: filled, defaults } = await applyDefaults({ tx, ctx, actor, task, c, now, def, calendar, note: opts.note }, formDef?.fields ?? [], form);
@@ -276,5 +277,5 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
     at: now, actorId: opts.actor.id, action: 'task.assign', entity: 'task', entityId: task.id, caseId: task.caseId,
     before: { assigneeId: task.assigneeId, partnerId: task.partnerId }, after: set,
   });
-  return presentTaskFor(opts.actor, def, updated, now, await ctx.calendars.get(tx));
+  return presentTaskFor(opts.actor, def, updated, now, await ctx.calendars.get(tx, def));
 }
