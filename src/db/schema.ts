@@ -388,3 +388,47 @@ export const ratingLinks = pgTable('rating_links', {
   satisfied: boolean('satisfied'),
   comment: text('comment'),
 }, (t) => [index('rating_links_ticket').on(t.ticketId, t.createdAt)]);
+
+/** A lead (线索, issue 14): staff outside the business department pass a customer to sales, and
+ *  earn a share of the salesperson's income from the deal it becomes (PROCESS §6.1). Once accepted,
+ *  the lead is also a case (type `lead`, same id) that carries the salesperson's `lead_contact` task. */
+export const leads = pgTable('leads', {
+  id: text('id').primaryKey(),
+  number: text('number').notNull().unique(),
+  referrerId: text('referrer_id').notNull().references(() => users.id),
+  customerId: text('customer_id').references(() => customers.id),
+  customerName: text('customer_name').notNull(),
+  contactPerson: text('contact_person'),
+  phone: text('phone'),
+  need: text('need').notNull(),
+  claimedClass: text('claimed_class').notNull(), // A | B | C
+  justification: text('justification'),
+  /** the class the sales manager confirmed or changed to, and why (the referrer sees the reason) */
+  class: text('class'),
+  classReason: text('class_reason'),
+  state: text('state').notNull(), // new | accepted | rejected | converted
+  salespersonId: text('salesperson_id').references(() => users.id),
+  rejectReason: text('reject_reason'),
+  dealId: text('deal_id').references(() => deals.id),
+  /** the sales manager's override of salesIncomePct for this deal, with the reason */
+  incomePct: doublePrecision('income_pct'),
+  incomePctReason: text('income_pct_reason'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('leads_referrer').on(t.referrerId), uniqueIndex('leads_deal').on(t.dealId)]);
+
+/** A month's commission statement approved by the GM: the lines as approved, locked. */
+export const commissionMonths = pgTable('commission_months', {
+  month: text('month').primaryKey(), // YYYY-MM
+  approvedAt: ts('approved_at').notNull(),
+  approvedBy: text('approved_by').notNull().references(() => users.id),
+  lines: jsonb('lines').notNull(),
+});
+
+/** A commission paid out by administration (one payment per lead). */
+export const commissionPayments = pgTable('commission_payments', {
+  leadId: text('lead_id').primaryKey().references(() => leads.id),
+  month: text('month').notNull(),
+  paidAt: ts('paid_at').notNull(),
+  paidBy: text('paid_by').notNull().references(() => users.id),
+});

@@ -1,0 +1,20 @@
+// People and money (issue 14): leads, commission statements, duty rota, allowances, mailbox, training.
+import { departmentsOf, hasRole, isStaff, type Actor } from './actor.js';
+
+export const peoplePolicy = {
+  /** staff outside the business department pass leads; business roles open deals themselves */
+  createLead: (a: Actor) => isStaff(a) && !departmentsOf(a).includes('business') && !hasRole(a, 'sales', 'sales_manager'),
+  /** every staff member lists leads: the sales manager and the GM all, others their own */
+  listLeads: (a: Actor) => isStaff(a),
+  readAllLeads: (a: Actor) => hasRole(a, 'sales_manager', 'gm'),
+  /** the sales manager triages leads: class, accept to a salesperson, reject; overrides a deal's income percentage */
+  triageLead: (a: Actor) => hasRole(a, 'sales_manager'),
+  /** commission statements: everyone their own lines */
+  readCommissions: (a: Actor) => isStaff(a),
+  readAllCommissions: (a: Actor) => hasRole(a, 'gm', 'sales_manager', 'admin_clerk'),
+  /** the GM approves (locks) a month; administration pays */
+  approveCommissions: (a: Actor) => hasRole(a, 'gm'),
+  payCommissions: (a: Actor) => hasRole(a, 'admin_clerk'),
+  /** the salesIncomePct setting */
+  commissionSettings: (a: Actor) => hasRole(a, 'gm'),
+};
