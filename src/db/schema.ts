@@ -432,3 +432,15 @@ export const commissionPayments = pgTable('commission_payments', {
   paidAt: ts('paid_at').notNull(),
   paidBy: text('paid_by').notNull().references(() => users.id),
 });
+
+/** The duty rotas (issue 14): `cs` — one CS agent on each non-working day; `oncall` — the tech
+ *  manager's 7×24 on-call engineer, one per day. Kept per day; swapped until the month starts. */
+export const dutyDays = pgTable('duty_days', {
+  rota: text('rota').notNull(), // cs | oncall
+  date: text('date').notNull(), // YYYY-MM-DD
+  userId: text('user_id').notNull().references(() => users.id),
+  kind: text('kind').notNull(), // weekend | holiday | workday
+  statutory: boolean('statutory').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.rota, t.date] }), index('duty_days_user').on(t.userId, t.date)]);

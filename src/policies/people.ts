@@ -17,4 +17,7 @@ export const peoplePolicy = {
   payCommissions: (a: Actor) => hasRole(a, 'admin_clerk'),
   /** the salesIncomePct setting */
   commissionSettings: (a: Actor) => hasRole(a, 'gm'),
+  /** the duty rotas: the CS manager's (CS agents) and the tech manager's 7×24 on-call engineers */
+  manageDuty: (a: Actor) => hasRole(a, 'cs_manager', 'tech_manager'),
+  readDuty: (a: Actor) => isStaff(a),
 };

@@ -83,6 +83,8 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'people.approveCommissions': row('gm'),
   'people.payCommissions': row('admin_clerk'),
   'people.commissionSettings': row('gm'),
+  'people.manageDuty': row('cs_manager', 'tech_manager'),
+  'people.readDuty': STAFF,
   'report.pipeline': row('sales_manager', 'gm'),
   'report.weekly': row(...MANAGERS),
   'report.settlement': row('tech_manager', 'gm'),

@@ -18,6 +18,7 @@ import { procurementRoutes } from '../modules/procurement/routes.js';
 import { archiveRoutes } from '../modules/documents/archive-routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { leadRoutes } from '../modules/leads/routes.js';
+import { dutyRoutes } from '../modules/duty/routes.js';
 import { healthReply } from './replies.js';
 import { processRoutes } from '../modules/process/routes.js';
 import { engineeringRoutes } from '../modules/engineering/routes.js';
@@ -30,7 +31,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, leadRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes,
+    reportRoutes, leadRoutes, dutyRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes,
   ]) {
     await routes(app);
   }
