@@ -444,3 +444,11 @@ export const dutyDays = pgTable('duty_days', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.rota, t.date] }), index('duty_days_user').on(t.userId, t.date)]);
+
+/** A month's allowance statement approved by the GM: the lines as approved, locked (issue 14). */
+export const allowanceMonths = pgTable('allowance_months', {
+  month: text('month').primaryKey(), // YYYY-MM
+  approvedAt: ts('approved_at').notNull(),
+  approvedBy: text('approved_by').notNull().references(() => users.id),
+  lines: jsonb('lines').notNull(),
+});

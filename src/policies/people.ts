@@ -20,4 +20,9 @@ export const peoplePolicy = {
   /** the duty rotas: the CS manager's (CS agents) and the tech manager's 7×24 on-call engineers */
   manageDuty: (a: Actor) => hasRole(a, 'cs_manager', 'tech_manager'),
   readDuty: (a: Actor) => isStaff(a),
+  /** allowance statements: everyone their own lines, managers their departments', the GM and administration all */
+  readAllowances: (a: Actor) => isStaff(a),
+  readAllAllowances: (a: Actor) => hasRole(a, 'gm', 'admin_clerk'),
+  approveAllowances: (a: Actor) => hasRole(a, 'gm'),
+  allowanceSettings: (a: Actor) => hasRole(a, 'gm'),
 };

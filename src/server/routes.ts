@@ -19,6 +19,7 @@ import { archiveRoutes } from '../modules/documents/archive-routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
 import { leadRoutes } from '../modules/leads/routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
+import { allowanceRoutes } from '../modules/allowances/routes.js';
 import { healthReply } from './replies.js';
 import { processRoutes } from '../modules/process/routes.js';
 import { engineeringRoutes } from '../modules/engineering/routes.js';
@@ -31,7 +32,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, leadRoutes, dutyRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes,
+    reportRoutes, leadRoutes, dutyRoutes, allowanceRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes,
   ]) {
     await routes(app);
   }
