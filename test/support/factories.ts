@@ -133,3 +133,11 @@ export async function receiveAllPurchases(t: TestApp, dealId: string, supplier =
     if (r.status !== 200) throw new Error(`purchase line: ${r.status} ${r.text}`);
   }
 }
+
+/** A new active staff member holding one role, signed in. */
+export async function newStaff(t: TestApp, role: string) {
+  const username = unique(role.slice(0, 3));
+  const r = await t.call('POST', '/users', { token: await t.login('sysadmin'), body: { username, password: 'staff-pass-123', displayName: `${role}${username.slice(-3)}`, roles: [role] } });
+  if (r.status !== 201) throw new Error(`user: ${r.status} ${r.text}`);
+  return { id: r.body.id as string, username, token: await t.login(username, 'staff-pass-123') };
+}

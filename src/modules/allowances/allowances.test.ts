@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { complete, createCustomer, dealAt, fillRequired, unique } from '../../../test/support/factories.js';
+import { complete, createCustomer, dealAt, fillRequired, newStaff } from '../../../test/support/factories.js';
 import { REMARKS, devices, tryComplete } from '../installation/test-helpers.js';
 import { customers } from '../../db/schema.js';
 
@@ -12,12 +12,7 @@ let t: TestApp;
 beforeAll(async () => { t = await testApp(); });
 afterAll(async () => { await t?.close(); });
 
-async function newUser(role: string) {
-  const username = unique(role.slice(0, 3));
-  const r = await t.call('POST', '/users', { token: await t.login('sysadmin'), body: { username, password: 'allow-pass-123', displayName: `${role}${username.slice(-3)}`, roles: [role] } });
-  if (r.status !== 201) throw new Error(`user: ${r.status} ${r.text}`);
-  return { id: r.body.id as string, token: await t.login(username, 'allow-pass-123') };
-}
+const newUser = (role: string) => newStaff(t, role);
 
 type Line = { userId: string; kind: string; date: string | null; multiplier: number; units: number; statutory: boolean; amountFen: number | null; caseId: string | null };
 

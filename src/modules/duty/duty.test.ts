@@ -2,19 +2,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { createCustomer, unique } from '../../../test/support/factories.js';
+import { createCustomer, newStaff } from '../../../test/support/factories.js';
 import { customers } from '../../db/schema.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await testApp(); });
 afterAll(async () => { await t?.close(); });
 
-async function newUser(role: string) {
-  const username = unique(role.slice(0, 3));
-  const r = await t.call('POST', '/users', { token: await t.login('sysadmin'), body: { username, password: 'duty-pass-123', displayName: `${role}${username.slice(-3)}`, roles: [role] } });
-  if (r.status !== 201) throw new Error(`user: ${r.status} ${r.text}`);
-  return { id: r.body.id as string, token: await t.login(username, 'duty-pass-123') };
-}
+const newUser = (role: string) => newStaff(t, role);
 
 const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 
