@@ -452,3 +452,26 @@ export const allowanceMonths = pgTable('allowance_months', {
   approvedBy: text('approved_by').notNull().references(() => users.id),
   lines: jsonb('lines').notNull(),
 });
+
+/** The leadership mailbox (领导信箱, issue 14). An anonymous letter has no author anywhere; every
+ *  letter keeps only the day it was written (no time), so its time cannot be matched to a session. */
+export const mailboxLetters = pgTable('mailbox_letters', {
+  id: text('id').primaryKey(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  /** null for an anonymous letter */
+  authorId: text('author_id').references(() => users.id),
+  writtenOn: text('written_on').notNull(), // YYYY-MM-DD (Asia/Shanghai)
+  state: text('state').notNull(), // new | handled
+  reply: text('reply'),
+  repliedAt: ts('replied_at'),
+  /** sha-256 of the anonymous writer's one-time reply code (shown once, never stored) */
+  replyCodeHash: text('reply_code_hash').unique(),
+}, (t) => [index('mailbox_letters_author').on(t.authorId)]);
+
+/** Letters a user wrote per day, for the rate limit only: which letters they were is stored nowhere. */
+export const mailboxQuota = pgTable('mailbox_quota', {
+  userId: text('user_id').notNull().references(() => users.id),
+  day: text('day').notNull(), // YYYY-MM-DD
+  count: integer('count').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.day] })]);

@@ -25,4 +25,7 @@ export const peoplePolicy = {
   readAllAllowances: (a: Actor) => hasRole(a, 'gm', 'admin_clerk'),
   approveAllowances: (a: Actor) => hasRole(a, 'gm'),
   allowanceSettings: (a: Actor) => hasRole(a, 'gm'),
+  /** the leadership mailbox: any staff member writes; only the GM reads and answers (not the sysadmin) */
+  writeLetter: (a: Actor) => isStaff(a),
+  readMailbox: (a: Actor) => isStaff(a) && a.roles.includes('gm'),
 };

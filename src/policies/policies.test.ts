@@ -89,6 +89,8 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'people.readAllAllowances': row('gm', 'admin_clerk'),
   'people.approveAllowances': row('gm'),
   'people.allowanceSettings': row('gm'),
+  'people.writeLetter': STAFF,
+  'people.readMailbox': row('gm'),
   'report.pipeline': row('sales_manager', 'gm'),
   'report.weekly': row(...MANAGERS),
   'report.settlement': row('tech_manager', 'gm'),

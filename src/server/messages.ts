@@ -103,6 +103,8 @@ export const REASONS = {
   'duty.other_month': 'must be a day of {month}',
   'duty.no_duty_day': 'not a duty day of the rota',
   'allowance.month_locked': 'the allowance statement of {month} is approved and locked',
+  'mailbox.too_many': 'at most {max} letters a day',
+  'mailbox.handled': 'the letter is already handled',
   'stale.customer': 'the customer was changed by someone else; reload',
   'stale.purchase_line': 'the purchase line was changed by someone else; reload',
   'purchase.not_received': 'not yet received: {items} — record every line as received, or give form.exception',

@@ -103,6 +103,8 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'duty.other_month': '必须是本月的日期',
   'duty.no_duty_day': '该日不是值班日',
   'allowance.month_locked': '该月津贴已审批锁定',
+  'mailbox.too_many': '每天最多写 {max} 封信',
+  'mailbox.handled': '该来信已处理',
   'stale.customer': '客户资料已被他人修改，请刷新',
   'stale.purchase_line': '采购明细已被他人修改，请刷新',
   'purchase.not_received': '尚未到货：{items}。全部到货后再完成，或填写例外说明',
