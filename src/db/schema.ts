@@ -475,3 +475,19 @@ export const mailboxQuota = pgTable('mailbox_quota', {
   day: text('day').notNull(), // YYYY-MM-DD
   count: integer('count').notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.day] })]);
+
+/** Weekly training sessions (培训, issue 14): directions alternate, lecturers rotate. */
+export const trainingSessions = pgTable('training_sessions', {
+  id: text('id').primaryKey(),
+  date: text('date').notNull().unique(), // YYYY-MM-DD
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at').notNull(),
+  direction: text('direction').notNull(), // business_to_technical | technical_to_business
+  lecturerId: text('lecturer_id').notNull().references(() => users.id),
+  topic: text('topic'),
+  /** the lecturer prepares by then: 2 working days before the session */
+  prepareDueAt: ts('prepare_due_at').notNull(),
+  attendeeIds: jsonb('attendee_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('training_sessions_lecturer').on(t.lecturerId)]);

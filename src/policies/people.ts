@@ -28,4 +28,7 @@ export const peoplePolicy = {
   /** the leadership mailbox: any staff member writes; only the GM reads and answers (not the sysadmin) */
   writeLetter: (a: Actor) => isStaff(a),
   readMailbox: (a: Actor) => isStaff(a) && a.roles.includes('gm'),
+  /** training: the GM and the two managers whose departments teach each other plan; staff read */
+  planTraining: (a: Actor) => hasRole(a, 'gm', 'sales_manager', 'tech_manager'),
+  readTraining: (a: Actor) => isStaff(a),
 };

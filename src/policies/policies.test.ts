@@ -91,6 +91,8 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'people.allowanceSettings': row('gm'),
   'people.writeLetter': STAFF,
   'people.readMailbox': row('gm'),
+  'people.planTraining': row('gm', 'sales_manager', 'tech_manager'),
+  'people.readTraining': STAFF,
   'report.pipeline': row('sales_manager', 'gm'),
   'report.weekly': row(...MANAGERS),
   'report.settlement': row('tech_manager', 'gm'),

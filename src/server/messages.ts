@@ -105,6 +105,7 @@ export const REASONS = {
   'allowance.month_locked': 'the allowance statement of {month} is approved and locked',
   'mailbox.too_many': 'at most {max} letters a day',
   'mailbox.handled': 'the letter is already handled',
+  'training.other_manager': "only the GM or the manager of the session's teaching department may change it",
   'stale.customer': 'the customer was changed by someone else; reload',
   'stale.purchase_line': 'the purchase line was changed by someone else; reload',
   'purchase.not_received': 'not yet received: {items} — record every line as received, or give form.exception',

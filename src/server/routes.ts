@@ -21,6 +21,7 @@ import { leadRoutes } from '../modules/leads/routes.js';
 import { dutyRoutes } from '../modules/duty/routes.js';
 import { allowanceRoutes } from '../modules/allowances/routes.js';
 import { mailboxRoutes } from '../modules/mailbox/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 import { healthReply } from './replies.js';
 import { processRoutes } from '../modules/process/routes.js';
 import { engineeringRoutes } from '../modules/engineering/routes.js';
@@ -33,7 +34,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, leadRoutes, dutyRoutes, allowanceRoutes, mailboxRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes,
+    reportRoutes, leadRoutes, dutyRoutes, allowanceRoutes, mailboxRoutes, trainingRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes,
   ]) {
     await routes(app);
   }

@@ -5016,6 +5016,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrainingSession"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** the responsible manager sets the topic or changes the lecturer */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lecturerId?: string;
+                        topic?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/training/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** sessions a person taught and attended (default: oneself) */
+        get: {
+            parameters: {
+                query?: {
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attended: components["schemas"]["TrainingSession"][];
+                            taught: components["schemas"]["TrainingSession"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** lay out weekly sessions (PROCESS §6.1); days that already have one are kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        weeks: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrainingSession"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -5931,7 +6190,7 @@ export interface components {
                  * @description why, from the catalogue of reasons (src/server/messages.ts); the web translates it
                  * @enum {string}
                  */
-                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "lead.unknown" | "lead.not_new" | "lead.not_accepted" | "lead.not_yours" | "lead.other_customer" | "lead.class_reason_required" | "lead.referrer_no_deal_work" | "commission.month_locked" | "commission.month_not_over" | "commission.month_not_approved" | "commission.not_due" | "commission.already_paid" | "duty.manager_only" | "duty.month_started" | "duty.no_official_calendar" | "duty.nobody" | "duty.other_month" | "duty.no_duty_day" | "allowance.month_locked" | "mailbox.too_many" | "mailbox.handled" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
+                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "lead.unknown" | "lead.not_new" | "lead.not_accepted" | "lead.not_yours" | "lead.other_customer" | "lead.class_reason_required" | "lead.referrer_no_deal_work" | "commission.month_locked" | "commission.month_not_over" | "commission.month_not_approved" | "commission.not_due" | "commission.already_paid" | "duty.manager_only" | "duty.month_started" | "duty.no_official_calendar" | "duty.nobody" | "duty.other_month" | "duty.no_duty_day" | "allowance.month_locked" | "mailbox.too_many" | "mailbox.handled" | "training.other_manager" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
             };
         };
         Health: {
@@ -6572,6 +6831,21 @@ export interface components {
             tier: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TrainingSession: {
+            attendeeIds: string[];
+            date: string;
+            /** @enum {string} */
+            direction: "business_to_technical" | "technical_to_business";
+            /** Format: date-time */
+            endsAt: string;
+            id: string;
+            lecturerId: string;
+            /** Format: date-time */
+            prepareDueAt: string;
+            /** Format: date-time */
+            startsAt: string;
+            topic: string | null;
         };
         UpcomingMeetings: {
             items: {

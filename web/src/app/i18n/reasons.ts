@@ -105,6 +105,7 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'allowance.month_locked': '该月津贴已审批锁定',
   'mailbox.too_many': '每天最多写 {max} 封信',
   'mailbox.handled': '该来信已处理',
+  'training.other_manager': '只有总经理或授课部门的经理可以修改该培训',
   'stale.customer': '客户资料已被他人修改，请刷新',
   'stale.purchase_line': '采购明细已被他人修改，请刷新',
   'purchase.not_received': '尚未到货：{items}。全部到货后再完成，或填写例外说明',
