@@ -248,6 +248,15 @@ describe('capabilities of the signed-in user: every role, from the policies', ()
     weeklySummary: row(...MANAGERS),
     processVersions: row('sysadmin', 'gm'),
     excuse: row('cs_manager', 'gm'),
+    createLead: row('engineer', 'tech_manager', 'cs_agent', 'cs_manager', 'admin_clerk', 'gm', 'sysadmin'),
+    triageLead: row('sales_manager'),
+    approveCommissions: row('gm'),
+    payCommissions: row('admin_clerk'),
+    manageCsDuty: row('cs_manager'),
+    manageOncall: row('tech_manager'),
+    approveAllowances: row('gm'),
+    readMailbox: row('gm'),
+    planTraining: row('gm', 'sales_manager', 'tech_manager'),
   };
   for (const [name, expected] of Object.entries(SWITCHES)) {
     it(name, () => {

@@ -10,7 +10,7 @@ import {
   CustomerServiceOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
-  LineChartOutlined,
+  LineChartOutlined, IdcardOutlined,
   LogoutOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -36,6 +36,7 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   archive: <FolderOpenOutlined />,
   partners: <ShopOutlined />,
   reports: <LineChartOutlined />,
+  people: <IdcardOutlined />,
   settings: <SettingOutlined />,
   process: <ApartmentOutlined />,
 };
