@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n';
 import { useCapabilities } from '../../../app/access';
 import { serverNowIso } from '../../../app/serverClock';
@@ -326,9 +327,12 @@ function TrainingTab() {
 
 export default function PeoplePage() {
   const l = useL();
+  const [params, setParams] = useSearchParams();
   return (
     <Tabs
       data-testid="people-tabs"
+      activeKey={params.get('tab') ?? 'leads'}
+      onChange={(tab) => setParams({ tab }, { replace: true })}
       items={[
         { key: 'leads', label: l('线索', 'Leads'), children: <LeadsTab /> },
         { key: 'commissions', label: l('提成', 'Commissions'), children: <CommissionsTab /> },
