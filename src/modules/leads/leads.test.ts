@@ -62,6 +62,11 @@ describe('leads', () => {
     expect(seen).toMatchObject({ class: 'B', classReason: '客户规模一般', state: 'accepted' });
     // triaged once
     expect((await t.call('POST', `/leads/${l.id}/reject`, { token: manager, body: { reason: 'x' } })).status).toBe(409);
+    // the salesperson records the contact from the inbox; the lead still becomes a deal afterwards
+    const done = await t.call('POST', `/tasks/${tasks.body.items[0].id}/complete`, { token: await t.login('sales'), body: { outcome: 'contacted' } });
+    expect(done.status, done.text).toBe(200);
+    const { deal } = await createDeal(t, SURVEY, { leadId: l.id, customerId: r.body.customerId });
+    expect(deal.id).toBeTruthy();
   });
 
   it('reject with a reason', async () => {
