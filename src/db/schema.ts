@@ -389,3 +389,106 @@ export const ratingLinks = pgTable('rating_links', {
   satisfied: boolean('satisfied'),
   comment: text('comment'),
 }, (t) => [index('rating_links_ticket').on(t.ticketId, t.createdAt)]);
+
+/** A lead (线索, issue 14): staff outside the business department pass a customer to sales, and
+ *  earn a share of the salesperson's income from the deal it becomes (PROCESS §6.1). Once accepted,
+ *  the lead is also a case (type `lead`, same id) that carries the salesperson's `lead_contact` task. */
+export const leads = pgTable('leads', {
+  id: text('id').primaryKey(),
+  number: text('number').notNull().unique(),
+  referrerId: text('referrer_id').notNull().references(() => users.id),
+  customerId: text('customer_id').references(() => customers.id),
+  customerName: text('customer_name').notNull(),
+  contactPerson: text('contact_person'),
+  phone: text('phone'),
+  need: text('need').notNull(),
+  claimedClass: text('claimed_class').notNull(), // A | B | C
+  justification: text('justification'),
+  /** the class the sales manager confirmed or changed to, and why (the referrer sees the reason) */
+  class: text('class'),
+  classReason: text('class_reason'),
+  state: text('state').notNull(), // new | accepted | rejected | converted
+  salespersonId: text('salesperson_id').references(() => users.id),
+  rejectReason: text('reject_reason'),
+  dealId: text('deal_id').references(() => deals.id),
+  /** the sales manager's override of salesIncomePct for this deal, with the reason */
+  incomePct: doublePrecision('income_pct'),
+  incomePctReason: text('income_pct_reason'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('leads_referrer').on(t.referrerId), uniqueIndex('leads_deal').on(t.dealId)]);
+
+/** A month's commission statement approved by the GM: the lines as approved, locked. */
+export const commissionMonths = pgTable('commission_months', {
+  month: text('month').primaryKey(), // YYYY-MM
+  approvedAt: ts('approved_at').notNull(),
+  approvedBy: text('approved_by').notNull().references(() => users.id),
+  lines: jsonb('lines').notNull(),
+});
+
+/** A commission paid out by administration (one payment per lead). */
+export const commissionPayments = pgTable('commission_payments', {
+  leadId: text('lead_id').primaryKey().references(() => leads.id),
+  month: text('month').notNull(),
+  paidAt: ts('paid_at').notNull(),
+  paidBy: text('paid_by').notNull().references(() => users.id),
+});
+
+/** The duty rotas (issue 14): `cs` — one CS agent on each non-working day; `oncall` — the tech
+ *  manager's 7×24 on-call engineer, one per day. Kept per day; swapped until the month starts. */
+export const dutyDays = pgTable('duty_days', {
+  rota: text('rota').notNull(), // cs | oncall
+  date: text('date').notNull(), // YYYY-MM-DD
+  userId: text('user_id').notNull().references(() => users.id),
+  kind: text('kind').notNull(), // weekend | holiday | workday
+  statutory: boolean('statutory').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.rota, t.date] }), index('duty_days_user').on(t.userId, t.date)]);
+
+/** A month's allowance statement approved by the GM: the lines as approved, locked (issue 14). */
+export const allowanceMonths = pgTable('allowance_months', {
+  month: text('month').primaryKey(), // YYYY-MM
+  approvedAt: ts('approved_at').notNull(),
+  approvedBy: text('approved_by').notNull().references(() => users.id),
+  lines: jsonb('lines').notNull(),
+});
+
+/** The leadership mailbox (领导信箱, issue 14). An anonymous letter has no author anywhere; every
+ *  letter keeps only the day it was written (no time), so its time cannot be matched to a session. */
+export const mailboxLetters = pgTable('mailbox_letters', {
+  id: text('id').primaryKey(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  /** null for an anonymous letter */
+  authorId: text('author_id').references(() => users.id),
+  writtenOn: text('written_on').notNull(), // YYYY-MM-DD (Asia/Shanghai)
+  state: text('state').notNull(), // new | handled
+  reply: text('reply'),
+  repliedAt: ts('replied_at'),
+  /** sha-256 of the anonymous writer's one-time reply code (shown once, never stored) */
+  replyCodeHash: text('reply_code_hash').unique(),
+}, (t) => [index('mailbox_letters_author').on(t.authorId)]);
+
+/** Letters a user wrote per day, for the rate limit only: which letters they were is stored nowhere. */
+export const mailboxQuota = pgTable('mailbox_quota', {
+  userId: text('user_id').notNull().references(() => users.id),
+  day: text('day').notNull(), // YYYY-MM-DD
+  count: integer('count').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.day] })]);
+
+/** Weekly training sessions (培训, issue 14): directions alternate, lecturers rotate. */
+export const trainingSessions = pgTable('training_sessions', {
+  id: text('id').primaryKey(),
+  date: text('date').notNull().unique(), // YYYY-MM-DD
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at').notNull(),
+  direction: text('direction').notNull(), // business_to_technical | technical_to_business
+  lecturerId: text('lecturer_id').notNull().references(() => users.id),
+  topic: text('topic'),
+  /** the lecturer prepares by then: 2 working days before the session */
+  prepareDueAt: ts('prepare_due_at').notNull(),
+  attendeeIds: jsonb('attendee_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('training_sessions_lecturer').on(t.lecturerId)]);

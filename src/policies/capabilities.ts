@@ -1,9 +1,9 @@
 // What the signed-in user may do, for the web's menus and buttons: each capability is the policy
 // the server itself checks for that action, so the web holds no rule of its own.
 import { can } from './index.js';
-import { rolesOf, type Actor } from './actor.js';
+import { hasRole, rolesOf, type Actor } from './actor.js';
 
-export const MENUS = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'settings', 'process'] as const;
+export const MENUS = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'people', 'settings', 'process'] as const;
 export type Menu = (typeof MENUS)[number];
 
 /** A menu entry is shown when the actor may use some page behind it. */
@@ -16,6 +16,8 @@ const MENU_POLICIES: Record<Menu, (a: Actor) => boolean> = {
   archive: (a) => can(a, 'document.search') || can(a, 'customer.assets'),
   partners: (a) => can(a, 'admin.partners') || can(a, 'report.settlement'),
   reports: (a) => can(a, 'report.pipeline') || can(a, 'report.weekly') || can(a, 'report.settlement'),
+  /** 人事与薪酬: leads, commissions, duty, allowances, the mailbox, training (issue 14) */
+  people: (a) => can(a, 'people.readDuty'),
   settings: (a) => can(a, 'admin.users') || can(a, 'admin.calendar'),
   /** 流程设置: the process editor */
   process: (a) => can(a, 'admin.process'),
@@ -49,6 +51,16 @@ export function capabilitiesOf(a: Actor) {
     processVersions: can(a, 'admin.process'),
     /** 特殊原因 on a late ticket (per ticket: the ticket's abilities) */
     excuse: can(a, 'case.excuse'),
+    // people and money (issue 14)
+    createLead: can(a, 'people.createLead'),
+    triageLead: can(a, 'people.triageLead'),
+    approveCommissions: can(a, 'people.approveCommissions'),
+    payCommissions: can(a, 'people.payCommissions'),
+    manageCsDuty: can(a, 'people.manageDuty') && hasRole(a, 'cs_manager'),
+    manageOncall: can(a, 'people.manageDuty') && hasRole(a, 'tech_manager'),
+    approveAllowances: can(a, 'people.approveAllowances'),
+    readMailbox: can(a, 'people.readMailbox'),
+    planTraining: can(a, 'people.planTraining'),
   };
 }
 export type Capabilities = ReturnType<typeof capabilitiesOf>;

@@ -9,13 +9,14 @@ import { casePolicy } from './case.js';
 import { customerPolicy } from './customer.js';
 import { documentPolicy } from './document.js';
 import { engineeringPolicy } from './engineering.js';
+import { peoplePolicy } from './people.js';
 import { reportPolicy } from './report.js';
 import { taskPolicy } from './task.js';
 import { publicPolicy } from './public.js';
 
 export const POLICIES = {
   account: accountPolicy, admin: adminPolicy, audit: auditPolicy, case: casePolicy, customer: customerPolicy,
-  document: documentPolicy, engineering: engineeringPolicy, report: reportPolicy, task: taskPolicy, public: publicPolicy,
+  document: documentPolicy, engineering: engineeringPolicy, people: peoplePolicy, report: reportPolicy, task: taskPolicy, public: publicPolicy,
 } as const;
 
 /** Policies anyone passes without signing in (their routes are rate-limited). */

@@ -1,7 +1,7 @@
 // App assembly: plugins, the one error handler, every module's routes.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -77,9 +77,22 @@ function toAppError(err: unknown): AppError {
   return new AppError('internal', 'internal');
 }
 
+/** The mailbox's writes and reply-code reads (issue 14): logged without the caller's address, and
+ *  the reply code cut from the URL — an anonymous writer must not be findable from the request log. */
+const MAILBOX_PRIVATE = /^\/api\/v1\/mailbox(\/replies\/[^/?]*)?\/?(\?.*)?$/;
+
+/** The request as the log shows it (Fastify's default fields, less what would identify a mailbox writer). */
+export function logRequest(req: FastifyRequest) {
+  const url = req.url ?? '';
+  const m = MAILBOX_PRIVATE.exec(url);
+  const hidden = !!m && (req.method === 'POST' ? !m[1] : req.method === 'GET' && !!m[1]);
+  if (hidden) return { method: req.method, url: m![1] ? '/api/v1/mailbox/replies/[code]' : url.replace(/\?.*$/, '') };
+  return { method: req.method, url, host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
-    logger: { level: ctx.config.logLevel },
+    logger: { level: ctx.config.logLevel, serializers: { req: logRequest }, ...(ctx.logStream ? { stream: ctx.logStream } : {}) },
     bodyLimit: ctx.config.bodyLimit,
     trustProxy: true,
     // ids and junk in paths must not crash the router: a longer path parameter is a 414

@@ -16,6 +16,8 @@ export interface AppContext {
   /** wall time for security timers (sessions, login back-off): never the manual business
    *  clock, which may stand still; tests replace it */
   wallNow: () => Date;
+  /** where the request log goes instead of stdout (tests read it) */
+  logStream?: { write(line: string): void };
 }
 
 export interface Actor {

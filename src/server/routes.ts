@@ -17,6 +17,11 @@ import { partnerRoutes } from '../modules/partners/routes.js';
 import { procurementRoutes } from '../modules/procurement/routes.js';
 import { archiveRoutes } from '../modules/documents/archive-routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
+import { leadRoutes } from '../modules/leads/routes.js';
+import { dutyRoutes } from '../modules/duty/routes.js';
+import { allowanceRoutes } from '../modules/allowances/routes.js';
+import { mailboxRoutes } from '../modules/mailbox/routes.js';
+import { trainingRoutes } from '../modules/training/routes.js';
 import { healthReply } from './replies.js';
 import { processRoutes } from '../modules/process/routes.js';
 import { engineeringRoutes } from '../modules/engineering/routes.js';
@@ -30,7 +35,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes, proposalRoutes,
+    reportRoutes, leadRoutes, dutyRoutes, allowanceRoutes, mailboxRoutes, trainingRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes, proposalRoutes,
   ]) {
     await routes(app);
   }

@@ -14,25 +14,33 @@ async function openTask(baseUrl: string, token: string, dealId: string, step: st
   return t;
 }
 
-async function complete(baseUrl: string, role: string, dealId: string, step: string, body: Record<string, unknown>) {
-  const token = await apiToken(baseUrl, role);
+async function complete(baseUrl: string, role: string | { username: string; password: string }, dealId: string, step: string, body: Record<string, unknown>) {
+  const token = typeof role === 'string' ? await apiToken(baseUrl, role) : await apiToken(baseUrl, role.username, role.password);
   const task = await openTask(baseUrl, token, dealId, step);
   const r = await apiCall(baseUrl, 'POST', `/tasks/${task.id}/complete`, body, token);
   if (r.status !== 200) throw new Error(`${step} by ${role}: ${r.status} ${JSON.stringify(r.data)}`);
 }
 
 /** A customer in service (one-time contract → VIP) with installed devices of the given serials. */
-export async function installedCustomer(baseUrl: string, name: string, serials: string[], opts: { stopAtReview?: boolean; stopAtInstallation?: boolean; customerSignature?: string } = {}): Promise<{ customerId: string; dealId: string; phone: string }> {
+/** `lead`: the deal comes from an accepted lead (its customer); `engineer`: who assesses and installs
+ *  (the demo engineer by default — never the lead's referrer); `amountFen`: the contract amount. */
+export async function installedCustomer(
+  baseUrl: string, name: string, serials: string[],
+  opts: { stopAtReview?: boolean; stopAtInstallation?: boolean; customerSignature?: string; lead?: { leadId: string; customerId: string }; engineer?: { id: string; username: string; password: string }; amountFen?: number } = {},
+): Promise<{ customerId: string; dealId: string; phone: string }> {
   const sales = await apiToken(baseUrl, 'sales');
   const phone = `0571-${String(Date.now()).slice(-8)}`;
-  const c = await apiCall<{ id: string }>(baseUrl, 'POST', '/customers', { name, address: '杭州市滨江区网商路 1 号', contactPerson: '赵工', phone }, sales);
+  const c = opts.lead
+    ? { status: 201, data: { id: opts.lead.customerId } }
+    : await apiCall<{ id: string }>(baseUrl, 'POST', '/customers', { name, address: '杭州市滨江区网商路 1 号', contactPerson: '赵工', phone }, sales);
   if (c.status !== 201) throw new Error(`customer: ${c.status} ${JSON.stringify(c.data)}`);
   const survey = { broadbandAvailable: true, hasPbx: true, monthlyLdBillFen: 500000, acceptsSplitMode: true };
-  const d = await apiCall<{ id: string }>(baseUrl, 'POST', '/deals', { customerId: c.data.id, survey }, sales);
+  const d = await apiCall<{ id: string }>(baseUrl, 'POST', '/deals', { customerId: c.data.id, survey, ...(opts.lead ? { leadId: opts.lead.leadId } : {}) }, sales);
   if (d.status !== 201) throw new Error(`deal: ${d.status} ${JSON.stringify(d.data)}`);
   const dealId = d.data.id;
   await complete(baseUrl, 'sales', dealId, 'qualify', { outcome: 'develop', form: { customerType: '中小企业' } });
-  await complete(baseUrl, 'engineer', dealId, 'tech_assessment', {
+  const engineer = opts.engineer ?? 'engineer';
+  await complete(baseUrl, engineer, dealId, 'tech_assessment', {
     form: { implementationDetails: 'VoIP 网关', equipment: [{ brand: '华为', model: 'AR161', quantity: serials.length, unitPriceFen: 100000 }], estimatedDurationDays: 2 },
   });
   await complete(baseUrl, 'sales', dealId, 'proposal_draft', { form: { content: '方案', investmentFen: 100000 * serials.length, monthlyGrossProfitFen: 50000 } });
@@ -43,16 +51,16 @@ export async function installedCustomer(baseUrl: string, name: string, serials: 
   });
   await complete(baseUrl, 'gm', dealId, 'gm_approval', { outcome: 'approve', form: {} });
   await complete(baseUrl, 'sales', dealId, 'proposal_delivery', { form: {} });
-  await complete(baseUrl, 'sales', dealId, 'negotiation', { outcome: 'signed', form: { paymentModel: 'one_time', amountFen: 100000 * serials.length } });
+  await complete(baseUrl, 'sales', dealId, 'negotiation', { outcome: 'signed', form: { paymentModel: 'one_time', amountFen: opts.amountFen ?? 100000 * serials.length } });
   await complete(baseUrl, 'admin_clerk', dealId, 'contract_archive', { form: {} });
   await complete(baseUrl, 'admin_clerk', dealId, 'procurement', { form: { exception: '现货，直接出库' } });
   const tm = await apiToken(baseUrl, 'tech_manager');
   const engineers = await apiCall<{ items: { id: string }[] }>(baseUrl, 'GET', '/users?role=engineer', undefined, tm);
   await complete(baseUrl, 'tech_manager', dealId, 'installation_dispatch', {
-    form: { engineerIds: [engineers.data.items[0].id], scheduledAt: '2026-03-03T10:00:00+08:00' },
+    form: { engineerIds: [opts.engineer?.id ?? engineers.data.items[0].id], scheduledAt: '2026-03-03T10:00:00+08:00' },
   });
   if (opts.stopAtInstallation) return { customerId: c.data.id, dealId, phone };
-  await complete(baseUrl, 'engineer', dealId, 'installation', {
+  await complete(baseUrl, engineer, dealId, 'installation', {
     form: {
       devices: serials.map((s, i) => ({ brandModel: '华为 AR161', serialNumber: s, configDocNumber: `PZ-${i + 1}` })), remarks: '前台转接',
       ...(opts.customerSignature ? { customerSignature: opts.customerSignature } : {}),

@@ -26,6 +26,7 @@ const MENU_ZH: Record<Menu, string> = {
   archive: '档案',
   partners: '外包服务商',
   reports: '报表',
+  people: '人事与薪酬',
   settings: '设置',
   process: '流程设置',
 };

@@ -142,6 +142,12 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/calc/emodel': ['/calc/emodel?codec=g711&oneWayDelayMs=100&lossPct=1'],
     '/calc/saving': ['/calc/saving?monthlyBillFen=800000&channels=8'],
     '/process/versions/{version}/diff': ['/process/versions/1/diff?against=1'],
+    '/commissions': ['/commissions?month=2026-03'],
+    '/commissions.xlsx': ['/commissions.xlsx?month=2026-03'],
+    '/allowances': ['/allowances?month=2026-03'],
+    '/allowances.xlsx': ['/allowances.xlsx?month=2026-03'],
+    '/duty': ['/duty?month=2026-03', '/duty?month=2026-03&rota=oncall'],
+    '/mailbox/replies/{replyCode}': ['/mailbox/replies/AAAAA-AAAAA-AAAAA-AAAAA'],
   };
   if (byPath[path]) return byPath[path];
   return path.includes('{') ? undefined : [path];

@@ -49,13 +49,14 @@ export interface TestApp {
 }
 
 /** `process`: a raw definition to run instead of the default (test/support/custom-process.ts). */
-export async function testApp(opts: { clockStart?: string; config?: Partial<Config>; process?: unknown } = {}): Promise<TestApp> {
+export async function testApp(opts: { clockStart?: string; config?: Partial<Config>; process?: unknown; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const { database, url, dir } = await freshDatabase();
   const config: Config = {
     ...loadConfig({}), demo: true, logLevel: 'silent', clockMode: 'manual', strictReplies: true,
     clockStart: new Date(opts.clockStart ?? DEFAULT_START), ...opts.config,
   };
   const ctx = await createContext(config, { database, process: opts.process });
+  if (opts.logStream) ctx.logStream = opts.logStream;
   const app = await buildApp(ctx);
   await app.ready();
   const tokens = new Map<string, string>();

@@ -48,10 +48,11 @@ export async function complete(t: TestApp, caseId: string, username: string, bod
   return r.body;
 }
 
-export async function createDeal(t: TestApp, survey: Record<string, unknown> = SURVEY) {
+/** `lead`: the deal comes from an accepted lead (its customer, POST /deals {leadId}). */
+export async function createDeal(t: TestApp, survey: Record<string, unknown> = SURVEY, lead?: { leadId: string; customerId: string }) {
   const sales = await t.login('sales');
-  const customer = await createCustomer(t, sales);
-  const r = await t.call('POST', '/deals', { token: sales, body: { customerId: customer.id, survey } });
+  const customer = lead ? { id: lead.customerId, name: '', phone: '' } : await createCustomer(t, sales);
+  const r = await t.call('POST', '/deals', { token: sales, body: { customerId: customer.id, survey, ...(lead ? { leadId: lead.leadId } : {}) } });
   if (r.status !== 201) throw new Error(`deal: ${r.status} ${r.text}`);
   return { deal: r.body, customer };
 }
@@ -90,11 +91,15 @@ export function fillRequired(fields: FieldSpec[], form: Record<string, unknown>)
 
 /** Takes a new deal along the definition's happy path up to the step with this key or tag (exclusive):
  *  at each step the first outcome that opens a step not yet passed, as a user of the step's role. */
-export async function dealAt(t: TestApp, step: string, paymentModel = 'one_time', survey: Record<string, unknown> = SURVEY) {
+export async function dealAt(
+  t: TestApp, step: string, paymentModel = 'one_time', survey: Record<string, unknown> = SURVEY,
+  o: { lead?: { leadId: string; customerId: string }; amountFen?: number } = {},
+) {
   const def = t.ctx.processes.current();
-  const { deal, customer } = await createDeal(t, survey);
+  const { deal, customer } = await createDeal(t, survey, o.lead);
   const engineerId = (await t.call('GET', '/users?role=engineer', { token: await t.login('tech_manager') })).body.items[0].id;
   const forms = happyForms(paymentModel, engineerId);
+  if (o.amountFen !== undefined) (forms.contract as { amountFen: number }).amountFen = o.amountFen;
   // the installation date may not be in the past: a test whose clock runs later schedules a week on
   const now = t.ctx.clock.now();
   const dispatch = forms.dispatch as { scheduledAt: string };
@@ -127,4 +132,12 @@ export async function receiveAllPurchases(t: TestApp, dealId: string, supplier =
     const r = await t.call('PATCH', `/purchases/${line.id}`, { token, body: { supplier, orderedAt: now, receivedAt: now } });
     if (r.status !== 200) throw new Error(`purchase line: ${r.status} ${r.text}`);
   }
+}
+
+/** A new active staff member holding one role, signed in. */
+export async function newStaff(t: TestApp, role: string) {
+  const username = unique(role.slice(0, 3));
+  const r = await t.call('POST', '/users', { token: await t.login('sysadmin'), body: { username, password: 'staff-pass-123', displayName: `${role}${username.slice(-3)}`, roles: [role] } });
+  if (r.status !== 201) throw new Error(`user: ${r.status} ${r.text}`);
+  return { id: r.body.id as string, username, token: await t.login(username, 'staff-pass-123') };
 }

@@ -13,3 +13,4 @@ export { createWorkCalendar, DEFAULT_CLOCKS, type CreateWorkCalendarOptions } fr
 export { officialCalendarData } from './official.js';
 export { DEFAULT_HOURS, formatHours, parseHours, validateHours } from './hours.js';
 export { pausedWorkingTime, resumedDeadline, type PausedDeadline } from './pause.js';
+export { isStatutory, overtimeMultiplier, statutoryFestival, type Festival } from './statutory.js';

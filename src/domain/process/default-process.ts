@@ -75,8 +75,9 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     ticket_inquiry: ['answer'],
     ticket_complaint: ['resolve'],
     customer_revisit: ['revisit'],
+    lead: ['lead_contact'],
   },
-  caseNumbering: { deal: 'SJ', ticket: 'GD' },
+  caseNumbering: { deal: 'SJ', ticket: 'GD', lead: 'XS' },
   ticketCloseDays: 2,
   // seed step B: the second meeting is proposed this many days after the first visit (survey)
   secondMeetingAfterDays: 3,
@@ -187,6 +188,11 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     revisit: {
       caseType: 'customer', role: 'cs_agent', kind: 'revisit', scoreAs: 'revisit', label: L('定期回访', 'Periodic revisit'), due: { days: 2 },
       outcomes: { done: { label: L('已回访', 'Done'), form: 'revisit', end: 'done' } },
+    },
+    // ---- leads (issue 14): the salesperson the sales manager accepted a lead to contacts the customer
+    lead_contact: {
+      caseType: 'lead', role: 'sales', kind: 'lead_contact', label: L('联系线索客户', 'Contact the lead'), assign: 'case_owner', due: { days: 1 },
+      outcomes: { contacted: { label: L('已联系', 'Contacted'), end: 'contacted' } },
     },
   },
   forms: {

@@ -53,7 +53,7 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 /** What kind of work a step is: code and reports find steps by this tag, never by key. */
 export const STEP_KINDS = [
   'qualify', 'assessment', 'proposal', 'approval', 'delivery', 'negotiation', 'archive', 'procurement',
-  'dispatch', 'installation', 'answer', 'repair', 'follow_up', 'revisit',
+  'dispatch', 'installation', 'answer', 'repair', 'follow_up', 'revisit', 'lead_contact',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -197,7 +197,7 @@ export const savingSettings = z.object({
 }).strict();
 
 const step = z.object({
-  caseType: z.enum(['deal', 'ticket', 'customer']),
+  caseType: z.enum(['deal', 'ticket', 'customer', 'lead']),
   role,
   /** extra roles that may also be given this step (outsourced partners) */
   alsoRoles: z.array(role).default([]),
@@ -252,13 +252,15 @@ export const processDefinitionSchema = z.object({
     ticket_inquiry: z.array(z.string()),
     ticket_complaint: z.array(z.string()),
     customer_revisit: z.array(z.string()),
+    /** a lead the sales manager accepts (issue 14): the salesperson's first contact */
+    lead: z.array(z.string()).default([]),
   }).strict(),
   forms: z.record(z.string(), form),
   /** the forms a case opens with: the deal's survey (form 1, POST /deals `survey`), the complaint's
    *  record (form 5, started from the problem CS wrote down) */
   openingForms: z.object({ deal: z.string(), ticket_complaint: z.string().optional() }).strict(),
   /** case numbering prefixes */
-  caseNumbering: z.object({ deal: z.string(), ticket: z.string() }).strict(),
+  caseNumbering: z.object({ deal: z.string(), ticket: z.string(), lead: z.string().regex(/^[A-Z]{1,6}$/).default('XS') }).strict(),
   ticketCloseDays: z.number().positive(),
   /** seed step B: days after the survey when the second meeting is proposed (moved to a working day) */
   secondMeetingAfterDays: z.number().min(0).max(60).default(3),

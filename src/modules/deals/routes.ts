@@ -10,7 +10,7 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 export async function dealRoutes(app: ZApp) {
-  app.post('/deals', { config: { policy: 'case.createDeal' }, schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: z.record(z.string(), z.unknown()).describe('form 1: the fields of the survey form of GET /process') }), response: { 201: dealCreated } } }, async (req, reply) => {
+  app.post('/deals', { config: { policy: 'case.createDeal' }, schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: z.record(z.string(), z.unknown()).describe('form 1: the fields of the survey form of GET /process'), leadId: z.string().min(1).max(100).optional().describe('the accepted lead this deal comes from (issue 14): it becomes converted') }), response: { 201: dealCreated } } }, async (req, reply) => {
     const actor = actorOf(req);
     const deal = await app.ctx.db.transaction((tx) => createDeal({ ...req.body, actor }, tx, app.ctx));
     reply.status(201);

@@ -21,6 +21,7 @@ import { tasksOfCase } from '../tasks/repo.js';
 import { loadCase } from '../tasks/cases.js';
 import { usersWithRole } from '../users/repo.js';
 import { notifyRole, notifyUser } from '../notifications/service.js';
+import { convertLead } from '../leads/service.js';
 import * as repo from './repo.js';
 
 const DAY_MS = 86_400_000;
@@ -73,7 +74,7 @@ export function dealAbilities(actor: Actor, d: repo.DealRow) {
   };
 }
 
-export async function createDeal(opts: { customerId: string; survey: unknown; actor: Actor }, tx: Tx, ctx: AppContext) {
+export async function createDeal(opts: { customerId: string; survey: unknown; leadId?: string; actor: Actor }, tx: Tx, ctx: AppContext) {
   const now = ctx.clock.now();
   const def = ctx.processes.current();
   const surveyInput = formInputSchema(def.forms[def.openingForms.deal]).safeParse(opts.survey);
@@ -89,6 +90,7 @@ export async function createDeal(opts: { customerId: string; survey: unknown; ac
     secondMeetingAt: proposeSecondMeeting(now, def.secondMeetingAfterDays, calendar), createdAt: now, updatedAt: now,
   });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: 'deal.create', entity: 'deal', entityId: deal.id, caseId: deal.id, after: presentDeal(deal) });
+  if (opts.leadId) await convertLead({ leadId: opts.leadId, dealId: deal.id, customerId: customer.id, actor: opts.actor, now }, tx);
   const survey = await createDocument({
     def, form: def.openingForms.deal, caseType: 'deal', caseId: deal.id, customerId: customer.id, fields: surveyInput.data, actor: opts.actor, now,
   }, tx);

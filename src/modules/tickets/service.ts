@@ -16,6 +16,7 @@ import { assetsOfCustomer, findCustomer } from '../customers/repo.js';
 import { presentAsset, presentCustomer } from '../customers/service.js';
 import { findPartner } from '../partners/repo.js';
 import { completeTask, presentTaskFor, startCase } from '../tasks/service.js';
+import { oncallEngineerId, tellCsOnDuty } from '../duty/service.js';
 import { findTask, tasksOfCase } from '../tasks/repo.js';
 import { canSeeCase, loadCase } from '../tasks/cases.js';
 import { breachOf } from './breach.js';
@@ -73,11 +74,15 @@ export async function openTicket(
   const c = (await loadCase(tx, 'ticket', ticket.id))!;
   const tasks = await startCase({ def, start: opts.kind === 'complaint' ? 'ticket_complaint' : 'ticket_inquiry', c, now, calendar, actor: opts.actor }, tx);
   const presented = tasks.map((t) => presentTaskFor(opts.actor, def, t, now, calendar));
+  // a ticket on a duty day (weekend or holiday) reaches the CS agent on duty (issue 14)
+  await tellCsOnDuty(tx, { ticketId: ticket.id, number: ticket.number, taskId: tasks[0]?.id, openedBy: opts.actor.id, now });
   if (calendar.nextWorkingInstant(now, tier).getTime() <= now.getTime() && calendar.nextWorkingInstant(now, 'standard').getTime() > now.getTime()) {
     // a customer whose tier works now calls outside business hours (VIP 7×24, 金牌 5×12 at 19:00):
     // the engineer on duty hears at once (issue 16)
+    // the engineer of the tech manager's 7×24 on-call rota today, else the one the settings name
     const { onDutyEngineerId } = await readChannels(tx);
-    const onDuty = onDutyEngineerId ? await findUser(tx, onDutyEngineerId) : undefined;
+    const onCallId = (await oncallEngineerId(tx, now)) ?? onDutyEngineerId;
+    const onDuty = onCallId ? await findUser(tx, onCallId) : undefined;
     const recipients = onDuty?.active ? [onDuty] : await usersWithRole(tx, 'engineer');
     await announce(tx, ctx, {
       routeAs: 'vip_after_hours', recipients, caseId: ticket.id, taskId: tasks[0]?.id, tier, eventId: `vip_after_hours:${ticket.id}`,

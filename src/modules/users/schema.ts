@@ -21,6 +21,8 @@ export const capabilities = z.object({
   negotiationLog: z.boolean(), adjustPolicy: z.boolean(), dealsBoardByDefault: z.boolean(), manageUsers: z.boolean(), manageCalendar: z.boolean(),
   archiveDocument: z.boolean(), exportDocuments: z.boolean(), managePartners: z.boolean(), partnerSettlement: z.boolean(), pipeline: z.boolean(),
   weeklySummary: z.boolean(), processVersions: z.boolean(), excuse: z.boolean(),
+  createLead: z.boolean(), triageLead: z.boolean(), approveCommissions: z.boolean(), payCommissions: z.boolean(), manageCsDuty: z.boolean(),
+  manageOncall: z.boolean(), approveAllowances: z.boolean(), readMailbox: z.boolean(), planTraining: z.boolean(),
 }).meta({ id: 'Capabilities' });
 
 /** The signed-in user as auth returns it. */

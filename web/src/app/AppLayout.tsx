@@ -11,7 +11,7 @@ import {
   CustomerServiceOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
-  LineChartOutlined,
+  LineChartOutlined, IdcardOutlined,
   LogoutOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -37,6 +37,7 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   archive: <FolderOpenOutlined />,
   partners: <ShopOutlined />,
   reports: <LineChartOutlined />,
+  people: <IdcardOutlined />,
   settings: <SettingOutlined />,
   process: <ApartmentOutlined />,
 };

@@ -6,6 +6,146 @@
 // From GET /api/v1/openapi.json: regenerate with `npm run api:types`.
 
 export interface paths {
+    "/api/v1/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** gm and admin_clerk all; managers their departments; others their own */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowanceStatement"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allowances.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the statement as an Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allowances/{month}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the GM approves a finished month: its lines are locked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowanceStatement"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assets": {
         parameters: {
             query?: never;
@@ -1180,6 +1320,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the month statement: lines signed or due in the month (gm, sales_manager, admin_clerk all; others their own) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommissionStatement"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the statement as an Excel workbook, one row per line with its source figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{month}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the GM approves a finished month: its lines are locked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommissionStatement"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{month}/lines/{leadId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** administration marks a due line of an approved month paid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    leadId: string;
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommissionStatement"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -1407,6 +1735,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         customerId: string;
+                        /** @description the accepted lead this deal comes from (issue 14): it becomes converted */
+                        leadId?: string;
                         /** @description form 1: the fields of the survey form of GET /process */
                         survey: {
                             [key: string]: unknown;
@@ -1983,6 +2313,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    /** @description cs: CS duty on non-working days (cs_manager); oncall: the 7×24 on-call engineer (tech_manager) */
+                    rota?: "cs" | "oncall";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DutyMonth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/{month}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** lay out a month fairly (before it starts; again replaces it) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description cs: CS duty on non-working days (cs_manager); oncall: the 7×24 on-call engineer (tech_manager) */
+                    rota?: "cs" | "oncall";
+                };
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DutyMonth"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/{month}/swap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** swap the people of two days (withDate) or give a day to someone else (userId), until the month starts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        /**
+                         * @description cs: CS duty on non-working days (cs_manager); oncall: the 7×24 on-call engineer (tech_manager)
+                         * @default cs
+                         * @enum {string}
+                         */
+                        rota?: "cs" | "oncall";
+                        userId?: string;
+                        withDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DutyMonth"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -2015,6 +2504,548 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Health"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the sales manager and GM all; others the leads they referred or were given */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "new" | "accepted" | "rejected" | "converted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LeadListItem"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** staff outside the business department pass a lead to sales */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        claimedClass: "A" | "B" | "C";
+                        contactPerson?: string;
+                        /** @description an existing customer (its name is taken) */
+                        customerId?: string;
+                        customerName: string;
+                        /** @description why the referrer claims this class */
+                        justification?: string;
+                        need: string;
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** confirm or change the class (a change needs classReason) and give the lead to a salesperson: opens the lead_contact step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        class: "A" | "B" | "C";
+                        classReason?: string;
+                        salespersonId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/income-pct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** override the salesperson's income percentage (the commission base) of this lead's deal */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pct: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the GM only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MailboxLetter"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** write to the GM; an anonymous letter answers a replyCode, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        anonymous: boolean;
+                        body: string;
+                        subject: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            replyCode?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the GM marks a letter handled without a reply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxLetter"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the GM replies (and the letter is handled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxLetter"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** own named letters with replies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MailboxLetter"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailbox/replies/{replyCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    replyCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            repliedAt: string | null;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "handled";
+                            subject: string;
+                        };
                     };
                 };
             };
@@ -3273,6 +4304,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dutyDayFen?: number | null;
+                        installationDayFen?: number | null;
+                        /** @enum {string} */
+                        oncallMode?: "hours" | "fixed";
+                        oncallMonthlyFen?: number | null;
+                        vipHourFen?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowanceSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/commission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        salesIncomePct: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            salesIncomePct: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/notifications": {
         parameters: {
             query?: never;
@@ -3961,6 +5099,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrainingSession"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** the responsible manager sets the topic or changes the lecturer */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lecturerId?: string;
+                        topic?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/training/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** sessions a person taught and attended (default: oneself) */
+        get: {
+            parameters: {
+                query?: {
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attended: components["schemas"]["TrainingSession"][];
+                            taught: components["schemas"]["TrainingSession"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** lay out weekly sessions (PROCESS §6.1); days that already have one are kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        weeks: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrainingSession"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -4222,6 +5619,42 @@ export interface components {
             roles: string[];
             username: string;
         };
+        AllowanceLine: {
+            amountFen: number | null;
+            caseId: string | null;
+            caseNumber: string | null;
+            date: string | null;
+            /** @enum {string} */
+            kind: "cs_duty" | "holiday_installation" | "vip_oncall";
+            multiplier: number;
+            rateFen: number | null;
+            source: string;
+            statutory: boolean;
+            /** @enum {string} */
+            unit: "day" | "hour" | "month";
+            units: number;
+            userId: string;
+            userName: string | null;
+        };
+        AllowanceSettings: {
+            dutyDayFen: number | null;
+            installationDayFen: number | null;
+            /** @enum {string} */
+            oncallMode: "hours" | "fixed";
+            oncallMonthlyFen: number | null;
+            vipHourFen: number | null;
+        };
+        AllowanceStatement: {
+            approved: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                byName: string | null;
+            } | null;
+            items: components["schemas"]["AllowanceLine"][];
+            month: string;
+            settings: components["schemas"]["AllowanceSettings"];
+        };
         ArchivePage: {
             items: {
                 abilities?: {
@@ -4389,22 +5822,31 @@ export interface components {
         Capabilities: {
             actsAs: string[];
             adjustPolicy: boolean;
+            approveAllowances: boolean;
+            approveCommissions: boolean;
             archiveDocument: boolean;
             createCustomer: boolean;
             createDeal: boolean;
+            createLead: boolean;
             createTicket: boolean;
             dealsBoardByDefault: boolean;
             editCustomer: boolean;
             excuse: boolean;
             exportDocuments: boolean;
             manageCalendar: boolean;
+            manageCsDuty: boolean;
+            manageOncall: boolean;
             managePartners: boolean;
             manageUsers: boolean;
-            menus: ("inbox" | "deals" | "tickets" | "customers" | "archive" | "partners" | "reports" | "settings" | "process")[];
+            menus: ("inbox" | "deals" | "tickets" | "customers" | "archive" | "partners" | "reports" | "people" | "settings" | "process")[];
             negotiationLog: boolean;
             partnerSettlement: boolean;
+            payCommissions: boolean;
             pipeline: boolean;
+            planTraining: boolean;
             processVersions: boolean;
+            readMailbox: boolean;
+            triageLead: boolean;
             viewCustomer: boolean;
             weeklySummary: boolean;
         };
@@ -4432,6 +5874,45 @@ export interface components {
             createdAt: string;
             id: string;
             mentions: string[];
+        };
+        CommissionLine: {
+            amountFen: number;
+            baseFen: number;
+            /** @enum {string} */
+            class: "A" | "B" | "C";
+            commissionFen: number;
+            customerName: string;
+            dealId: string;
+            dealNumber: string | null;
+            deductionFen: number | null;
+            incomePctReason: string | null;
+            /** Format: date-time */
+            installedAt: string | null;
+            leadId: string;
+            leadNumber: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            pct: number;
+            referrerId: string;
+            referrerName: string | null;
+            salesIncomePct: number;
+            salespersonId: string;
+            salespersonName: string | null;
+            /** Format: date-time */
+            signedAt: string;
+            /** @enum {string} */
+            state: "pending" | "due" | "paid";
+        };
+        CommissionStatement: {
+            approved: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                byName: string | null;
+            } | null;
+            items: components["schemas"]["CommissionLine"][];
+            month: string;
+            salesIncomePct: number;
         };
         CompleteTaskReply: {
             document?: components["schemas"]["Document"];
@@ -4754,6 +6235,20 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
         };
+        DutyDay: {
+            date: string;
+            /** @enum {string} */
+            kind: "weekend" | "holiday" | "workday";
+            multiplier: number;
+            statutory: boolean;
+            userId: string;
+        };
+        DutyMonth: {
+            items: components["schemas"]["DutyDay"][];
+            month: string;
+            /** @enum {string} */
+            rota: "cs" | "oncall";
+        };
         EModel: {
             mos: number;
             R: number;
@@ -4789,7 +6284,7 @@ export interface components {
                  * @description why, from the catalogue of reasons (src/server/messages.ts); the web translates it
                  * @enum {string}
                  */
-                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "customer.duplicate" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
+                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "lead.unknown" | "lead.not_new" | "lead.not_accepted" | "lead.not_yours" | "lead.other_customer" | "lead.class_reason_required" | "lead.referrer_no_deal_work" | "commission.month_locked" | "commission.month_not_over" | "commission.month_not_approved" | "commission.not_due" | "commission.already_paid" | "duty.manager_only" | "duty.month_started" | "duty.no_official_calendar" | "duty.nobody" | "duty.other_month" | "duty.no_duty_day" | "allowance.month_locked" | "mailbox.too_many" | "mailbox.handled" | "training.other_manager" | "stale.customer" | "customer.duplicate" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
             };
         };
         Health: {
@@ -4799,9 +6294,80 @@ export interface components {
             /** @enum {boolean} */
             ok: true;
         };
+        Lead: {
+            /** @enum {string} */
+            claimedClass: "A" | "B" | "C";
+            /** @enum {string|null} */
+            class: "A" | "B" | "C" | null;
+            classReason: string | null;
+            contactPerson: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            customerId: string | null;
+            customerName: string;
+            dealId: string | null;
+            id: string;
+            incomePct: number | null;
+            incomePctReason: string | null;
+            justification: string | null;
+            need: string;
+            number: string;
+            phone: string | null;
+            referrerId: string;
+            rejectReason: string | null;
+            salespersonId: string | null;
+            /** @enum {string} */
+            state: "new" | "accepted" | "rejected" | "converted";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LeadListItem: {
+            /** @enum {string} */
+            claimedClass: "A" | "B" | "C";
+            /** @enum {string|null} */
+            class: "A" | "B" | "C" | null;
+            classReason: string | null;
+            contactPerson: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            customerId: string | null;
+            customerName: string;
+            dealId: string | null;
+            id: string;
+            incomePct: number | null;
+            incomePctReason: string | null;
+            justification: string | null;
+            need: string;
+            number: string;
+            phone: string | null;
+            referrerId: string;
+            referrerName: string | null;
+            rejectReason: string | null;
+            salespersonId: string | null;
+            salespersonName: string | null;
+            /** @enum {string} */
+            state: "new" | "accepted" | "rejected" | "converted";
+            /** Format: date-time */
+            updatedAt: string;
+        };
         LoginReply: {
             token: string;
             user: components["schemas"]["SignedInUser"];
+        };
+        MailboxLetter: {
+            author: {
+                displayName: string;
+                id: string;
+            } | null;
+            body: string;
+            createdAt: string;
+            id: string;
+            /** Format: date-time */
+            repliedAt: string | null;
+            reply: string | null;
+            /** @enum {string} */
+            state: "new" | "handled";
+            subject: string;
         };
         Me: {
             demo: boolean;
@@ -5366,6 +6932,21 @@ export interface components {
             tier: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TrainingSession: {
+            attendeeIds: string[];
+            date: string;
+            /** @enum {string} */
+            direction: "business_to_technical" | "technical_to_business";
+            /** Format: date-time */
+            endsAt: string;
+            id: string;
+            lecturerId: string;
+            /** Format: date-time */
+            prepareDueAt: string;
+            /** Format: date-time */
+            startsAt: string;
+            topic: string | null;
         };
         UpcomingMeetings: {
             items: {

@@ -20,6 +20,7 @@ const TicketConsolePage = lazy(() => import('../features/tickets/pages/TicketCon
 const TicketPage = lazy(() => import('../features/tickets/pages/TicketPage'));
 const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
 const WeeklyReportPage = lazy(() => import('../features/reports/pages/WeeklyReportPage'));
+const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
 const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage'));
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="/customers/:id" element={<CustomerPage />} />
         <Route path="/reports" element={guard('reports', <ReportsPage />)} />
         <Route path="/reports/weekly" element={guard('reports', <WeeklyReportPage />)} />
+        <Route path="/people" element={guard('people', <PeoplePage />)} />
         <Route path="/archive" element={guard('archive', <ArchivePage />)} />
         <Route path="/partners" element={guard('partners', <PartnersPage />)} />
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />

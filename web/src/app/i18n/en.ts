@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'menu.tickets': 'Tickets',
   'menu.customers': 'Customers',
   'menu.reports': 'Reports',
+  'menu.people': 'People & pay',
   'menu.settings': 'Settings',
   'menu.settings.users': 'Users',
   'menu.settings.calendar': 'Calendar',

@@ -62,6 +62,7 @@ export const zh = {
   'menu.tickets': '工单',
   'menu.customers': '客户',
   'menu.reports': '报表',
+  'menu.people': '人事与薪酬',
   'menu.settings': '设置',
   'menu.settings.users': '用户管理',
   'menu.settings.calendar': '工作日历',

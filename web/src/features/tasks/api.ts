@@ -33,6 +33,8 @@ export function casePath(caseType: string | undefined, caseId: string): string {
   if (caseType === 'deal') return `/deals/${caseId}`;
   if (caseType === 'ticket') return `/tickets/${caseId}`;
   if (caseType === 'customer') return `/customers/${caseId}`;
+  // a lead's contact task (issue 14): the leads tab of 人事与薪酬
+  if (caseType === 'lead') return '/people?tab=leads';
   return `/cases/${caseId}`;
 }
 

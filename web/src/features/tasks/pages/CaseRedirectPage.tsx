@@ -28,6 +28,12 @@ export default function CaseRedirectPage() {
           /* try the next kind */
         }
       }
+      // a lead (issue 14): the leads tab, when the reader may see it
+      const leads = await api.get<{ items: { id: string }[] }>('/leads', undefined, { quiet: true }).catch(() => ({ items: [] }));
+      if (leads.items.some((l) => l.id === id)) {
+        if (alive) setTarget('/people?tab=leads');
+        return;
+      }
       if (alive) setTarget(null);
     })();
     return () => {

@@ -1,0 +1,96 @@
+// People and money (issue 14) in the browser: an engineer passes a lead, the sales manager accepts
+// it, and after the signature and installation (driven through the API) the commission is on both
+// the referrer's and the salesperson's statements; the CS manager generates and swaps a duty month;
+// the GM reads and answers an anonymous letter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, startServer } from './harness';
+import { installedCustomer } from './fixtures';
+
+describe('people and money', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const as = (role: string, name: string, fn: (page: Page) => Promise<void>, password?: string) =>
+    asRole({ browser, server, prefix: 'people' }, role, name, fn, password);
+  const openTab = async (page: Page, tab: string) => {
+    await page.getByTestId('menu-people').click();
+    await page.getByRole('tab', { name: tab }).click();
+  };
+
+  it('an engineer submits a lead, the sales manager accepts it; after signature and installation the commission is on both statements', async () => {
+    await as('engineer', 'lead-submit', async (page) => {
+      await openTab(page, '线索');
+      await page.getByTestId('lead-customer').fill('杭州浙商物流有限公司');
+      await page.getByTestId('lead-need').fill('长途话费高，想了解 VoIP 分流');
+      await page.getByTestId('lead-submit').click();
+      await page.getByTestId('lead-table').getByText('杭州浙商物流有限公司').waitFor();
+    });
+    const manager = await apiToken(server!.baseUrl, 'sales_manager');
+    const lead = (await apiCall<{ items: { id: string; number: string }[] }>(server!.baseUrl, 'GET', '/leads', undefined, manager)).data.items[0]!;
+    await as('sales_manager', 'lead-accept', async (page) => {
+      await openTab(page, '线索');
+      await page.getByTestId(`lead-accept-${lead.number}`).click();
+      await page.getByTestId('lead-salesperson').click();
+      await page.locator('.ant-select-item-option').first().click();
+      await page.locator('#lead-accept-ok').click();
+      await page.getByTestId('lead-table').getByText('已受理').waitFor();
+    });
+    // the deal from the lead, through signature and installation (another engineer assesses and installs)
+    const sys = await apiToken(server!.baseUrl, 'sysadmin');
+    const eng = await apiCall<{ id: string }>(server!.baseUrl, 'POST', '/users', { username: 'eng_people', password: 'engineer-pass-1', displayName: '装机工程师', roles: ['engineer'] }, sys);
+    expect(eng.status).toBe(201);
+    const accepted = (await apiCall<{ items: { id: string; customerId: string }[] }>(server!.baseUrl, 'GET', '/leads', undefined, manager)).data.items.find((l) => l.id === lead.id)!;
+    await installedCustomer(server!.baseUrl, '', ['SN-PEOPLE-1'], {
+      lead: { leadId: lead.id, customerId: accepted.customerId }, engineer: { id: eng.data.id, username: 'eng_people', password: 'engineer-pass-1' }, amountFen: 5_000_000,
+    });
+    for (const [role, name] of [['engineer', 'commission-referrer'], ['sales', 'commission-salesperson']] as const) {
+      await as(role, name, async (page) => {
+        await openTab(page, '提成');
+        const cell = page.getByTestId(`commission-${lead.number}`);
+        await cell.waitFor();
+        await expect.poll(() => cell.textContent()).toBe('¥1,750.00');
+        await page.getByTestId('commission-table').getByText('应发放').waitFor();
+      });
+    }
+  });
+
+  it('the CS manager generates next month\'s duty and swaps two days', async () => {
+    await as('cs_manager', 'duty', async (page) => {
+      await openTab(page, '值班表');
+      await page.getByTestId('duty-generate').click();
+      const first = page.getByTestId('duty-2026-04-04');
+      await first.waitFor();
+      const a = await first.textContent();
+      const b = await page.getByTestId('duty-2026-04-05').textContent();
+      await page.getByTestId('duty-swap-2026-04-04').click();
+      await page.getByTestId('duty-swap-with-2026-04-05').click();
+      await expect.poll(() => page.getByTestId('duty-2026-04-04').textContent()).toBe(b);
+      expect(await page.getByTestId('duty-2026-04-05').textContent()).toBe(a);
+    });
+  });
+
+  it('the GM reads and answers an anonymous letter', async () => {
+    const token = await apiToken(server!.baseUrl, 'cs_agent');
+    const w = await apiCall<{ replyCode: string }>(server!.baseUrl, 'POST', '/mailbox', { subject: '排班建议', body: '节假日值班希望提前一个月公布。', anonymous: true }, token);
+    expect(w.status).toBe(201);
+    await as('gm', 'mailbox', async (page) => {
+      page.on('dialog', (d) => d.accept('已要求客服经理每月 20 日前公布下月值班表。'));
+      await openTab(page, '领导信箱');
+      const table = page.getByTestId('mailbox-table');
+      await table.getByText('排班建议').waitFor();
+      await table.getByText('匿名').waitFor();
+      await page.getByTestId('mailbox-reply-排班建议').click();
+      await table.getByText('已要求客服经理每月 20 日前公布下月值班表。').waitFor();
+    });
+    const r = await apiCall<{ reply: string }>(server!.baseUrl, 'GET', `/mailbox/replies/${w.data.replyCode}`, undefined, token);
+    expect(r.data.reply).toBe('已要求客服经理每月 20 日前公布下月值班表。');
+  });
+});
