@@ -115,6 +115,9 @@ export const cases = pgTable('cases', {
   index('cases_type_state').on(t.type, t.state),
   index('cases_type_created').on(t.type, t.createdAt),
   index('cases_customer').on(t.customerId),
+  // management reports (PROCESS §6.1): tickets closed in a period; a customer's earlier tickets (repeat faults)
+  index('cases_type_closed').on(t.type, t.closedAt),
+  index('cases_customer_closed').on(t.customerId, t.closedAt),
 ]);
 
 export const deals = pgTable('deals', {
@@ -193,6 +196,8 @@ export const tasks = pgTable('tasks', {
   foreignKey({ name: 'tasks_case_fk', columns: [t.caseId, t.caseType], foreignColumns: [cases.id, cases.type] }),
   index('tasks_due_open').on(t.status, t.escalatedAt, t.dueAt),
   index('tasks_assignee_ids').using('gin', t.assigneeIds),
+  // management reports (PROCESS §6.1): the steps of a kind completed in a period
+  index('tasks_step_completed').on(t.step, t.completedAt).where(sql`status = 'done'`),
   index('tasks_next_escalation').on(t.nextEscalationAt).where(sql`status = 'open' and next_escalation_at is not null`),
 ]);
 

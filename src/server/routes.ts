@@ -20,6 +20,7 @@ import { reportRoutes } from '../modules/reports/routes.js';
 import { healthReply } from './replies.js';
 import { processRoutes } from '../modules/process/routes.js';
 import { engineeringRoutes } from '../modules/engineering/routes.js';
+import { managementRoutes } from '../modules/management/routes.js';
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -29,7 +30,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes,
+    reportRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes, managementRoutes,
   ]) {
     await routes(app);
   }

@@ -131,6 +131,7 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/deals': ['/deals', '/deals?mine=true'],
     '/deals/upcoming-meetings': ['/deals/upcoming-meetings?all=true&days=90'],
     '/reports/pipeline': ['/reports/pipeline'],
+    '/reports/engineers/{subjectId}/tickets': ['repairs', 'satisfied', 'repeatFaults'].map((m) => `/reports/engineers/${f.partnerId}/tickets?measure=${m}`),
     '/notifications': ['/notifications'],
     '/process/versions/{version}': ['/process/versions/1'],
     '/cases/{caseId}/comments': cases.map((id) => `/cases/${id}/comments`),

@@ -2958,6 +2958,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/engineers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** engineer and partner scores (PROCESS §6.1) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            items: components["schemas"]["EngineerScore"][];
+                            /** Format: date-time */
+                            to: string;
+                            weights: {
+                                firstTimeFix: number;
+                                onTime: number;
+                                satisfaction: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/engineers/{subjectId}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the tickets (installations: deals) behind one number of an engineer's or partner company's row */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    measure: "repairs" | "repairsOnTime" | "repairsLate" | "followUps" | "satisfied" | "unsatisfied" | "firstTimeFixes" | "complaintsClosed" | "repeatFaults" | "installations" | "installationsOnTime";
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    subjectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                caseId: string;
+                                caseType: string;
+                                customerId: string;
+                                customerName: string;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                kind: string | null;
+                                number: string | null;
+                                outcome: string | null;
+                                state: string;
+                                taskId: string | null;
+                            }[];
+                            /** @enum {string} */
+                            measure: "repairs" | "repairsOnTime" | "repairsLate" | "followUps" | "satisfied" | "unsatisfied" | "firstTimeFixes" | "complaintsClosed" | "repeatFaults" | "installations" | "installationsOnTime";
+                            subject: {
+                                name: string;
+                                partnerId: string | null;
+                                userId: string | null;
+                            };
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/partner-settlement": {
         parameters: {
             query?: never;
@@ -3183,6 +3320,110 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/management": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** score weights, repeat-fault window, feedback period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            feedbackPeriod: "week" | "month";
+                            repeatFaultDays: number;
+                            scoreWeights: {
+                                firstTimeFix: number;
+                                onTime: number;
+                                satisfaction: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        feedbackPeriod?: "week" | "month";
+                        repeatFaultDays?: number;
+                        scoreWeights?: {
+                            firstTimeFix: number;
+                            onTime: number;
+                            satisfaction: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            feedbackPeriod: "week" | "month";
+                            repeatFaultDays: number;
+                            scoreWeights: {
+                                firstTimeFix: number;
+                                onTime: number;
+                                satisfaction: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -4675,6 +4916,25 @@ export interface components {
             /** @enum {string} */
             rating: "best" | "high" | "medium" | "low" | "poor";
         };
+        EngineerScore: {
+            /** @description complaint tickets closed whose first repair was theirs: the base of firstTimeFixRate */
+            complaintsClosed: number;
+            firstTimeFixes: number;
+            firstTimeFixRate: number | null;
+            followUps: number;
+            installations: number;
+            installationsOnTime: number;
+            name: string;
+            onTimeRate: number | null;
+            partnerId: string | null;
+            repairs: number;
+            repairsOnTime: number;
+            repeatFaults: number;
+            satisfactionRate: number | null;
+            satisfied: number;
+            score: number | null;
+            userId: string | null;
+        };
         ErlangB: {
             blocking: number;
             channels: number;
@@ -4704,7 +4964,7 @@ export interface components {
                  * @description why, from the catalogue of reasons (src/server/messages.ts); the web translates it
                  * @enum {string}
                  */
-                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
+                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "report.period_empty" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
             };
         };
         Health: {

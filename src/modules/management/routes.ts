@@ -1,0 +1,60 @@
+// HTTP of the management reports: validate → authorize (policy) → service → reply.
+import { z } from 'zod';
+import type { ZApp } from '../../server/routes.js';
+import { actorOf } from '../auth/plugin.js';
+import { fieldError } from '../../server/errors.js';
+import { appendAudit } from '../audit/service.js';
+import { parseMonth, monthOf } from '../reports/period.js';
+import { engineerMeasureCases, engineerScores, type Range } from './engineers.js';
+import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery } from './schema.js';
+import { readManagementSettings, writeManagementSettings } from './settings.js';
+
+const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
+
+/** from/to as Shanghai dates (to exclusive); either left out: this month's bound. */
+export function rangeOf(q: { from?: string; to?: string }, now: Date): Range {
+  const month = parseMonth(monthOf(now))!;
+  const range = { from: q.from ? shanghaiMidnight(q.from) : month.from, to: q.to ? shanghaiMidnight(q.to) : month.to };
+  if (range.to <= range.from) throw fieldError('to', 'report.period_empty');
+  return range;
+}
+
+export async function managementRoutes(app: ZApp) {
+  const tags = ['management'];
+  app.get('/reports/engineers', {
+    config: { policy: 'report.engineers' },
+    schema: { tags, summary: 'engineer and partner scores (PROCESS §6.1)', querystring: periodQuery, response: { 200: engineerScoresReply } },
+  }, async (req) => engineerScores({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
+
+  app.get('/reports/engineers/:subjectId/tickets', {
+    config: { policy: 'report.engineers' },
+    schema: {
+      tags, summary: 'the tickets (installations: deals) behind one number of an engineer\'s or partner company\'s row',
+      params: z.object({ subjectId: z.string().min(1).max(100) }),
+      querystring: periodQuery.extend({ measure: engineerMeasure }),
+      response: { 200: engineerMeasureReply },
+    },
+  }, async (req) => engineerMeasureCases({
+    actor: actorOf(req), subjectId: req.params.subjectId, measure: req.query.measure, range: rangeOf(req.query, app.ctx.clock.now()),
+  }, app.ctx.db, app.ctx));
+
+  app.get('/settings/management', {
+    config: { policy: 'report.engineers' },
+    schema: { tags, summary: 'score weights, repeat-fault window, feedback period', response: { 200: managementSettingsSchema } },
+  }, async () => readManagementSettings(app.ctx.db));
+
+  app.put('/settings/management', {
+    config: { policy: 'report.settings' },
+    schema: { tags, body: managementSettingsSchema.partial(), response: { 200: managementSettingsSchema } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const now = app.ctx.clock.now();
+    return app.ctx.db.transaction(async (tx) => {
+      const before = await readManagementSettings(tx);
+      const after = managementSettingsSchema.parse({ ...before, ...req.body });
+      await writeManagementSettings(tx, after, now);
+      await appendAudit(tx, { at: now, actorId: actor.id, action: 'settings.management', entity: 'settings', entityId: 'management', before, after });
+      return after;
+    });
+  });
+}

@@ -1,0 +1,39 @@
+// Request and reply shapes of the management reports (PROCESS §6.1, API.md "Management and people").
+import { z } from 'zod';
+import { isoDate } from '../../domain/iso.js';
+import { instant } from '../../server/replies.js';
+import { ENGINEER_MEASURES } from './repo.js';
+import { managementSettingsSchema } from './settings.js';
+
+/** 0–1, or null when there is nothing to count */
+const rate = z.number().nullable();
+const count = z.number().int();
+
+/** A period of Asia/Shanghai dates: `from` inclusive, `to` exclusive (default: this month). */
+export const periodQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+
+export const engineerRow = z.object({
+  userId: z.string().nullable(), partnerId: z.string().nullable(), name: z.string(),
+  repairs: count, repairsOnTime: count, onTimeRate: rate,
+  followUps: count, satisfied: count, satisfactionRate: rate,
+  firstTimeFixes: count, complaintsClosed: count.describe('complaint tickets closed whose first repair was theirs: the base of firstTimeFixRate'), firstTimeFixRate: rate,
+  repeatFaults: count, installations: count, installationsOnTime: count,
+  score: z.number().nullable(),
+}).meta({ id: 'EngineerScore' });
+
+export const engineerScoresReply = z.object({
+  from: instant, to: instant, weights: managementSettingsSchema.shape.scoreWeights, items: z.array(engineerRow),
+});
+
+export const engineerMeasure = z.enum(ENGINEER_MEASURES);
+
+export const engineerMeasureReply = z.object({
+  subject: z.object({ userId: z.string().nullable(), partnerId: z.string().nullable(), name: z.string() }),
+  measure: engineerMeasure, from: instant, to: instant,
+  items: z.array(z.object({
+    caseId: z.string(), caseType: z.string(), number: z.string().nullable(), customerId: z.string(), customerName: z.string(),
+    kind: z.string().nullable(), state: z.string(), taskId: z.string().nullable(), at: instant, dueAt: instant.nullable(), outcome: z.string().nullable(),
+  })),
+});
+
+export { managementSettingsSchema };
