@@ -128,3 +128,47 @@ export async function engineerFactRows(tx: Tx, p: EngineerFactParams & { measure
     limit ${p.limit}`);
   return rowsOf<FactRow>(r);
 }
+
+// ---- the sales review (PROCESS §6.1)
+
+export interface SalesParams { from: Date; to: Date; negotiationSteps: string[]; wonOutcomes: string[]; lostStates: string[]; droppedStates: string[] }
+
+/** Deals created in the period, per salesperson. */
+export async function dealsOpenedByOwner(tx: Tx, p: SalesParams) {
+  const r = await tx.execute(sql`
+    select owner_id as sid, count(*)::int as n from cases
+    where type = 'deal' and created_at >= ${ts(p.from)} and created_at < ${ts(p.to)} and owner_id is not null
+    group by owner_id`);
+  return rowsOf<{ sid: string; n: number }>(r).map((x) => ({ sid: x.sid, n: Number(x.n) }));
+}
+
+/** Deals ended lost or dropped in the period, per salesperson and end state. */
+export async function dealsEndedByOwner(tx: Tx, p: SalesParams) {
+  const r = await tx.execute(sql`
+    select owner_id as sid, state, count(*)::int as n from cases
+    where type = 'deal' and closed_at >= ${ts(p.from)} and closed_at < ${ts(p.to)} and state in ${list([...p.lostStates, ...p.droppedStates])}
+    group by owner_id, state`);
+  return rowsOf<{ sid: string; state: string; n: number }>(r).map((x) => ({ ...x, n: Number(x.n) }));
+}
+
+/** Deals signed in the period: one row each (the cycle is counted on the working calendar). */
+export async function dealsWon(tx: Tx, p: SalesParams) {
+  const r = await tx.execute(sql`
+    select c.owner_id as sid, c.id as case_id, c.created_at, t.completed_at as signed_at, d.amount_fen
+    from tasks t join cases c on c.id = t.case_id join deals d on d.id = c.id
+    where t.status = 'done' and t.step in ${list(p.negotiationSteps)} and t.outcome in ${list(p.wonOutcomes)}
+      and t.completed_at >= ${ts(p.from)} and t.completed_at < ${ts(p.to)}`);
+  return rowsOf<{ sid: string; case_id: string; created_at: string | Date; signed_at: string | Date; amount_fen: number | string | null }>(r)
+    .map((x) => ({ sid: x.sid, caseId: x.case_id, createdAt: new Date(x.created_at), signedAt: new Date(x.signed_at), amountFen: Number(x.amount_fen ?? 0) }));
+}
+
+/** The reasons (and competitors) of the deals lost in the period, most frequent first. */
+export async function lostReasons(tx: Tx, p: SalesParams) {
+  const r = await tx.execute(sql`
+    select d.end_reason as reason, d.competitor, count(*)::int as n
+    from cases c join deals d on d.id = c.id
+    where c.type = 'deal' and c.closed_at >= ${ts(p.from)} and c.closed_at < ${ts(p.to)} and c.state in ${list(p.lostStates)}
+    group by d.end_reason, d.competitor
+    order by n desc, d.end_reason, d.competitor`);
+  return rowsOf<{ reason: string | null; competitor: string | null; n: number }>(r).map((x) => ({ reason: x.reason ?? '', competitor: x.competitor || null, count: Number(x.n) }));
+}

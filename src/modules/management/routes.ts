@@ -6,7 +6,8 @@ import { fieldError } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import { parseMonth, monthOf } from '../reports/period.js';
 import { engineerMeasureCases, engineerScores, type Range } from './engineers.js';
-import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery } from './schema.js';
+import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery, salesReviewReply } from './schema.js';
+import { salesReview } from './sales.js';
 import { readManagementSettings, writeManagementSettings } from './settings.js';
 
 const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
@@ -37,6 +38,11 @@ export async function managementRoutes(app: ZApp) {
   }, async (req) => engineerMeasureCases({
     actor: actorOf(req), subjectId: req.params.subjectId, measure: req.query.measure, range: rangeOf(req.query, app.ctx.clock.now()),
   }, app.ctx.db, app.ctx));
+
+  app.get('/reports/sales', {
+    config: { policy: 'report.sales' },
+    schema: { tags, summary: 'the sales review per salesperson, with lost reasons and competitors (PROCESS §6.1)', querystring: periodQuery, response: { 200: salesReviewReply } },
+  }, async (req) => salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
 
   app.get('/settings/management', {
     config: { policy: 'report.engineers' },

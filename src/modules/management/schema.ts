@@ -36,4 +36,13 @@ export const engineerMeasureReply = z.object({
   })),
 });
 
+export const salesReviewReply = z.object({
+  from: instant, to: instant, asOf: instant.describe('long negotiations are counted at this instant'),
+  items: z.array(z.object({
+    userId: z.string(), name: z.string(), opened: count, won: count, lost: count, dropped: count, winRate: rate,
+    signedAmountFen: z.number().int(), avgCycleWorkingDays: z.number().nullable(), longNegotiations: count,
+  }).meta({ id: 'SalesReviewRow' })),
+  lostReasons: z.array(z.object({ reason: z.string(), competitor: z.string().nullable(), count })),
+});
+
 export { managementSettingsSchema };

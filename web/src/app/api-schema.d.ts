@@ -3189,6 +3189,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the sales review per salesperson, with lost reasons and competitors (PROCESS §6.1) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description long negotiations are counted at this instant
+                             */
+                            asOf: string;
+                            /** Format: date-time */
+                            from: string;
+                            items: components["schemas"]["SalesReviewRow"][];
+                            lostReasons: {
+                                competitor: string | null;
+                                count: number;
+                                reason: string;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/weekly": {
         parameters: {
             query?: never;
@@ -5262,6 +5326,18 @@ export interface components {
             /** @enum {boolean} */
             ok: true;
             satisfied: boolean;
+        };
+        SalesReviewRow: {
+            avgCycleWorkingDays: number | null;
+            dropped: number;
+            longNegotiations: number;
+            lost: number;
+            name: string;
+            opened: number;
+            signedAmountFen: number;
+            userId: string;
+            winRate: number | null;
+            won: number;
         };
         Saving: {
             busyHourErlangs: number;
