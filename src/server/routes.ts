@@ -21,6 +21,7 @@ import { healthReply } from './replies.js';
 import { processRoutes } from '../modules/process/routes.js';
 import { engineeringRoutes } from '../modules/engineering/routes.js';
 import { managementRoutes } from '../modules/management/routes.js';
+import { feedbackRoutes } from '../modules/feedback/routes.js';
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -30,7 +31,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes, managementRoutes,
+    reportRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes, managementRoutes, feedbackRoutes,
   ]) {
     await routes(app);
   }

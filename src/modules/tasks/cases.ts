@@ -7,7 +7,7 @@ import { findCase, setState } from '../cases/repo.js';
 import { updateDeal } from '../deals/repo.js';
 import { updateTicket } from '../tickets/repo.js';
 
-export type CaseType = 'deal' | 'ticket' | 'customer';
+export type CaseType = 'deal' | 'ticket' | 'customer' | 'feedback';
 
 export interface CaseRef {
   type: CaseType;

@@ -1982,6 +1982,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the feedback reports (客户反馈汇总), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseId: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                from: string;
+                                number: string;
+                                period: string;
+                                state: string;
+                                /** Format: date-time */
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** one feedback report: the period's customer opinions by customer, the CS summary, the GM's findings, each adjustment and its task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -5031,6 +5136,56 @@ export interface components {
                 reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "report.period_empty" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "stale.customer" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
             };
         };
+        FeedbackReport: {
+            adjustments: {
+                department: string;
+                departmentLabel: string;
+                dueDays: number | null;
+                escalationLevel: number;
+                note: string | null;
+                task: components["schemas"]["Task"];
+                what: string;
+            }[];
+            caseId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            compile: {
+                keyIssues: {
+                    customerName?: string;
+                    issue: string;
+                }[];
+                summary: string | null;
+                task: components["schemas"]["Task"];
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            from: string;
+            number: string;
+            opinions: {
+                customerId: string;
+                customerName: string;
+                items: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string | null;
+                    /** @enum {string} */
+                    source: "follow_up" | "revisit" | "complaint";
+                    /** @enum {string} */
+                    tag: "satisfied" | "unsatisfied" | "revisit" | "problem_found" | "complaint";
+                    text: string;
+                    ticketNumber: string | null;
+                }[];
+            }[];
+            period: string;
+            review: {
+                findings: string | null;
+                task: components["schemas"]["Task"];
+            } | null;
+            state: string;
+            /** Format: date-time */
+            to: string;
+        };
         Health: {
             engine: string;
             /** Format: date-time */
@@ -5689,6 +5844,11 @@ export interface components {
                 reason: string;
                 ticketId: string;
             }[];
+            feedbackReport: {
+                caseId: string;
+                number: string;
+                state: string;
+            } | null;
             /** Format: date-time */
             from: string;
             /** Format: date-time */
