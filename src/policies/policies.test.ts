@@ -81,6 +81,8 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'report.engineersAll': row('tech_manager', 'gm'),
   'report.sales': row('sales_manager', 'gm'),
   'report.settings': row('gm'),
+  'report.departments': row(...MANAGERS),
+  'report.targets': row('gm'),
   'task.list': ALL,
   'task.complete': ALL,
   'task.assign': row(...MANAGERS),

@@ -13,6 +13,10 @@ export const reportPolicy = {
   engineersAll: (a: Actor) => isStaff(a) && hasRole(a, 'tech_manager', 'gm'),
   /** the sales review (PROCESS §6.1) */
   sales: (a: Actor) => isStaff(a) && hasRole(a, 'sales_manager', 'gm'),
+  /** department results against targets: the department managers (their own) and the GM (all) */
+  departments: (a: Actor) => isStaff(a) && hasRole(a, 'gm', 'sales_manager', 'tech_manager', 'cs_manager'),
+  /** the month's targets of every department */
+  targets: (a: Actor) => isStaff(a) && hasRole(a, 'gm'),
   /** the management settings: score weights, the feedback period */
   settings: (a: Actor) => isStaff(a) && hasRole(a, 'gm'),
 };

@@ -131,6 +131,8 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/deals': ['/deals', '/deals?mine=true'],
     '/deals/upcoming-meetings': ['/deals/upcoming-meetings?all=true&days=90'],
     '/reports/pipeline': ['/reports/pipeline'],
+    '/feedback-reports/{id}': ['/feedback-reports/none'],
+    '/targets/{month}': ['/targets/2026-03'],
     '/reports/engineers/{subjectId}/tickets': ['repairs', 'satisfied', 'repeatFaults'].map((m) => `/reports/engineers/${f.partnerId}/tickets?measure=${m}`),
     '/notifications': ['/notifications'],
     '/process/versions/{version}': ['/process/versions/1'],

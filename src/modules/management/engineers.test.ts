@@ -61,7 +61,8 @@ async function fixture() {
       state: o.state ?? (o.closed ? (o.type === 'deal' ? 'installed' : 'closed') : steps.at(-1)!.step),
       createdAt: at(o.created), updatedAt: at(o.created), closedAt: o.closed ? at(o.closed) : null,
     });
-    if (o.type === 'ticket') await db.insert(tickets).values({ id: id[key], kind: o.kind!, problem: '故障', dueAt: at(o.created), openedBy: 'x' });
+    // the two-day close deadline (48 h here: the fixture's tickets are VIP)
+    if (o.type === 'ticket') await db.insert(tickets).values({ id: id[key], kind: o.kind!, problem: '故障', dueAt: new Date(at(o.created).getTime() + 48 * 3600_000), openedBy: 'x' });
     else await db.insert(deals).values({ id: id[key] });
     for (const s of steps) {
       await db.insert(tasks).values({
@@ -185,6 +186,31 @@ describe('engineer scores (PROCESS §6.1) against the hand count', () => {
     expect(r.body.items.find((i: { userId: string }) => i.userId === id.E1).score).toBe(50);
     expect(r.body.items.find((i: { partnerId: string }) => i.partnerId === id.P).score).toBe(100);
     await t.call('PUT', '/settings/management', { token: gm, body: { scoreWeights: { satisfaction: 40, firstTimeFix: 30, onTime: 30 } } });
+  });
+});
+
+// Department results of March from the same fixture (PROCESS §6): repairs 5 (T1, T2 twice, T3, T4), on time 3
+// → 0.6; follow-ups 5, satisfied 4 → 0.8, all without a deadline → on time 1; installations 2, on time 1 → 0.5;
+// complaints closed 4 (T1, T2, T3, T4), within their 48 h deadline T1 and T3 → 0.5; no revisits due → null.
+describe('department results against the GM\'s targets', () => {
+  it('measures each department of the month and the share of its target achieved', async () => {
+    expect((await t.call('PUT', '/targets/2026-03', { token: await t.login('tech_manager'), body: { repairsOnTimeRate: 0.8 } })).status).toBe(403);
+    const put = await t.call('PUT', '/targets/2026-03', { token: await t.login('gm'), body: { repairsOnTimeRate: 0.8, satisfactionRate: 0.9, complaintsClosedIn2DaysRate: 1, dealsWon: 2 } });
+    expect(put.status, put.text).toBe(200);
+    expect((await t.call('PUT', '/targets/2026-03', { token: await t.login('gm'), body: { repairsOnTimeRate: 1.5 } })).status).toBe(400);
+    const tech = await t.call('GET', '/reports/departments?month=2026-03', { token: await t.login('tech_manager') });
+    expect(tech.status, tech.text).toBe(200);
+    expect(tech.body.departments.map((d: { department: string }) => d.department)).toEqual(['technical']);
+    const m = Object.fromEntries(tech.body.departments[0].measures.map((x: { key: string; value: number; target: number; achievedPct: number }) => [x.key, [x.value, x.target, x.achievedPct]]));
+    expect(m).toEqual({ installationsOnTimeRate: [0.5, null, null], repairsOnTimeRate: [0.6, 0.8, 75], satisfactionRate: [0.8, 0.9, 88.9] });
+    const cs = await t.call('GET', '/reports/departments?month=2026-03', { token: await t.login('cs_manager') });
+    expect(cs.body.departments[0].measures.map((x: { key: string; value: number; achievedPct: number }) => [x.key, x.value, x.achievedPct])).toEqual([
+      ['followUpsOnTimeRate', 1, null], ['revisitsDoneRate', null, null], ['complaintsClosedIn2DaysRate', 0.5, 50],
+    ]);
+    const gm = await t.call('GET', '/reports/departments?month=2026-03', { token: await t.login('gm') });
+    expect(gm.body.departments.map((d: { department: string }) => d.department)).toEqual(['business', 'technical', 'customer_service', 'admin']);
+    expect(gm.body.departments[0].measures.map((x: { key: string; value: number; achievedPct: number }) => [x.key, x.value, x.achievedPct])).toEqual([['signedAmountFen', 0, null], ['dealsWon', 0, 0]]);
+    expect((await t.call('GET', '/reports/departments', { token: await t.login('engineer') })).status).toBe(403);
   });
 });
 

@@ -172,3 +172,41 @@ export async function lostReasons(tx: Tx, p: SalesParams) {
     order by n desc, d.end_reason, d.competitor`);
   return rowsOf<{ reason: string | null; competitor: string | null; n: number }>(r).map((x) => ({ reason: x.reason ?? '', competitor: x.competitor || null, count: Number(x.n) }));
 }
+
+// ---- department results (PROCESS §6: department heads against targets)
+
+/** Tasks of these steps completed in the period: how many, how many at or before their deadline. */
+export async function stepsDoneOnTime(tx: Tx, steps: string[], from: Date, to: Date) {
+  const r = await tx.execute(sql`
+    select count(*)::int as done, count(*) filter (where due_at is null or completed_at <= due_at)::int as on_time from tasks
+    where status = 'done' and step in ${list(steps)} and completed_at >= ${ts(from)} and completed_at < ${ts(to)}`);
+  const [x] = rowsOf<{ done: number; on_time: number }>(r);
+  return { done: Number(x?.done ?? 0), onTime: Number(x?.on_time ?? 0) };
+}
+
+/** Tasks of these steps completed in the period with one of the outcomes. */
+export async function stepsDoneWithOutcome(tx: Tx, steps: string[], outcomes: string[], from: Date, to: Date) {
+  const r = await tx.execute(sql`
+    select count(*)::int as n from tasks
+    where status = 'done' and step in ${list(steps)} and outcome in ${list(outcomes)} and completed_at >= ${ts(from)} and completed_at < ${ts(to)}`);
+  return Number(rowsOf<{ n: number }>(r)[0]?.n ?? 0);
+}
+
+/** Tasks of these steps due in the period, and how many of them are done. */
+export async function stepsDueIn(tx: Tx, steps: string[], from: Date, to: Date) {
+  const r = await tx.execute(sql`
+    select count(*)::int as due, count(*) filter (where status = 'done')::int as done from tasks
+    where step in ${list(steps)} and due_at >= ${ts(from)} and due_at < ${ts(to)}`);
+  const [x] = rowsOf<{ due: number; done: number }>(r);
+  return { due: Number(x?.due ?? 0), done: Number(x?.done ?? 0) };
+}
+
+/** Complaint tickets closed in the period, and how many within their close deadline (two days). */
+export async function complaintsClosedIn(tx: Tx, from: Date, to: Date) {
+  const r = await tx.execute(sql`
+    select count(*)::int as closed, count(*) filter (where c.closed_at <= k.due_at)::int as in_time
+    from cases c join tickets k on k.id = c.id and k.kind = 'complaint'
+    where c.type = 'ticket' and c.closed_at >= ${ts(from)} and c.closed_at < ${ts(to)}`);
+  const [x] = rowsOf<{ closed: number; in_time: number }>(r);
+  return { closed: Number(x?.closed ?? 0), inTime: Number(x?.in_time ?? 0) };
+}

@@ -4,9 +4,10 @@ import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { fieldError } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
-import { parseMonth, monthOf } from '../reports/period.js';
+import { parseMonth, monthOf, monthParam } from '../reports/period.js';
+import { departmentResults, putTargets, readTargets, targetsSchema } from './departments.js';
 import { engineerMeasureCases, engineerScores, type Range } from './engineers.js';
-import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery, salesReviewReply } from './schema.js';
+import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply } from './schema.js';
 import { salesReview } from './sales.js';
 import { readManagementSettings, writeManagementSettings } from './settings.js';
 
@@ -43,6 +44,21 @@ export async function managementRoutes(app: ZApp) {
     config: { policy: 'report.sales' },
     schema: { tags, summary: 'the sales review per salesperson, with lost reasons and competitors (PROCESS §6.1)', querystring: periodQuery, response: { 200: salesReviewReply } },
   }, async (req) => salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
+
+  app.get('/reports/departments', {
+    config: { policy: 'report.departments' },
+    schema: { tags, summary: 'each department\'s results of a month against its targets (the GM: every department; a manager: their own)', querystring: z.object({ month: monthParam.optional() }), response: { 200: departmentResultsReply } },
+  }, async (req) => departmentResults({ actor: actorOf(req), period: parseMonth(req.query.month ?? monthOf(app.ctx.clock.now()))! }, app.ctx.db, app.ctx));
+
+  const targetsReply = z.object({ month: z.string(), targets: targetsSchema });
+  app.get('/targets/:month', {
+    config: { policy: 'report.departments' },
+    schema: { tags, params: z.object({ month: monthParam }), response: { 200: targetsReply } },
+  }, async (req) => ({ month: req.params.month, targets: await readTargets(app.ctx.db, req.params.month) }));
+  app.put('/targets/:month', {
+    config: { policy: 'report.targets' },
+    schema: { tags, summary: 'the month\'s targets (rates 0–1, amounts in fen); a key left out keeps its target, null removes it', params: z.object({ month: monthParam }), body: targetsSchema, response: { 200: targetsReply } },
+  }, async (req) => app.ctx.db.transaction((tx) => putTargets({ actor: actorOf(req), month: req.params.month, targets: req.body, now: app.ctx.clock.now() }, tx)));
 
   app.get('/settings/management', {
     config: { policy: 'report.engineers' },

@@ -45,4 +45,15 @@ export const salesReviewReply = z.object({
   lostReasons: z.array(z.object({ reason: z.string(), competitor: z.string().nullable(), count })),
 });
 
+export const departmentResultsReply = z.object({
+  month: z.string(), from: instant, to: instant,
+  departments: z.array(z.object({
+    department: z.string(), label: z.object({ zh: z.string(), en: z.string() }),
+    measures: z.array(z.object({
+      key: z.string(), label: z.object({ zh: z.string(), en: z.string() }), unit: z.enum(['fen', 'count', 'rate']),
+      value: z.number().nullable(), target: z.number().nullable(), achievedPct: z.number().nullable().describe('value / target × 100, one decimal'),
+    })),
+  })),
+}).meta({ id: 'DepartmentResults' });
+
 export { managementSettingsSchema };

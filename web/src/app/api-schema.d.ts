@@ -3063,6 +3063,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** each department's results of a month against its targets (the GM: every department; a manager: their own) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentResults"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/engineers": {
         parameters: {
             query?: never;
@@ -3769,6 +3816,126 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            targets: {
+                                archivedIn1DayRate?: number | null;
+                                complaintsClosedIn2DaysRate?: number | null;
+                                dealsWon?: number | null;
+                                followUpsOnTimeRate?: number | null;
+                                installationsOnTimeRate?: number | null;
+                                procurementIn5DaysRate?: number | null;
+                                repairsOnTimeRate?: number | null;
+                                revisitsDoneRate?: number | null;
+                                satisfactionRate?: number | null;
+                                signedAmountFen?: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** the month's targets (rates 0–1, amounts in fen); a key left out keeps its target, null removes it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        archivedIn1DayRate?: number | null;
+                        complaintsClosedIn2DaysRate?: number | null;
+                        dealsWon?: number | null;
+                        followUpsOnTimeRate?: number | null;
+                        installationsOnTimeRate?: number | null;
+                        procurementIn5DaysRate?: number | null;
+                        repairsOnTimeRate?: number | null;
+                        revisitsDoneRate?: number | null;
+                        satisfactionRate?: number | null;
+                        signedAmountFen?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            targets: {
+                                archivedIn1DayRate?: number | null;
+                                complaintsClosedIn2DaysRate?: number | null;
+                                dealsWon?: number | null;
+                                followUpsOnTimeRate?: number | null;
+                                installationsOnTimeRate?: number | null;
+                                procurementIn5DaysRate?: number | null;
+                                repairsOnTimeRate?: number | null;
+                                revisitsDoneRate?: number | null;
+                                satisfactionRate?: number | null;
+                                signedAmountFen?: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5049,6 +5216,33 @@ export interface components {
                 updatedAt: string;
             }[];
             total: number;
+        };
+        DepartmentResults: {
+            departments: {
+                department: string;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+                measures: {
+                    /** @description value / target × 100, one decimal */
+                    achievedPct: number | null;
+                    key: string;
+                    label: {
+                        en: string;
+                        zh: string;
+                    };
+                    target: number | null;
+                    /** @enum {string} */
+                    unit: "fen" | "count" | "rate";
+                    value: number | null;
+                }[];
+            }[];
+            /** Format: date-time */
+            from: string;
+            month: string;
+            /** Format: date-time */
+            to: string;
         };
         Document: {
             abilities?: {
