@@ -393,3 +393,17 @@ export const ratingLinks = pgTable('rating_links', {
   satisfied: boolean('satisfied'),
   comment: text('comment'),
 }, (t) => [index('rating_links_ticket').on(t.ticketId, t.createdAt)]);
+
+/** Rewards and penalties (奖惩考核, issue 13): a manager's record about someone of their department or a partner company. */
+export const reviews = pgTable('reviews', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').references(() => users.id),
+  partnerId: text('partner_id').references(() => partners.id),
+  kind: text('kind').notNull(), // reward | penalty
+  points: integer('points'),
+  amountFen: bigint('amount_fen', { mode: 'number' }),
+  reason: text('reason').notNull(),
+  caseId: text('case_id'),
+  authorId: text('author_id').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('reviews_user').on(t.userId, t.createdAt), index('reviews_partner').on(t.partnerId, t.createdAt), index('reviews_created').on(t.createdAt)]);

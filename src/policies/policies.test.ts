@@ -83,6 +83,8 @@ const GATES: Record<(typeof POLICY_NAMES)[number], Row> = {
   'report.settings': row('gm'),
   'report.departments': row(...MANAGERS),
   'report.targets': row('gm'),
+  'review.create': row(...MANAGERS),
+  'review.read': STAFF,
   'task.list': ALL,
   'task.complete': ALL,
   'task.assign': row(...MANAGERS),
@@ -112,6 +114,7 @@ const FORM_READERS: Record<string, Role[]> = {
   complaint_record: ['engineer', 'tech_manager', 'cs_agent', 'cs_manager', 'admin_clerk', 'gm'],
   problem_feedback: ['engineer', 'tech_manager', 'cs_agent', 'cs_manager', 'gm'],
   revisit: ['cs_agent', 'cs_manager', 'gm'],
+  feedback_report: ['cs_agent', 'cs_manager', 'gm'],
 };
 
 describe('the copy-list rule (mayReadForm): every role × every form', () => {

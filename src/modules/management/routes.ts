@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
-import { fieldError } from '../../server/errors.js';
+import { badRequest, fieldError, issue } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import { parseMonth, monthOf, monthParam } from '../reports/period.js';
 import { departmentResults, putTargets, readTargets, targetsSchema } from './departments.js';
 import { engineerMeasureCases, engineerScores, type Range } from './engineers.js';
-import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply } from './schema.js';
+import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply, reviewInput, reviewView } from './schema.js';
+import { listReviews, recordReview } from './reviews.js';
 import { salesReview } from './sales.js';
 import { readManagementSettings, writeManagementSettings } from './settings.js';
 
@@ -59,6 +60,24 @@ export async function managementRoutes(app: ZApp) {
     config: { policy: 'report.targets' },
     schema: { tags, summary: 'the month\'s targets (rates 0–1, amounts in fen); a key left out keeps its target, null removes it', params: z.object({ month: monthParam }), body: targetsSchema, response: { 200: targetsReply } },
   }, async (req) => app.ctx.db.transaction((tx) => putTargets({ actor: actorOf(req), month: req.params.month, targets: req.body, now: app.ctx.clock.now() }, tx)));
+
+  app.post('/reviews', {
+    config: { policy: 'review.create' },
+    schema: { tags, summary: 'record a reward or penalty (奖惩) for someone of the manager\'s department or a partner company; audited', body: reviewInput, response: { 201: reviewView } },
+  }, async (req, reply) => {
+    if (!req.body.userId === !req.body.partnerId) throw badRequest([issue('userId', 'request.exactly_one', { fields: 'userId, partnerId' })], 'request.exactly_one', { fields: 'userId, partnerId' });
+    const r = await app.ctx.db.transaction((tx) => recordReview({ actor: actorOf(req), input: req.body }, tx, app.ctx));
+    reply.status(201);
+    return r;
+  });
+  app.get('/reviews', {
+    config: { policy: 'review.read' },
+    schema: {
+      tags, summary: 'rewards and penalties: of one person or partner company, or every record the reader may read',
+      querystring: z.object({ userId: z.string().min(1).max(100).optional(), partnerId: z.string().min(1).max(100).optional(), month: monthParam.optional() }),
+      response: { 200: z.object({ items: z.array(reviewView) }) },
+    },
+  }, async (req) => listReviews({ actor: actorOf(req), userId: req.query.userId, partnerId: req.query.partnerId, period: req.query.month ? parseMonth(req.query.month)! : undefined }, app.ctx.db));
 
   app.get('/settings/management', {
     config: { policy: 'report.engineers' },

@@ -56,4 +56,16 @@ export const departmentResultsReply = z.object({
   })),
 }).meta({ id: 'DepartmentResults' });
 
+export const reviewInput = z.object({
+  userId: z.string().min(1).max(100).optional(), partnerId: z.string().min(1).max(100).optional(),
+  kind: z.enum(['reward', 'penalty']), points: z.number().int().min(-1000).max(1000).optional(), amountFen: z.number().int().min(0).max(1e10).optional(),
+  reason: z.string().trim().min(1).max(2000), caseId: z.string().min(1).max(100).optional(),
+}).strict();
+
+export const reviewView = z.object({
+  id: z.string(), userId: z.string().nullable(), partnerId: z.string().nullable(), subjectName: z.string(), kind: z.enum(['reward', 'penalty']),
+  points: z.number().int().nullable(), amountFen: z.number().int().nullable(), reason: z.string(), caseId: z.string().nullable(),
+  authorId: z.string(), authorName: z.string().nullable(), createdAt: instant,
+}).meta({ id: 'Review' });
+
 export { managementSettingsSchema };

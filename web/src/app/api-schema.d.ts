@@ -3543,6 +3543,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** rewards and penalties: of one person or partner company, or every record the reader may read */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    partnerId?: string;
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Review"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** record a reward or penalty (奖惩) for someone of the manager's department or a partner company; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen?: number;
+                        caseId?: string;
+                        /** @enum {string} */
+                        kind: "reward" | "penalty";
+                        partnerId?: string;
+                        points?: number;
+                        reason: string;
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/management": {
         parameters: {
             query?: never;
@@ -5675,6 +5768,22 @@ export interface components {
             /** @enum {boolean} */
             ok: true;
             satisfied: boolean;
+        };
+        Review: {
+            amountFen: number | null;
+            authorId: string;
+            authorName: string | null;
+            caseId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "reward" | "penalty";
+            partnerId: string | null;
+            points: number | null;
+            reason: string;
+            subjectName: string;
+            userId: string | null;
         };
         SalesReviewRow: {
             avgCycleWorkingDays: number | null;
