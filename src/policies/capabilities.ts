@@ -15,7 +15,7 @@ const MENU_POLICIES: Record<Menu, (a: Actor) => boolean> = {
   // documents search, or the asset registry by serial number
   archive: (a) => can(a, 'document.search') || can(a, 'customer.assets'),
   partners: (a) => can(a, 'admin.partners') || can(a, 'report.settlement'),
-  reports: (a) => can(a, 'report.pipeline') || can(a, 'report.weekly') || can(a, 'report.settlement'),
+  reports: (a) => can(a, 'report.pipeline') || can(a, 'report.weekly') || can(a, 'report.settlement') || can(a, 'report.engineers') || can(a, 'report.sales'),
   settings: (a) => can(a, 'admin.users') || can(a, 'admin.calendar'),
   /** 流程设置: the process editor */
   process: (a) => can(a, 'admin.process'),
@@ -45,6 +45,11 @@ export function capabilitiesOf(a: Actor) {
     partnerSettlement: can(a, 'report.settlement'),
     pipeline: can(a, 'report.pipeline'),
     weeklySummary: can(a, 'report.weekly'),
+    /** engineer scores (every row: engineerScoresAll), the sales review, department results */
+    engineerScores: can(a, 'report.engineers'),
+    engineerScoresAll: can(a, 'report.engineersAll'),
+    salesReview: can(a, 'report.sales'),
+    departmentResults: can(a, 'report.departments'),
     /** stored process versions (a running case keeps the one it started with) */
     processVersions: can(a, 'admin.process'),
     /** 特殊原因 on a late ticket (per ticket: the ticket's abilities) */

@@ -236,6 +236,10 @@ describe('capabilities of the signed-in user: every role, from the policies', ()
     partnerSettlement: row('tech_manager', 'gm'),
     pipeline: row('sales_manager', 'gm'),
     weeklySummary: row(...MANAGERS),
+    engineerScores: row('tech_manager', 'gm', 'engineer'),
+    engineerScoresAll: row('tech_manager', 'gm'),
+    salesReview: row('sales_manager', 'gm'),
+    departmentResults: row(...MANAGERS),
     processVersions: row('sysadmin', 'gm'),
     excuse: row('cs_manager', 'gm'),
   };

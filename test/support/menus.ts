@@ -5,7 +5,7 @@ export type Menu = 'inbox' | 'deals' | 'tickets' | 'customers' | 'archive' | 'pa
 export const EXPECTED_MENUS: Record<string, Menu[]> = {
   sales: ['inbox', 'deals', 'customers', 'archive'],
   sales_manager: ['inbox', 'deals', 'customers', 'archive', 'reports'],
-  engineer: ['inbox', 'deals', 'tickets', 'customers', 'archive'],
+  engineer: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'reports'],
   tech_manager: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports'],
   cs_agent: ['inbox', 'tickets', 'customers', 'archive'],
   cs_manager: ['inbox', 'tickets', 'customers', 'archive', 'reports'],

@@ -9,6 +9,8 @@ import { departmentResults, putTargets, readTargets, targetsSchema } from './dep
 import { engineerMeasureCases, engineerScores, type Range } from './engineers.js';
 import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply, reviewInput, reviewView } from './schema.js';
 import { listReviews, recordReview } from './reviews.js';
+import { engineerScoresXlsx, salesReviewXlsx } from './render.js';
+import { fileReply, XLSX } from '../../server/replies.js';
 import { salesReview } from './sales.js';
 import { readManagementSettings, writeManagementSettings } from './settings.js';
 
@@ -29,6 +31,15 @@ export async function managementRoutes(app: ZApp) {
     schema: { tags, summary: 'engineer and partner scores (PROCESS §6.1)', querystring: periodQuery, response: { 200: engineerScoresReply } },
   }, async (req) => engineerScores({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
 
+  app.get('/reports/engineers.xlsx', {
+    config: { policy: 'report.engineers' },
+    schema: { tags, querystring: periodQuery, response: { 200: fileReply(XLSX, 'the engineer scores as an Excel workbook') } },
+  }, async (req, reply) => {
+    const r = await engineerScores({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx);
+    reply.type(XLSX).header('content-disposition', 'attachment; filename="engineer-scores.xlsx"');
+    return engineerScoresXlsx(r);
+  });
+
   app.get('/reports/engineers/:subjectId/tickets', {
     config: { policy: 'report.engineers' },
     schema: {
@@ -45,6 +56,15 @@ export async function managementRoutes(app: ZApp) {
     config: { policy: 'report.sales' },
     schema: { tags, summary: 'the sales review per salesperson, with lost reasons and competitors (PROCESS §6.1)', querystring: periodQuery, response: { 200: salesReviewReply } },
   }, async (req) => salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
+
+  app.get('/reports/sales.xlsx', {
+    config: { policy: 'report.sales' },
+    schema: { tags, querystring: periodQuery, response: { 200: fileReply(XLSX, 'the sales review as an Excel workbook') } },
+  }, async (req, reply) => {
+    const r = await salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx);
+    reply.type(XLSX).header('content-disposition', 'attachment; filename="sales-review.xlsx"');
+    return salesReviewXlsx(r);
+  });
 
   app.get('/reports/departments', {
     config: { policy: 'report.departments' },

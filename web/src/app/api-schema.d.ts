@@ -3169,6 +3169,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/engineers.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the engineer scores as an Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/engineers/{subjectId}/tickets": {
         parameters: {
             query?: never;
@@ -3393,6 +3440,53 @@ export interface paths {
                             /** Format: date-time */
                             to: string;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sales.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the sales review as an Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
             };
@@ -4980,7 +5074,10 @@ export interface components {
             createDeal: boolean;
             createTicket: boolean;
             dealsBoardByDefault: boolean;
+            departmentResults: boolean;
             editCustomer: boolean;
+            engineerScores: boolean;
+            engineerScoresAll: boolean;
             excuse: boolean;
             exportDocuments: boolean;
             manageCalendar: boolean;
@@ -4991,6 +5088,7 @@ export interface components {
             partnerSettlement: boolean;
             pipeline: boolean;
             processVersions: boolean;
+            salesReview: boolean;
             viewCustomer: boolean;
             weeklySummary: boolean;
         };
