@@ -23,7 +23,7 @@ export const engineerRow = z.object({
 
 export const engineerScoresReply = z.object({
   from: instant, to: instant, weights: managementSettingsSchema.shape.scoreWeights, items: z.array(engineerRow),
-});
+}).meta({ id: 'EngineerScores' });
 
 export const engineerMeasure = z.enum(ENGINEER_MEASURES);
 
@@ -34,7 +34,7 @@ export const engineerMeasureReply = z.object({
     caseId: z.string(), caseType: z.string(), number: z.string().nullable(), customerId: z.string(), customerName: z.string(),
     kind: z.string().nullable(), state: z.string(), taskId: z.string().nullable(), at: instant, dueAt: instant.nullable(), outcome: z.string().nullable(),
   })),
-});
+}).meta({ id: 'EngineerMeasureCases' });
 
 export const salesReviewReply = z.object({
   from: instant, to: instant, asOf: instant.describe('long negotiations are counted at this instant'),
@@ -43,7 +43,7 @@ export const salesReviewReply = z.object({
     signedAmountFen: z.number().int(), avgCycleWorkingDays: z.number().nullable(), longNegotiations: count,
   }).meta({ id: 'SalesReviewRow' })),
   lostReasons: z.array(z.object({ reason: z.string(), competitor: z.string().nullable(), count })),
-});
+}).meta({ id: 'SalesReview' });
 
 export const departmentResultsReply = z.object({
   month: z.string(), from: instant, to: instant,

@@ -3145,18 +3145,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            from: string;
-                            items: components["schemas"]["EngineerScore"][];
-                            /** Format: date-time */
-                            to: string;
-                            weights: {
-                                firstTimeFix: number;
-                                onTime: number;
-                                satisfaction: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["EngineerScores"];
                     };
                 };
             };
@@ -3254,34 +3243,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            from: string;
-                            items: {
-                                /** Format: date-time */
-                                at: string;
-                                caseId: string;
-                                caseType: string;
-                                customerId: string;
-                                customerName: string;
-                                /** Format: date-time */
-                                dueAt: string | null;
-                                kind: string | null;
-                                number: string | null;
-                                outcome: string | null;
-                                state: string;
-                                taskId: string | null;
-                            }[];
-                            /** @enum {string} */
-                            measure: "repairs" | "repairsOnTime" | "repairsLate" | "followUps" | "satisfied" | "unsatisfied" | "firstTimeFixes" | "complaintsClosed" | "repeatFaults" | "installations" | "installationsOnTime";
-                            subject: {
-                                name: string;
-                                partnerId: string | null;
-                                userId: string | null;
-                            };
-                            /** Format: date-time */
-                            to: string;
-                        };
+                        "application/json": components["schemas"]["EngineerMeasureCases"];
                     };
                 };
             };
@@ -3423,23 +3385,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: date-time
-                             * @description long negotiations are counted at this instant
-                             */
-                            asOf: string;
-                            /** Format: date-time */
-                            from: string;
-                            items: components["schemas"]["SalesReviewRow"][];
-                            lostReasons: {
-                                competitor: string | null;
-                                count: number;
-                                reason: string;
-                            }[];
-                            /** Format: date-time */
-                            to: string;
-                        };
+                        "application/json": components["schemas"]["SalesReview"];
                     };
                 };
             };
@@ -5470,6 +5416,34 @@ export interface components {
             /** @enum {string} */
             rating: "best" | "high" | "medium" | "low" | "poor";
         };
+        EngineerMeasureCases: {
+            /** Format: date-time */
+            from: string;
+            items: {
+                /** Format: date-time */
+                at: string;
+                caseId: string;
+                caseType: string;
+                customerId: string;
+                customerName: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                kind: string | null;
+                number: string | null;
+                outcome: string | null;
+                state: string;
+                taskId: string | null;
+            }[];
+            /** @enum {string} */
+            measure: "repairs" | "repairsOnTime" | "repairsLate" | "followUps" | "satisfied" | "unsatisfied" | "firstTimeFixes" | "complaintsClosed" | "repeatFaults" | "installations" | "installationsOnTime";
+            subject: {
+                name: string;
+                partnerId: string | null;
+                userId: string | null;
+            };
+            /** Format: date-time */
+            to: string;
+        };
         EngineerScore: {
             /** @description complaint tickets closed whose first repair was theirs: the base of firstTimeFixRate */
             complaintsClosed: number;
@@ -5488,6 +5462,18 @@ export interface components {
             satisfied: number;
             score: number | null;
             userId: string | null;
+        };
+        EngineerScores: {
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["EngineerScore"][];
+            /** Format: date-time */
+            to: string;
+            weights: {
+                firstTimeFix: number;
+                onTime: number;
+                satisfaction: number;
+            };
         };
         ErlangB: {
             blocking: number;
@@ -5882,6 +5868,23 @@ export interface components {
             reason: string;
             subjectName: string;
             userId: string | null;
+        };
+        SalesReview: {
+            /**
+             * Format: date-time
+             * @description long negotiations are counted at this instant
+             */
+            asOf: string;
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["SalesReviewRow"][];
+            lostReasons: {
+                competitor: string | null;
+                count: number;
+                reason: string;
+            }[];
+            /** Format: date-time */
+            to: string;
         };
         SalesReviewRow: {
             avgCycleWorkingDays: number | null;

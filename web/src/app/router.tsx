@@ -20,6 +20,8 @@ const TicketConsolePage = lazy(() => import('../features/tickets/pages/TicketCon
 const TicketPage = lazy(() => import('../features/tickets/pages/TicketPage'));
 const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
 const WeeklyReportPage = lazy(() => import('../features/reports/pages/WeeklyReportPage'));
+const EngineerScoresPage = lazy(() => import('../features/reports/pages/EngineerScoresPage'));
+const SalesReviewPage = lazy(() => import('../features/reports/pages/SalesReviewPage'));
 const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage'));
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
@@ -78,6 +80,8 @@ export function AppRoutes() {
         <Route path="/customers/:id" element={<CustomerPage />} />
         <Route path="/reports" element={guard('reports', <ReportsPage />)} />
         <Route path="/reports/weekly" element={guard('reports', <WeeklyReportPage />)} />
+        <Route path="/reports/engineers" element={guard('reports', <EngineerScoresPage />)} />
+        <Route path="/reports/sales" element={guard('reports', <SalesReviewPage />)} />
         <Route path="/archive" element={guard('archive', <ArchivePage />)} />
         <Route path="/partners" element={guard('partners', <PartnersPage />)} />
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />

@@ -32,3 +32,19 @@ export function getPartnerSettlement(partnerId: string, month?: string) {
 export function fmtRate(r: number | null | undefined): string {
   return r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`;
 }
+
+// ---- management reports (PROCESS §6.1): engineer scores with drill-down, the sales review ----
+
+export type EngineerScores = Schemas['EngineerScores'];
+export type EngineerScore = Schemas['EngineerScore'];
+export type EngineerMeasureCases = Schemas['EngineerMeasureCases'];
+export type SalesReview = Schemas['SalesReview'];
+/** from/to: Shanghai dates, `to` exclusive */
+export type PeriodQuery = { from?: string; to?: string };
+
+export const getEngineerScores = (q: PeriodQuery) => api.get<EngineerScores>('/reports/engineers', q, { quiet: [403] });
+export const getEngineerMeasure = (subjectId: string, measure: string, q: PeriodQuery) =>
+  api.get<EngineerMeasureCases>(`/reports/engineers/${encodeURIComponent(subjectId)}/tickets`, { ...q, measure });
+export const engineerScoresXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/engineers.xlsx', q);
+export const getSalesReview = (q: PeriodQuery) => api.get<SalesReview>('/reports/sales', q, { quiet: [403] });
+export const salesReviewXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/sales.xlsx', q);
