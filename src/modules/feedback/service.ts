@@ -5,13 +5,14 @@
 // (escalated like any task); the last adjustment done closes the report.
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
-import { stepsOfKind } from '../../domain/process/definition.js';
+import { formsOfKind, stepsOfKind } from '../../domain/process/definition.js';
+import { copiesOf, mayReadForm } from '../../policies/form.js';
 import type { Actor, AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { authorize } from '../../policies/index.js';
 import { isoWeekOf, monthOf, parseIsoWeek, parseMonth, type Period } from '../reports/period.js';
 import { ticketsOpenedIn } from '../reports/repo.js';
-import { weeklySummary } from '../reports/service.js';
+import { weeklySummary, weeklySummaryFor } from '../reports/service.js';
 import { loadCase } from '../tasks/cases.js';
 import { presentTask, startCase } from '../tasks/service.js';
 import { readManagementSettings } from '../management/settings.js';
@@ -61,8 +62,13 @@ export interface OpinionItem { source: 'follow_up' | 'revisit' | 'complaint'; ta
 
 /** Every customer opinion of the period, grouped by customer: follow-up calls (an unsatisfied one
  *  sends the repair back: the loop), revisits, and the complaints opened. */
-export async function periodOpinions(period: Period, now: Date, tx: Tx, ctx: AppContext) {
-  const summary = await weeklySummary({ period, now, processes: ctx.processes }, tx);
+export async function periodOpinions(period: Period, now: Date, tx: Tx, ctx: AppContext, reader?: Actor) {
+  const def = ctx.processes.current();
+  const all = await weeklySummary({ period, now, processes: ctx.processes }, tx);
+  // a reader sees the opinions of the forms it reads (the complaint record, the revisit record)
+  const summary = reader ? weeklySummaryFor(reader, def, all) : all;
+  const complaintForm = def.openingForms.ticket_complaint;
+  const readsComplaints = !reader || !complaintForm || mayReadForm(reader, { copies: copiesOf(def, complaintForm), caseType: 'ticket' });
   const groups = new Map<string, { customerId: string; customerName: string; items: OpinionItem[] }>();
   const add = (customerId: string, customerName: string | null, item: OpinionItem) => {
     let g = groups.get(customerId);
@@ -74,7 +80,7 @@ export async function periodOpinions(period: Period, now: Date, tx: Tx, ctx: App
     add(o.customerId, o.customerName, { source: o.source, tag, at: o.at, ticketNumber: o.ticketNumber, text: o.opinion, by: o.by });
   }
   for (const r of await ticketsOpenedIn(tx, period.from, period.to)) {
-    if (r.ticket.kind !== 'complaint') continue;
+    if (r.ticket.kind !== 'complaint' || !readsComplaints) continue;
     add(r.ticket.customerId, r.customerName, { source: 'complaint', tag: 'complaint', at: r.ticket.createdAt.toISOString(), ticketNumber: r.ticket.number, text: r.ticket.problem, by: null });
   }
   // in time order; a complaint before the calls about it when the clock stood still
@@ -102,11 +108,17 @@ export async function feedbackReport(opts: { actor: Actor; id: string }, tx: Tx,
   const reviewed = review && forms.get(review.id);
   const rows = ((reviewed?.adjustments as { department: string; what: string; dueDays: number }[] | undefined) ?? []);
   const adjustmentTasks = ofKind('adjustment');
+  // the CS summary and key issues are the report form's: only its copy list (and the GM) reads them
+  const readsReport = formsOfKind(def, 'feedback_compile').every((f) => mayReadForm(opts.actor, { copies: copiesOf(def, f), caseType: 'feedback' }));
   return {
     caseId: c.id, number: c.number!, period: period.key, from: period.from.toISOString(), to: period.to.toISOString(),
     state: c.state, createdAt: c.createdAt.toISOString(), closedAt: c.closedAt?.toISOString() ?? null,
-    opinions: await periodOpinions(period, now, tx, ctx),
-    compile: compile ? { task: presentTask(compile, now), summary: (compiled?.summary as string | undefined) ?? null, keyIssues: (compiled?.keyIssues as { customerName?: string; issue: string }[] | undefined) ?? [] } : null,
+    opinions: await periodOpinions(period, now, tx, ctx, opts.actor),
+    compile: compile ? {
+      task: presentTask(compile, now),
+      summary: readsReport ? (compiled?.summary as string | undefined) ?? null : null,
+      keyIssues: readsReport ? (compiled?.keyIssues as { customerName?: string; issue: string }[] | undefined) ?? [] : [],
+    } : null,
     review: review ? { task: presentTask(review, now), findings: (reviewed?.findings as string | undefined) ?? null } : null,
     adjustments: adjustmentTasks.map((t, i) => ({
       department: t.department, departmentLabel: def.departments[t.department]?.label.zh ?? t.department,
