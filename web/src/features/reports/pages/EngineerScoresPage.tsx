@@ -3,21 +3,21 @@
 import { useState } from 'react';
 import { Button, Card, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
 import { fmtDateTime } from '../../../app/format';
 import { engineerScoresXlsxUrl, fmtRate, getEngineerMeasure, getEngineerScores, type EngineerScore } from '../api';
-import { MonthPicker, monthPeriod } from './PeriodPicker';
+import { MonthPicker, monthOfReply, monthPeriod } from './PeriodPicker';
 
 type Drill = { subjectId: string; name: string; measure: string; label: string };
 
 export default function EngineerScoresPage() {
   const { t } = useI18n();
-  const [month, setMonth] = useState(dayjs());
-  const period = monthPeriod(month);
-  const scores = useQuery({ queryKey: ['report', 'engineers', period.from], queryFn: () => getEngineerScores(period) });
+  const [month, setMonth] = useState<Dayjs | undefined>();
+  const period = month ? monthPeriod(month) : {};
+  const scores = useQuery({ queryKey: ['report', 'engineers', period.from ?? 'current'], queryFn: () => getEngineerScores(period) });
   const [drill, setDrill] = useState<Drill | null>(null);
   const cases = useQuery({
     queryKey: ['report', 'engineers', period.from, drill?.subjectId, drill?.measure],
@@ -32,7 +32,7 @@ export default function EngineerScoresPage() {
       <Card size="small">
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0 }}>{t('mgmt.engineers')}</Typography.Title>
-          <MonthPicker value={month} onChange={setMonth} />
+          <MonthPicker value={month ?? monthOfReply(scores.data?.from)} onChange={setMonth} />
           <Button icon={<FileExcelOutlined />} href={engineerScoresXlsxUrl(period)}>{t('mgmt.export')}</Button>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('mgmt.print')}</Button>
           {w && <Typography.Text type="secondary">{t('mgmt.weights', { s: w.satisfaction, f: w.firstTimeFix, o: w.onTime })}</Typography.Text>}

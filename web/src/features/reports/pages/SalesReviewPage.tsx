@@ -4,12 +4,12 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Space, Table, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import ReactECharts from 'echarts-for-react';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
 import { fmtFen } from '../../../app/format';
 import { fmtRate, getSalesReview, salesReviewXlsxUrl, type SalesReview } from '../api';
-import { MonthPicker, monthPeriod } from './PeriodPicker';
+import { MonthPicker, monthOfReply, monthPeriod } from './PeriodPicker';
 
 function Pareto({ reasons }: { reasons: SalesReview['lostReasons'] }) {
   const { t } = useI18n();
@@ -33,15 +33,15 @@ function Pareto({ reasons }: { reasons: SalesReview['lostReasons'] }) {
 
 export default function SalesReviewPage() {
   const { t } = useI18n();
-  const [month, setMonth] = useState(dayjs());
-  const period = monthPeriod(month);
-  const review = useQuery({ queryKey: ['report', 'sales', period.from], queryFn: () => getSalesReview(period) });
+  const [month, setMonth] = useState<Dayjs | undefined>();
+  const period = month ? monthPeriod(month) : {};
+  const review = useQuery({ queryKey: ['report', 'sales', period.from ?? 'current'], queryFn: () => getSalesReview(period) });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} className="print-a4">
       <Card size="small">
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0 }}>{t('mgmt.sales')}</Typography.Title>
-          <MonthPicker value={month} onChange={setMonth} />
+          <MonthPicker value={month ?? monthOfReply(review.data?.from)} onChange={setMonth} />
           <Button icon={<FileExcelOutlined />} href={salesReviewXlsxUrl(period)}>{t('mgmt.export')}</Button>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('mgmt.print')}</Button>
         </Space>
