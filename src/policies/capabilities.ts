@@ -50,6 +50,8 @@ export function capabilitiesOf(a: Actor) {
     engineerScoresAll: can(a, 'report.engineersAll'),
     salesReview: can(a, 'report.sales'),
     departmentResults: can(a, 'report.departments'),
+    /** record a reward or penalty (per subject the server checks the department) */
+    recordReview: can(a, 'review.create'),
     /** stored process versions (a running case keeps the one it started with) */
     processVersions: can(a, 'admin.process'),
     /** 特殊原因 on a late ticket (per ticket: the ticket's abilities) */

@@ -5034,6 +5034,7 @@ export interface components {
             partnerSettlement: boolean;
             pipeline: boolean;
             processVersions: boolean;
+            recordReview: boolean;
             salesReview: boolean;
             viewCustomer: boolean;
             weeklySummary: boolean;

@@ -702,5 +702,11 @@ export const en: Record<MessageKey, string> = {
   "mgmt.lostReasons": "Lost reasons (Pareto)",
   "mgmt.cumulative": "Cumulative share",
   "mgmt.weights": "Weights: satisfaction {s} · first-time fix {f} · on time {o}",
+  "mgmt.recordPenalty": "Record a penalty",
+  "mgmt.points": "Points (negative: deducted)",
+  "mgmt.amountYuan": "Amount (yuan)",
+  "mgmt.reason": "Reason",
+  "mgmt.breachReason": "Ticket {number} closed late without a special reason",
+  "mgmt.feedbackReport": "This week's feedback report: {number} ({state})",
   ...PROCESS_EDITOR_EN,
 };

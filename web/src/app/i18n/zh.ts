@@ -701,6 +701,12 @@ export const zh = {
   "mgmt.lostReasons": "丢失原因（帕累托）",
   "mgmt.cumulative": "累计占比",
   "mgmt.weights": "权重：满意 {s} · 一次修复 {f} · 按时 {o}",
+  "mgmt.recordPenalty": "记录处罚",
+  "mgmt.points": "扣分（负数）/ 加分",
+  "mgmt.amountYuan": "金额（元）",
+  "mgmt.reason": "原因",
+  "mgmt.breachReason": "工单 {number} 超时未关闭（无特殊原因）",
+  "mgmt.feedbackReport": "本周客户反馈汇总：{number}（{state}）",
   ...PROCESS_EDITOR_ZH,
 };
 

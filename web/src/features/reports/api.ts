@@ -48,3 +48,8 @@ export const getEngineerMeasure = (subjectId: string, measure: string, q: Period
 export const engineerScoresXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/engineers.xlsx', q);
 export const getSalesReview = (q: PeriodQuery) => api.get<SalesReview>('/reports/sales', q, { quiet: [403] });
 export const salesReviewXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/sales.xlsx', q);
+
+// ---- rewards and penalties (POST /reviews) ----
+export type Review = Schemas['Review'];
+export type ReviewInput = { userId?: string; partnerId?: string; kind: 'reward' | 'penalty'; points?: number; amountFen?: number; reason: string; caseId?: string };
+export const recordReview = (body: ReviewInput) => api.post<Review>('/reviews', body);
