@@ -42,6 +42,36 @@ describe('management reports', () => {
     });
   });
 
+  it('the CS manager compiles the week\'s feedback and the GM reviews it, ordering an adjustment', async () => {
+    const base = server!.baseUrl;
+    // the week ends: the sweep opens its feedback report
+    expect((await apiCall(base, 'POST', '/clock', { now: '2026-03-09T08:30:00+08:00' }, await apiToken(base, 'sysadmin'))).status).toBe(200);
+    const gm = await apiToken(base, 'gm');
+    const list = await apiCall<{ items: { caseId: string; number: string }[] }>(base, 'GET', '/feedback-reports', undefined, gm);
+    expect(list.data.items.map((r) => r.number)).toEqual(['FR-2026-W10']);
+    const id = list.data.items[0].caseId;
+    await as('cs_manager', 'feedback-compile', async (page) => {
+      await page.goto(`${base}/feedback/${id}`);
+      await page.getByTestId('feedback-opinions').getByText('外线打不出去').waitFor();
+      await page.getByTestId('task-panel').getByLabel('汇总意见').fill('本周投诉一起，当天修复，客户满意');
+      await page.getByTestId('task-submit').click();
+      await expect.poll(async () => (await apiCall<{ state: string }>(base, 'GET', `/feedback-reports/${id}`, undefined, gm)).data.state, { timeout: 10_000 }).toBe('gm_review');
+    });
+    await as('gm', 'feedback-review', async (page) => {
+      await page.goto(`${base}/feedback/${id}`);
+      await page.getByText('本周投诉一起，当天修复，客户满意').waitFor();
+      const panel = page.getByTestId('task-panel');
+      await panel.getByLabel('发现的问题').fill('网关配置易丢失');
+      await panel.getByTestId('lines-adjustments-add').click();
+      await panel.getByTestId('lines-adjustments').locator('.ant-select').first().click();
+      await page.locator('.ant-select-dropdown').getByTitle('技术部').click();
+      await panel.getByTestId('lines-adjustments').locator('textarea').first().fill('每台网关备份配置');
+      await panel.getByTestId('lines-adjustments').locator('input.ant-input-number-input').first().fill('2');
+      await page.getByTestId('task-submit').click();
+      await page.getByTestId('feedback-adjustments').getByText('每台网关备份配置').waitFor({ timeout: 15_000 });
+    });
+  });
+
   it('the GM reads the sales review with the Pareto of lost reasons', async () => {
     await as('gm', 'sales-review', async (page) => {
       await page.getByTestId('menu-reports').click();

@@ -5047,6 +5047,7 @@ export interface components {
         };
         ClockMoved: {
             escalated: number;
+            feedbackReports: number;
             /** Format: date-time */
             now: string;
             purged: {

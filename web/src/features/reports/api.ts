@@ -53,3 +53,7 @@ export const salesReviewXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/sales.x
 export type Review = Schemas['Review'];
 export type ReviewInput = { userId?: string; partnerId?: string; kind: 'reward' | 'penalty'; points?: number; amountFen?: number; reason: string; caseId?: string };
 export const recordReview = (body: ReviewInput) => api.post<Review>('/reviews', body);
+
+// ---- the feedback reports (客户反馈汇总) ----
+export type FeedbackReport = Schemas['FeedbackReport'];
+export const getFeedbackReport = (id: string) => api.get<FeedbackReport>(`/feedback-reports/${encodeURIComponent(id)}`);

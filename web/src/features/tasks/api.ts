@@ -33,6 +33,7 @@ export function casePath(caseType: string | undefined, caseId: string): string {
   if (caseType === 'deal') return `/deals/${caseId}`;
   if (caseType === 'ticket') return `/tickets/${caseId}`;
   if (caseType === 'customer') return `/customers/${caseId}`;
+  if (caseType === 'feedback') return `/feedback/${caseId}`;
   return `/cases/${caseId}`;
 }
 
