@@ -63,8 +63,7 @@ describe('management reports', () => {
       const panel = page.getByTestId('task-panel');
       await panel.getByLabel('发现的问题').fill('网关配置易丢失');
       await panel.getByTestId('lines-adjustments-add').click();
-      await panel.getByTestId('lines-adjustments').locator('.ant-select').first().click();
-      await page.locator('.ant-select-dropdown').getByTitle('技术部').click();
+      await panel.getByTestId('lines-adjustments').getByText('技术部').click();
       await panel.getByTestId('lines-adjustments').locator('textarea').first().fill('每台网关备份配置');
       await panel.getByTestId('lines-adjustments').locator('input.ant-input-number-input').first().fill('2');
       await page.getByTestId('task-submit').click();
