@@ -115,6 +115,9 @@ export const cases = pgTable('cases', {
   index('cases_type_state').on(t.type, t.state),
   index('cases_type_created').on(t.type, t.createdAt),
   index('cases_customer').on(t.customerId),
+  // management reports (PROCESS §6.1): tickets closed in a period; a customer's earlier tickets (repeat faults)
+  index('cases_type_closed').on(t.type, t.closedAt),
+  index('cases_customer_closed').on(t.customerId, t.closedAt),
 ]);
 
 export const deals = pgTable('deals', {
@@ -194,6 +197,8 @@ export const tasks = pgTable('tasks', {
   foreignKey({ name: 'tasks_case_fk', columns: [t.caseId, t.caseType], foreignColumns: [cases.id, cases.type] }),
   index('tasks_due_open').on(t.status, t.escalatedAt, t.dueAt),
   index('tasks_assignee_ids').using('gin', t.assigneeIds),
+  // management reports (PROCESS §6.1): the steps of a kind completed in a period
+  index('tasks_step_completed').on(t.step, t.completedAt).where(sql`status = 'done'`),
   index('tasks_next_escalation').on(t.nextEscalationAt).where(sql`status = 'open' and next_escalation_at is not null`),
 ]);
 
@@ -492,3 +497,17 @@ export const trainingSessions = pgTable('training_sessions', {
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [index('training_sessions_lecturer').on(t.lecturerId)]);
+
+/** Rewards and penalties (奖惩考核, issue 13): a manager's record about someone of their department or a partner company. */
+export const reviews = pgTable('reviews', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').references(() => users.id),
+  partnerId: text('partner_id').references(() => partners.id),
+  kind: text('kind').notNull(), // reward | penalty
+  points: integer('points'),
+  amountFen: bigint('amount_fen', { mode: 'number' }),
+  reason: text('reason').notNull(),
+  caseId: text('case_id'),
+  authorId: text('author_id').notNull().references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('reviews_user').on(t.userId, t.createdAt), index('reviews_partner').on(t.partnerId, t.createdAt), index('reviews_created').on(t.createdAt)]);

@@ -15,7 +15,7 @@ const MENU_POLICIES: Record<Menu, (a: Actor) => boolean> = {
   // documents search, or the asset registry by serial number
   archive: (a) => can(a, 'document.search') || can(a, 'customer.assets'),
   partners: (a) => can(a, 'admin.partners') || can(a, 'report.settlement'),
-  reports: (a) => can(a, 'report.pipeline') || can(a, 'report.weekly') || can(a, 'report.settlement'),
+  reports: (a) => can(a, 'report.pipeline') || can(a, 'report.weekly') || can(a, 'report.settlement') || can(a, 'report.engineers') || can(a, 'report.sales'),
   /** 人事与薪酬: leads, commissions, duty, allowances, the mailbox, training (issue 14) */
   people: (a) => can(a, 'people.readDuty'),
   settings: (a) => can(a, 'admin.users') || can(a, 'admin.calendar'),
@@ -47,6 +47,13 @@ export function capabilitiesOf(a: Actor) {
     partnerSettlement: can(a, 'report.settlement'),
     pipeline: can(a, 'report.pipeline'),
     weeklySummary: can(a, 'report.weekly'),
+    /** engineer scores (every row: engineerScoresAll), the sales review, department results */
+    engineerScores: can(a, 'report.engineers'),
+    engineerScoresAll: can(a, 'report.engineersAll'),
+    salesReview: can(a, 'report.sales'),
+    departmentResults: can(a, 'report.departments'),
+    /** record a reward or penalty (per subject the server checks the department) */
+    recordReview: can(a, 'review.create'),
     /** stored process versions (a running case keeps the one it started with) */
     processVersions: can(a, 'admin.process'),
     /** 特殊原因 on a late ticket (per ticket: the ticket's abilities) */

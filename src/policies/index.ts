@@ -11,12 +11,13 @@ import { documentPolicy } from './document.js';
 import { engineeringPolicy } from './engineering.js';
 import { peoplePolicy } from './people.js';
 import { reportPolicy } from './report.js';
+import { reviewPolicy } from './review.js';
 import { taskPolicy } from './task.js';
 import { publicPolicy } from './public.js';
 
 export const POLICIES = {
   account: accountPolicy, admin: adminPolicy, audit: auditPolicy, case: casePolicy, customer: customerPolicy,
-  document: documentPolicy, engineering: engineeringPolicy, people: peoplePolicy, report: reportPolicy, task: taskPolicy, public: publicPolicy,
+  document: documentPolicy, engineering: engineeringPolicy, people: peoplePolicy, report: reportPolicy, review: reviewPolicy, task: taskPolicy, public: publicPolicy,
 } as const;
 
 /** Policies anyone passes without signing in (their routes are rate-limited). */

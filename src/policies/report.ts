@@ -8,4 +8,15 @@ export const reportPolicy = {
   weekly: (a: Actor) => isStaff(a) && hasRole(a, 'gm', 'sales_manager', 'tech_manager', 'cs_manager'),
   /** a partner company's month: repairs, breaches, what we owe */
   settlement: (a: Actor) => isStaff(a) && hasRole(a, 'tech_manager', 'gm'),
+  /** engineer scores (PROCESS §6.1): the tech manager and the GM every row, an engineer their own */
+  engineers: (a: Actor) => isStaff(a) && hasRole(a, 'tech_manager', 'gm', 'engineer'),
+  engineersAll: (a: Actor) => isStaff(a) && hasRole(a, 'tech_manager', 'gm'),
+  /** the sales review (PROCESS §6.1) */
+  sales: (a: Actor) => isStaff(a) && hasRole(a, 'sales_manager', 'gm'),
+  /** department results against targets: the department managers (their own) and the GM (all) */
+  departments: (a: Actor) => isStaff(a) && hasRole(a, 'gm', 'sales_manager', 'tech_manager', 'cs_manager'),
+  /** the month's targets of every department */
+  targets: (a: Actor) => isStaff(a) && hasRole(a, 'gm'),
+  /** the management settings: score weights, the feedback period */
+  settings: (a: Actor) => isStaff(a) && hasRole(a, 'gm'),
 };

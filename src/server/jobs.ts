@@ -6,13 +6,15 @@ import { sweepOverdue } from '../modules/notifications/service.js';
 import { deliverOutbox } from '../modules/notifications/outbox.js';
 import { generateRevisits } from '../modules/customers/revisits.js';
 import { purgeSecurityState } from '../modules/auth/service.js';
+import { openFeedbackReports } from '../modules/feedback/service.js';
 
 export async function runSweeps(ctx: AppContext) {
   const now = ctx.clock.now();
   const escalated = await sweepOverdue(ctx, now);
   const revisits = await generateRevisits(ctx, now);
+  const feedbackReports = await openFeedbackReports(ctx, now);
   const purged = await purgeSecurityState(ctx.db, ctx.wallNow());
-  return { escalated, revisits, purged };
+  return { escalated, revisits, feedbackReports, purged };
 }
 
 type Log = { error: (o: unknown, m: string) => void };

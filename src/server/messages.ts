@@ -37,6 +37,7 @@ export const REASONS = {
   'field.year_range': 'year must be between {min} and {max}',
   'field.listed_twice': 'listed twice',
   'field.user_lacks_role': 'the user does not hold the role {role}',
+  'report.period_empty': 'the period must end after it starts',
   'field.total_too_large': 'the total is too large',
   'field.filled_by_other_role': 'filled by another role',
   'field.outcome_not_allowed': 'must be one of: {allowed}',

@@ -26,6 +26,8 @@ import { healthReply } from './replies.js';
 import { processRoutes } from '../modules/process/routes.js';
 import { engineeringRoutes } from '../modules/engineering/routes.js';
 import { proposalRoutes } from '../modules/proposals/routes.js';
+import { managementRoutes } from '../modules/management/routes.js';
+import { feedbackRoutes } from '../modules/feedback/routes.js';
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -35,7 +37,7 @@ export async function moduleRoutes(app: ZApp) {
     authRoutes, userRoutes, taskRoutes, customerRoutes, dealRoutes, ticketRoutes, documentRoutes,
     auditRoutes, notificationRoutes, calendarRoutes, clockRoutes, partnerRoutes,
     procurementRoutes, archiveRoutes,
-    reportRoutes, leadRoutes, dutyRoutes, allowanceRoutes, mailboxRoutes, trainingRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes, proposalRoutes,
+    reportRoutes, leadRoutes, dutyRoutes, allowanceRoutes, mailboxRoutes, trainingRoutes, processRoutes, chatterRoutes, engineeringRoutes, ratingRoutes, proposalRoutes, managementRoutes, feedbackRoutes,
   ]) {
     await routes(app);
   }

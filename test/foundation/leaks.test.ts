@@ -27,9 +27,10 @@ const MARKERS: Record<string, string[]> = {
   'LEAK-FU-9909': ['complaint_record', 'problem_feedback'],
   'LEAKFK8808': ['problem_feedback'],
   'LEAK-HF-1313': ['revisit'],
+  'LEAK-FB-1414': ['feedback_report'],
 };
 
-interface Fixture { dealId: string; customerId: string; customerName: string; complaintId: string; inquiryId: string; documentIds: string[]; partnerId: string; ratingUrl: string }
+interface Fixture { dealId: string; customerId: string; customerName: string; complaintId: string; inquiryId: string; documentIds: string[]; partnerId: string; ratingUrl: string; feedbackReportId: string }
 
 async function buildFixture(): Promise<Fixture> {
   const sales = await t.login('sales');
@@ -72,7 +73,15 @@ async function buildFixture(): Promise<Fixture> {
   await complete(t, customer.id, 'cs_agent', { form: { opinion: 'LEAK-HF-1313', problemFound: false } });
 
   const gm = await t.login('gm');
+  // the week's feedback report (issue 13): the sweep opens it after the week ends, CS compiles it
+  const later = new Date((await t.call('GET', '/health')).body.now as string);
+  await t.setClock(new Date(later.getTime() + 8 * 86_400_000).toISOString());
+  const report = (await t.call('GET', '/feedback-reports', { token: gm })).body.items[0];
+  const compile = (await t.call('GET', `/tasks?status=open&caseId=${report.caseId}&mine=false`, { token: gm })).body.items[0];
+  const compiled = await t.call('POST', `/tasks/${compile.id}/complete`, { token: await t.login('cs_manager'), body: { form: { summary: 'LEAK-FB-1414', keyIssues: [{ issue: 'LEAK-FB-1414' }] } } });
+  expect(compiled.status, compiled.text).toBe(200);
   const docs = [
+    compiled.body.document,
     ...(await t.call('GET', `/deals/${dealId}`, { token: gm })).body.documents,
     ...(await t.call('GET', `/tickets/${complaint.body.id}`, { token: gm })).body.documents,
     ...(await t.call('GET', `/customers/${customer.id}`, { token: gm })).body.documents,
@@ -87,7 +96,7 @@ async function buildFixture(): Promise<Fixture> {
   }
   return {
     dealId, customerId: customer.id, customerName: customer.name, complaintId: complaint.body.id, inquiryId: inquiry.body.id,
-    documentIds: [...new Set(docs.map((d) => d.id))], partnerId: partners[0].id,
+    documentIds: [...new Set(docs.map((d) => d.id))], partnerId: partners[0].id, feedbackReportId: report.caseId,
     // the complaint's rating link (public; its ticket is closed, so it answers 410)
     ratingUrl: (await t.call('GET', `/tickets/${complaint.body.id}`, { token: gm })).body.ratingUrl,
   };
@@ -131,6 +140,9 @@ function requestsFor(path: string, f: Fixture): string[] | undefined {
     '/deals': ['/deals', '/deals?mine=true'],
     '/deals/upcoming-meetings': ['/deals/upcoming-meetings?all=true&days=90'],
     '/reports/pipeline': ['/reports/pipeline'],
+    '/feedback-reports/{id}': [`/feedback-reports/${f.feedbackReportId}`],
+    '/targets/{month}': ['/targets/2026-03'],
+    '/reports/engineers/{subjectId}/tickets': ['repairs', 'satisfied', 'repeatFaults'].map((m) => `/reports/engineers/${f.partnerId}/tickets?measure=${m}`),
     '/notifications': ['/notifications'],
     '/process/versions/{version}': ['/process/versions/1'],
     '/cases/{caseId}/comments': cases.map((id) => `/cases/${id}/comments`),

@@ -5,7 +5,7 @@ export type Menu = 'inbox' | 'deals' | 'tickets' | 'customers' | 'archive' | 'pa
 export const EXPECTED_MENUS: Record<string, Menu[]> = {
   sales: ['inbox', 'deals', 'customers', 'archive', 'people'],
   sales_manager: ['inbox', 'deals', 'customers', 'archive', 'reports', 'people'],
-  engineer: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'people'],
+  engineer: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'reports', 'people'],
   tech_manager: ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'people'],
   cs_agent: ['inbox', 'tickets', 'customers', 'archive', 'people'],
   cs_manager: ['inbox', 'tickets', 'customers', 'archive', 'reports', 'people'],

@@ -76,6 +76,7 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     ticket_complaint: ['resolve'],
     customer_revisit: ['revisit'],
     lead: ['lead_contact'],
+    feedback_report: ['compile'],
   },
   caseNumbering: { deal: 'SJ', ticket: 'GD', lead: 'XS' },
   ticketCloseDays: 2,
@@ -193,6 +194,24 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
     lead_contact: {
       caseType: 'lead', role: 'sales', kind: 'lead_contact', label: L('联系线索客户', 'Contact the lead'), assign: 'case_owner', due: { days: 1 },
       outcomes: { contacted: { label: L('已联系', 'Contacted'), end: 'contacted' } },
+    },
+    // ---- the feedback cycle (seed summary; issue 13): each period the sweep opens a feedback report
+    // (case type feedback), CS compiles the customer opinions, the GM reviews them and orders work
+    // adjustments, each one a task of that department's manager; the last one done closes the report
+    compile: {
+      caseType: 'feedback', role: 'cs_manager', kind: 'feedback_compile', label: L('客户反馈汇总', 'Compile the customer feedback'),
+      // the case opens at the end of the period: due one working day later
+      due: { days: 1, from: 'case_created' },
+      outcomes: { done: { label: L('提交总经理审查', 'Hand to the GM'), form: 'feedback_report', next: ['gm_review'], effects: ['feedback.compile'] } },
+    },
+    gm_review: {
+      caseType: 'feedback', role: 'gm', kind: 'feedback_review', label: L('总经理审查', 'GM review'), due: { days: 2 },
+      outcomes: { done: { label: L('审查完成', 'Reviewed'), form: 'feedback_review', next: ['adjustment'], forEach: 'adjustments', end: 'closed' } },
+    },
+    adjustment: {
+      caseType: 'feedback', role: 'gm', managerOfField: 'department', kind: 'adjustment', label: L('工作调整', 'Work adjustment'),
+      due: { days: 1, daysFromField: 'dueDays' },
+      outcomes: { done: { label: L('调整完成', 'Done'), form: 'adjustment_done', end: 'closed', join: true } },
     },
   },
   forms: {
@@ -378,6 +397,43 @@ export const DEFAULT_PROCESS: RawProcessDefinition = {
         bool('problemFound', '是否发现问题', 'Problem found', req),
       ],
     },
+    feedback_report: {
+      title: L('客户反馈汇总表', 'Customer feedback report'), prefix: 'FB', copies: ['customer_service', 'management'], signLabel: L('客服经理签字', 'Compiled by'),
+      fields: [
+        longtext('summary', '汇总意见', 'Summary', { ...req, max: 5000 }),
+        lines('keyIssues', '重点问题', 'Key issues', {
+          max: 100, help: L('从本期客户意见中标出需要总经理关注的问题', 'The issues of this period the GM should look at'),
+          columns: [text('customerName', '客户', 'Customer', { max: 200 }), longtext('issue', '问题', 'Issue', { ...req, max: 2000 })],
+        }),
+        lines('opinions', '本期客户意见', 'Customer opinions of the period', {
+          computed: 'feedback.compile',
+          columns: [
+            text('customerName', '客户', 'Customer'), text('source', '来源', 'Source'), text('ticketNumber', '工单号', 'Ticket'),
+            text('at', '时间', 'When'), longtext('text', '意见', 'Opinion'),
+          ],
+        }),
+      ],
+    },
+    feedback_review: {
+      title: L('总经理审查', 'GM review'),
+      fields: [
+        longtext('findings', '发现的问题', 'Findings', { ...req, max: 5000 }),
+        lines('adjustments', '工作调整', 'Work adjustments', {
+          max: 50, help: L('每项调整交给该部门经理，按工作日计算期限', 'Each goes to the department\'s manager, due in working days'),
+          columns: [
+            select('department', '部门', 'Department', {
+              ...req, options: [
+                { value: 'business', label: L('业务部', 'Business') }, { value: 'technical', label: L('技术部', 'Technical') },
+                { value: 'customer_service', label: L('客服部', 'Customer service') }, { value: 'admin', label: L('行政部', 'Administration') },
+              ],
+            }),
+            longtext('what', '调整内容', 'What to change', { ...req, max: 2000 }),
+            decimal('dueDays', '期限（工作日）', 'Due (working days)', { ...req, min: 0.5, max: 60 }),
+          ],
+        }),
+      ],
+    },
+    adjustment_done: { title: L('调整完成', 'Adjustment done'), fields: [longtext('note', '完成情况', 'What was done', { ...req, max: 2000 })] },
     // ---- step inputs that are not numbered documents
     qualify_develop: {
       title: L('开发客户', 'Develop the customer'),

@@ -54,6 +54,8 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export const STEP_KINDS = [
   'qualify', 'assessment', 'proposal', 'approval', 'delivery', 'negotiation', 'archive', 'procurement',
   'dispatch', 'installation', 'answer', 'repair', 'follow_up', 'revisit', 'lead_contact',
+  // the feedback cycle (issue 13): CS compiles the period's customer opinions, the GM reviews, departments adjust
+  'feedback_compile', 'feedback_review', 'adjustment',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -147,6 +149,8 @@ export const deadlineRule = z.union([
     days: z.number().min(0).max(365),
     from: z.enum(['task_created', 'case_created']).default('task_created'),
     tier: z.enum(['standard', 'customer']).default('standard'),
+    /** the number of days is this field of the step before's form when it has one (an adjustment's `dueDays`) */
+    daysFromField: z.string().optional(),
   }).strict(),
   // the end of the working day given by a form field of the step before (installation: the scheduled date)
   z.object({ endOfDayOfField: z.string() }).strict(),
@@ -166,6 +170,11 @@ const transition = z.object({
   end: z.string().optional(),
   /** named effects (the registry of src/modules/process/effects.ts) run in the same transaction */
   effects: z.array(z.string()).default([]),
+  /** a lines field of the form: the next steps open once per row, each reading that row as the form
+   *  before it (the GM's adjustments); with no rows the case ends in `end` */
+  forEach: z.string().optional(),
+  /** `end` only once no other task of the case is open (parallel adjustments: the last one done closes it) */
+  join: z.boolean().optional(),
   /** what taking this outcome means to reports and scores (a deal won or lost, a customer satisfied or not) */
   means: z.enum(OUTCOME_MEANINGS).optional(),
 }).strict();
@@ -197,7 +206,7 @@ export const savingSettings = z.object({
 }).strict();
 
 const step = z.object({
-  caseType: z.enum(['deal', 'ticket', 'customer', 'lead']),
+  caseType: z.enum(['deal', 'ticket', 'customer', 'lead', 'feedback']),
   role,
   /** extra roles that may also be given this step (outsourced partners) */
   alsoRoles: z.array(role).default([]),
@@ -209,6 +218,9 @@ const step = z.object({
   scoreAs: z.string().max(64).optional(),
   /** who gets the task: the case owner (same salesperson), the role pool, or the users named in a form field */
   assign: z.union([z.literal('case_owner'), z.literal('pool'), z.object({ fromField: z.string() }).strict()]).default('pool'),
+  /** the task goes to the manager of the department named in this field of the form before (an
+   *  adjustment to its department's manager), and belongs to that department; `role` when it has none */
+  managerOfField: z.string().optional(),
   due: deadlineRule,
   /** a step with one outcome takes it when none is named */
   outcomes: z.record(z.string(), transition),
@@ -254,6 +266,8 @@ export const processDefinitionSchema = z.object({
     customer_revisit: z.array(z.string()),
     /** a lead the sales manager accepts (issue 14): the salesperson's first contact */
     lead: z.array(z.string()).default([]),
+    /** the feedback report the sweep opens each period (issue 13) */
+    feedback_report: z.array(z.string()).default([]),
   }).strict(),
   forms: z.record(z.string(), form),
   /** the forms a case opens with: the deal's survey (form 1, POST /deals `survey`), the complaint's
@@ -302,6 +316,11 @@ export const processDefinitionSchema = z.object({
       for (const n of t.next) if (!stepKeys.has(n)) issue([...at, 'next'], `step ${key}: unknown next step ${n}`);
       if (t.form !== undefined && !Object.hasOwn(def.forms, t.form)) issue([...at, 'form'], `step ${key}: unknown form ${t.form}`);
       if (!t.end && t.next.length === 0) issue(at, `step ${key}: outcome ${outcome} needs next steps or an end state`);
+      if (t.forEach !== undefined) {
+        const lines = t.form ? def.forms[t.form]?.fields.find((f) => f.key === t.forEach) : undefined;
+        if (lines?.type !== 'lines') issue([...at, 'forEach'], `step ${key}: forEach ${t.forEach} is not a lines field of form ${t.form ?? '(none)'}`);
+        if (!t.end) issue([...at, 'end'], `step ${key}: outcome ${outcome} opens a step per row of ${t.forEach} and needs an end state for no rows`);
+      }
     }
     if (!Object.keys(s.outcomes).length) issue(['steps', key, 'outcomes'], `step ${key} has no outcomes`);
     s.reads.forEach((f, i) => { if (!Object.hasOwn(def.forms, f)) issue(['steps', key, 'reads', i], `step ${key} reads unknown form ${f}`); });

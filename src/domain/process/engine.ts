@@ -40,5 +40,6 @@ export function computeDueAt(
     return c.calendar.dueAt(startOfShanghaiDay(at), 1, 'standard');
   }
   const from = rule.from === 'case_created' ? c.caseCreatedAt : c.now;
-  return c.calendar.dueAt(from, rule.days, c.tier);
+  const given = rule.daysFromField !== undefined ? Number(c.previousForm?.[rule.daysFromField]) : NaN;
+  return c.calendar.dueAt(from, Number.isFinite(given) && given >= 0 ? given : rule.days, c.tier);
 }

@@ -1,9 +1,13 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { assets, customers } from '../../db/schema.js';
 import { containsPattern } from '../../db/like.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
+
+/** The company itself, as the "customer" of its internal cases (the feedback reports): every case
+ *  names a customer, and customer lists leave this one out. */
+export const COMPANY_CUSTOMER_ID = 'company';
 
 export const phoneDigits = (phone: string) => phone.replace(/\D/g, '');
 
@@ -53,6 +57,8 @@ export async function searchCustomers(tx: Tx, f: { q?: string; tier?: string; li
       digits.length >= 7 ? sql`(length(${customers.phoneDigits}) >= 7 and right(${digits}, length(${customers.phoneDigits})) = ${customers.phoneDigits})` : undefined,
     ) : undefined,
     f.tier ? eq(customers.serviceTier, f.tier) : undefined,
+    // the company itself, the "customer" of its internal cases (feedback reports), is no customer to list
+    ne(customers.id, COMPANY_CUSTOMER_ID),
   );
   const items = await tx.select().from(customers).where(where)
     .orderBy(isPhone ? sql`(${customers.phoneDigits} = ${digits}) desc` : asc(customers.name), isPhone ? asc(customers.name) : desc(customers.createdAt), desc(customers.createdAt))

@@ -12,6 +12,7 @@ import type { CaseRef } from '../tasks/cases.js';
 import { DEAL_EFFECTS } from '../deals/effects.js';
 import { TICKET_EFFECTS } from '../tickets/effects.js';
 import { PROCUREMENT_EFFECTS } from '../procurement/effects.js';
+import { FEEDBACK_EFFECTS } from '../feedback/effects.js';
 
 export interface EffectContext {
   tx: Tx;
@@ -50,7 +51,7 @@ export interface Effect {
   suggest?(e: Omit<EffectContext, 'form' | 'outcome' | 'documentId'>): Promise<Record<string, unknown>>;
 }
 
-export const EFFECTS: Record<string, Effect> = { ...DEAL_EFFECTS, ...TICKET_EFFECTS, ...PROCUREMENT_EFFECTS };
+export const EFFECTS: Record<string, Effect> = { ...DEAL_EFFECTS, ...TICKET_EFFECTS, ...PROCUREMENT_EFFECTS, ...FEEDBACK_EFFECTS };
 
 /** What the definition validator needs of the registry. */
 export const EFFECT_SIGNATURES: EffectSignatures = Object.fromEntries(Object.entries(EFFECTS).map(([k, e]) => [k, { reads: e.reads, writes: e.writes, exposes: e.exposes, suggests: !!e.suggest }]));

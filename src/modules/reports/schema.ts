@@ -47,6 +47,8 @@ export const weeklySummary = z.object({
       reason: z.string().nullable(), competitor: z.string().nullable(),
     })),
   }),
+  /** the week's feedback report (客户反馈汇总: opinions, the GM's findings and adjustments), once opened */
+  feedbackReport: z.object({ caseId: z.string(), number: z.string(), state: z.string() }).nullable(),
   /** SLA pauses that held a ticket's clock in the week (issue 16) */
   pauses: z.object({
     count: z.number().int(),

@@ -12,6 +12,7 @@ import { REPAIR_RECORD_EFFECT, type ComplaintEntry } from '../tickets/effects.js
 import type { Period } from './period.js';
 import type { ProcessService } from '../process/service.js';
 import * as repo from './repo.js';
+import { reportCaseByNumber, reportNumber } from '../feedback/repo.js';
 
 // the reports find steps by their kind and outcomes by their meaning (tags of the definition), so a
 // renamed step or outcome keeps its reports
@@ -141,6 +142,8 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
     revisits: { generated: await repo.countStepOpenedIn(tx, await steps('revisit'), from, to), done: revisits.length, problemsFound },
     opinions,
     deals: { won: won.length, lost: dealItems.length - won.length, wonAmountFen: won.reduce((s, d) => s + (d.amountFen ?? 0), 0), items: dealItems },
+    // the period's feedback report (客户反馈汇总) and its adjustments, once the sweep has opened it
+    feedbackReport: await reportCaseByNumber(tx, reportNumber(opts.period.key)).then((c) => (c ? { caseId: c.id, number: c.number!, state: c.state } : null)),
     pauses: { count: pauseItems.length, workingDays: Math.round(pauseItems.reduce((s, p) => s + (p.workingDays ?? 0), 0) * 100) / 100, items: pauseItems },
   };
 }

@@ -7,7 +7,7 @@ import { findCase, setState, type FoundCase } from '../cases/repo.js';
 import { updateDeal } from '../deals/repo.js';
 import { updateTicket } from '../tickets/repo.js';
 
-export type CaseType = 'deal' | 'ticket' | 'customer' | 'lead';
+export type CaseType = 'deal' | 'ticket' | 'customer' | 'lead' | 'feedback';
 
 export interface CaseRef {
   type: CaseType;

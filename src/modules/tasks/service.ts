@@ -61,10 +61,14 @@ export async function openStep(
   }
   // a ticket given to a partner company stays with it when a step comes back (unsatisfied customer)
   const partnerId = opts.c.partnerId && step.partnerAllowed ? opts.c.partnerId : null;
+  // an adjustment goes to the manager of the department the form before names, and is that department's work
+  const named = step.managerOfField ? String(opts.previousForm?.[step.managerOfField] ?? '') : '';
+  const department = Object.hasOwn(opts.def.departments, named) ? named : opts.def.roles[step.role].department;
+  const role = (named && opts.def.departments[department]?.manager) || step.role;
   return repo.insertTask(tx, {
     id: crypto.randomUUID(), step: opts.stepKey, caseType: opts.c.type, caseId: opts.c.id,
-    assigneeRole: step.role, assigneeId, assigneeIds, partnerId,
-    department: opts.def.roles[step.role].department, createdAt: opts.now, dueAt, tier, status: 'open',
+    assigneeRole: role, assigneeId, assigneeIds, partnerId,
+    department, createdAt: opts.now, dueAt, tier, status: 'open',
   });
 }
 
@@ -200,20 +204,27 @@ export async function completeTask(
   const earlier = transition.next.length ? await repo.tasksOfCase(tx, c.type, c.id) : [];
   const next = [];
   const returned: { userId: string; task: repo.TaskRow }[] = [];
-  for (const stepKey of transition.next) {
-    const opened = await openStep({ def, stepKey, c, now, calendar, previousForm: form }, tx);
-    next.push(opened);
-    // a step that comes back (revise, unsatisfied customer) is announced to whoever did it last
-    const last = earlier.filter((t) => t.step === stepKey && t.status === 'done' && t.completedBy).at(-1);
-    if (last?.completedBy) returned.push({ userId: last.completedBy, task: opened });
+  // `forEach`: the next steps open once per row of a lines field, each reading its row (the GM's adjustments)
+  const rows = transition.forEach ? (Array.isArray(form[transition.forEach]) ? form[transition.forEach] as Record<string, unknown>[] : []) : [form];
+  for (const previousForm of rows) {
+    for (const stepKey of transition.next) {
+      const opened = await openStep({ def, stepKey, c, now, calendar, previousForm }, tx);
+      next.push(opened);
+      // a step that comes back (revise, unsatisfied customer) is announced to whoever did it last
+      const last = earlier.filter((t) => t.step === stepKey && t.status === 'done' && t.completedBy).at(-1);
+      if (last?.completedBy) returned.push({ userId: last.completedBy, task: opened });
+    }
   }
-  if (transition.end) await setCaseState(tx, c, transition.end, now, true);
+  // `join`: the end waits for the case's other open tasks (the last adjustment done closes the report)
+  const waiting = transition.end && transition.join ? (await repo.openTasksOfCase(tx, c.id)).length > 0 : false;
+  const ends = !!transition.end && !waiting && !(transition.forEach && next.length);
+  if (ends) await setCaseState(tx, c, transition.end!, now, true);
   else if (next[0]) await setCaseState(tx, c, next[0].step, now, false);
 
   // the completion and the tasks it opened: one INSERT
   await appendAudits(tx, [{
     at: now, actorId: actor.id, action: 'task.complete', entity: 'task', entityId: task.id, caseId: c.id,
-    before: { status: 'open', step: task.step }, after: { status: 'done', outcome, form, ...(defaults ? { defaults } : {}), note: opts.note ?? null, next: next.map((t) => t.step), end: transition.end ?? null },
+    before: { status: 'open', step: task.step }, after: { status: 'done', outcome, form, ...(defaults ? { defaults } : {}), note: opts.note ?? null, next: next.map((t) => t.step), end: ends ? transition.end! : null },
   }, ...next.map((t) => ({ at: now, actorId: actor.id, action: 'task.open', entity: 'task', entityId: t.id, caseId: c.id, after: { step: t.step, dueAt: t.dueAt } }))]);
   for (const r of returned) {
     // the message carries the words this step left (the revise comments…), as the recipient may read them

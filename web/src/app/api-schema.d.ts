@@ -2472,6 +2472,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the feedback reports (客户反馈汇总), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseId: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                from: string;
+                                number: string;
+                                period: string;
+                                state: string;
+                                /** Format: date-time */
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** one feedback report: the period's customer opinions by customer, the CS summary, the GM's findings, each adjustment and its task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -4072,6 +4177,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** each department's results of a month against its targets (the GM: every department; a manager: their own) */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentResults"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/engineers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** engineer and partner scores (PROCESS §6.1) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngineerScores"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/engineers.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the engineer scores as an Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/engineers/{subjectId}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the tickets (installations: deals) behind one number of an engineer's or partner company's row */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    measure: "repairs" | "repairsOnTime" | "repairsLate" | "followUps" | "satisfied" | "unsatisfied" | "firstTimeFixes" | "complaintsClosed" | "repeatFaults" | "installations" | "installationsOnTime";
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    subjectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngineerMeasureCases"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/partner-settlement": {
         parameters: {
             query?: never;
@@ -4154,6 +4452,101 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PipelineReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the sales review per salesperson, with lost reasons and competitors (PROCESS §6.1) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesReview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sales.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the sales review as an Excel workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
             };
@@ -4304,6 +4697,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** rewards and penalties: of one person or partner company, or every record the reader may read */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                    partnerId?: string;
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Review"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** record a reward or penalty (奖惩) for someone of the manager's department or a partner company; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen?: number;
+                        caseId?: string;
+                        /** @enum {string} */
+                        kind: "reward" | "penalty";
+                        partnerId?: string;
+                        points?: number;
+                        reason: string;
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/allowances": {
         parameters: {
             query?: never;
@@ -4399,6 +4885,110 @@ export interface paths {
                     content: {
                         "application/json": {
                             salesIncomePct: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/management": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** score weights, repeat-fault window, feedback period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            feedbackPeriod: "week" | "month";
+                            repeatFaultDays: number;
+                            scoreWeights: {
+                                firstTimeFix: number;
+                                onTime: number;
+                                satisfaction: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        feedbackPeriod?: "week" | "month";
+                        repeatFaultDays?: number;
+                        scoreWeights?: {
+                            firstTimeFix: number;
+                            onTime: number;
+                            satisfaction: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            feedbackPeriod: "week" | "month";
+                            repeatFaultDays: number;
+                            scoreWeights: {
+                                firstTimeFix: number;
+                                onTime: number;
+                                satisfaction: number;
+                            };
                         };
                     };
                 };
@@ -4580,6 +5170,126 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            targets: {
+                                archivedIn1DayRate?: number | null;
+                                complaintsClosedIn2DaysRate?: number | null;
+                                dealsWon?: number | null;
+                                followUpsOnTimeRate?: number | null;
+                                installationsOnTimeRate?: number | null;
+                                procurementIn5DaysRate?: number | null;
+                                repairsOnTimeRate?: number | null;
+                                revisitsDoneRate?: number | null;
+                                satisfactionRate?: number | null;
+                                signedAmountFen?: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** the month's targets (rates 0–1, amounts in fen); a key left out keeps its target, null removes it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        archivedIn1DayRate?: number | null;
+                        complaintsClosedIn2DaysRate?: number | null;
+                        dealsWon?: number | null;
+                        followUpsOnTimeRate?: number | null;
+                        installationsOnTimeRate?: number | null;
+                        procurementIn5DaysRate?: number | null;
+                        repairsOnTimeRate?: number | null;
+                        revisitsDoneRate?: number | null;
+                        satisfactionRate?: number | null;
+                        signedAmountFen?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            targets: {
+                                archivedIn1DayRate?: number | null;
+                                complaintsClosedIn2DaysRate?: number | null;
+                                dealsWon?: number | null;
+                                followUpsOnTimeRate?: number | null;
+                                installationsOnTimeRate?: number | null;
+                                procurementIn5DaysRate?: number | null;
+                                repairsOnTimeRate?: number | null;
+                                revisitsDoneRate?: number | null;
+                                satisfactionRate?: number | null;
+                                signedAmountFen?: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5830,7 +6540,10 @@ export interface components {
             createLead: boolean;
             createTicket: boolean;
             dealsBoardByDefault: boolean;
+            departmentResults: boolean;
             editCustomer: boolean;
+            engineerScores: boolean;
+            engineerScoresAll: boolean;
             excuse: boolean;
             exportDocuments: boolean;
             manageCalendar: boolean;
@@ -5846,6 +6559,8 @@ export interface components {
             planTraining: boolean;
             processVersions: boolean;
             readMailbox: boolean;
+            recordReview: boolean;
+            salesReview: boolean;
             triageLead: boolean;
             viewCustomer: boolean;
             weeklySummary: boolean;
@@ -5858,6 +6573,7 @@ export interface components {
         };
         ClockMoved: {
             escalated: number;
+            feedbackReports: number;
             /** Format: date-time */
             now: string;
             purged: {
@@ -6205,6 +6921,33 @@ export interface components {
             }[];
             total: number;
         };
+        DepartmentResults: {
+            departments: {
+                department: string;
+                label: {
+                    en: string;
+                    zh: string;
+                };
+                measures: {
+                    /** @description value / target × 100, one decimal */
+                    achievedPct: number | null;
+                    key: string;
+                    label: {
+                        en: string;
+                        zh: string;
+                    };
+                    target: number | null;
+                    /** @enum {string} */
+                    unit: "fen" | "count" | "rate";
+                    value: number | null;
+                }[];
+            }[];
+            /** Format: date-time */
+            from: string;
+            month: string;
+            /** Format: date-time */
+            to: string;
+        };
         Document: {
             abilities?: {
                 [key: string]: boolean;
@@ -6255,6 +6998,65 @@ export interface components {
             /** @enum {string} */
             rating: "best" | "high" | "medium" | "low" | "poor";
         };
+        EngineerMeasureCases: {
+            /** Format: date-time */
+            from: string;
+            items: {
+                /** Format: date-time */
+                at: string;
+                caseId: string;
+                caseType: string;
+                customerId: string;
+                customerName: string;
+                /** Format: date-time */
+                dueAt: string | null;
+                kind: string | null;
+                number: string | null;
+                outcome: string | null;
+                state: string;
+                taskId: string | null;
+            }[];
+            /** @enum {string} */
+            measure: "repairs" | "repairsOnTime" | "repairsLate" | "followUps" | "satisfied" | "unsatisfied" | "firstTimeFixes" | "complaintsClosed" | "repeatFaults" | "installations" | "installationsOnTime";
+            subject: {
+                name: string;
+                partnerId: string | null;
+                userId: string | null;
+            };
+            /** Format: date-time */
+            to: string;
+        };
+        EngineerScore: {
+            /** @description complaint tickets closed whose first repair was theirs: the base of firstTimeFixRate */
+            complaintsClosed: number;
+            firstTimeFixes: number;
+            firstTimeFixRate: number | null;
+            followUps: number;
+            installations: number;
+            installationsOnTime: number;
+            name: string;
+            onTimeRate: number | null;
+            partnerId: string | null;
+            repairs: number;
+            repairsOnTime: number;
+            repeatFaults: number;
+            satisfactionRate: number | null;
+            satisfied: number;
+            score: number | null;
+            userId: string | null;
+        };
+        EngineerScores: {
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["EngineerScore"][];
+            /** Format: date-time */
+            to: string;
+            weights: {
+                firstTimeFix: number;
+                onTime: number;
+                satisfaction: number;
+            };
+        };
         ErlangB: {
             blocking: number;
             channels: number;
@@ -6284,8 +7086,58 @@ export interface components {
                  * @description why, from the catalogue of reasons (src/server/messages.ts); the web translates it
                  * @enum {string}
                  */
-                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "lead.unknown" | "lead.not_new" | "lead.not_accepted" | "lead.not_yours" | "lead.other_customer" | "lead.class_reason_required" | "lead.referrer_no_deal_work" | "commission.month_locked" | "commission.month_not_over" | "commission.month_not_approved" | "commission.not_due" | "commission.already_paid" | "duty.manager_only" | "duty.month_started" | "duty.no_official_calendar" | "duty.nobody" | "duty.other_month" | "duty.no_duty_day" | "allowance.month_locked" | "mailbox.too_many" | "mailbox.handled" | "training.other_manager" | "stale.customer" | "customer.duplicate" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
+                reason: "request.invalid" | "request.too_large" | "request.uri_too_long" | "request.no_route" | "request.nothing_to_change" | "request.exactly_one" | "request.bad" | "db.duplicate" | "db.concurrent" | "db.locked" | "db.missing_reference" | "db.wrong_format" | "db.date_format" | "db.date_range" | "db.number_range" | "db.text_too_long" | "db.text_invalid" | "internal" | "not_found" | "required" | "field.unknown_customer" | "field.unknown_user" | "field.unknown_partner" | "field.unknown_role" | "field.unknown_department" | "field.unknown_tier" | "field.partner_required" | "field.not_before" | "field.in_past" | "field.year_range" | "field.listed_twice" | "field.user_lacks_role" | "report.period_empty" | "field.total_too_large" | "field.filled_by_other_role" | "field.outcome_not_allowed" | "field.invalid" | "text.nul" | "text.lone_surrogate" | "field.not_received" | "zod.invalid_type" | "zod.too_small" | "zod.too_big" | "zod.invalid_format" | "zod.invalid_value" | "zod.unrecognized_keys" | "zod.not_multiple_of" | "zod.custom" | "zod.other" | "auth.login_required" | "auth.wrong_credentials" | "auth.session_expired" | "auth.password_change_required" | "auth.csrf" | "auth.too_many_attempts" | "auth.current_password_wrong" | "auth.password_unchanged" | "password.too_short" | "password.common" | "user.username_taken" | "user.last_sysadmin" | "forbidden" | "survey.invalid" | "form.invalid" | "form.fields_of_other_role" | "task.done" | "task.not_yours" | "task.step_not_in_version" | "task.assign_manager_only" | "task.not_for_partner" | "partner.certificate_expired" | "deal.policy_managers_only" | "deal.moves_owner_only" | "deal.not_negotiating" | "deal.change_owner_only" | "deal.ended" | "lead.unknown" | "lead.not_new" | "lead.not_accepted" | "lead.not_yours" | "lead.other_customer" | "lead.class_reason_required" | "lead.referrer_no_deal_work" | "commission.month_locked" | "commission.month_not_over" | "commission.month_not_approved" | "commission.not_due" | "commission.already_paid" | "duty.manager_only" | "duty.month_started" | "duty.no_official_calendar" | "duty.nobody" | "duty.other_month" | "duty.no_duty_day" | "allowance.month_locked" | "mailbox.too_many" | "mailbox.handled" | "training.other_manager" | "stale.customer" | "customer.duplicate" | "stale.purchase_line" | "purchase.not_received" | "serial.twice_in_list" | "serial.in_service" | "serial.in_service_here" | "serial.already_in_service" | "serial.just_taken" | "serial.not_at_customer" | "revisit.not_a_revisit" | "revisit.ticket_exists" | "revisit.no_problem" | "attachment.malformed" | "attachment.type_not_allowed" | "request.rate_limited" | "outbox.retry_failed_only" | "notify.channel_not_configured" | "notify.no_email" | "ticket.closed" | "ticket.already_paused" | "ticket.not_paused" | "rating.used" | "rating.expired" | "rating.closed" | "clock.forward_only" | "calendar.no_holiday_data" | "process.invalid" | "process.issue" | "process.role_in_use" | "process.tier_in_use" | "process.field_in_use" | "process.outdated_draft" | "process.already_current" | "process.published_concurrently";
             };
+        };
+        FeedbackReport: {
+            adjustments: {
+                department: string;
+                departmentLabel: string;
+                dueDays: number | null;
+                escalationLevel: number;
+                note: string | null;
+                task: components["schemas"]["Task"];
+                what: string;
+            }[];
+            caseId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            compile: {
+                keyIssues: {
+                    customerName?: string;
+                    issue: string;
+                }[];
+                summary: string | null;
+                task: components["schemas"]["Task"];
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            from: string;
+            number: string;
+            opinions: {
+                customerId: string;
+                customerName: string;
+                items: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string | null;
+                    /** @enum {string} */
+                    source: "follow_up" | "revisit" | "complaint";
+                    /** @enum {string} */
+                    tag: "satisfied" | "unsatisfied" | "revisit" | "problem_found" | "complaint";
+                    text: string;
+                    ticketNumber: string | null;
+                }[];
+            }[];
+            period: string;
+            review: {
+                findings: string | null;
+                task: components["schemas"]["Task"];
+            } | null;
+            state: string;
+            /** Format: date-time */
+            to: string;
         };
         Health: {
             engine: string;
@@ -6661,6 +7513,51 @@ export interface components {
             ok: true;
             satisfied: boolean;
         };
+        Review: {
+            amountFen: number | null;
+            authorId: string;
+            authorName: string | null;
+            caseId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "reward" | "penalty";
+            partnerId: string | null;
+            points: number | null;
+            reason: string;
+            subjectName: string;
+            userId: string | null;
+        };
+        SalesReview: {
+            /**
+             * Format: date-time
+             * @description long negotiations are counted at this instant
+             */
+            asOf: string;
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["SalesReviewRow"][];
+            lostReasons: {
+                competitor: string | null;
+                count: number;
+                reason: string;
+            }[];
+            /** Format: date-time */
+            to: string;
+        };
+        SalesReviewRow: {
+            avgCycleWorkingDays: number | null;
+            dropped: number;
+            longNegotiations: number;
+            lost: number;
+            name: string;
+            opened: number;
+            signedAmountFen: number;
+            userId: string;
+            winRate: number | null;
+            won: number;
+        };
         Saving: {
             busyHourErlangs: number;
             currentMonthlyFen: number;
@@ -7026,6 +7923,11 @@ export interface components {
                 reason: string;
                 ticketId: string;
             }[];
+            feedbackReport: {
+                caseId: string;
+                number: string;
+                state: string;
+            } | null;
             /** Format: date-time */
             from: string;
             /** Format: date-time */

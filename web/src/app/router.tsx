@@ -21,6 +21,9 @@ const TicketPage = lazy(() => import('../features/tickets/pages/TicketPage'));
 const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
 const WeeklyReportPage = lazy(() => import('../features/reports/pages/WeeklyReportPage'));
 const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
+const EngineerScoresPage = lazy(() => import('../features/reports/pages/EngineerScoresPage'));
+const SalesReviewPage = lazy(() => import('../features/reports/pages/SalesReviewPage'));
+const FeedbackReportPage = lazy(() => import('../features/reports/pages/FeedbackReportPage'));
 const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage'));
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
@@ -81,6 +84,9 @@ export function AppRoutes() {
         <Route path="/reports" element={guard('reports', <ReportsPage />)} />
         <Route path="/reports/weekly" element={guard('reports', <WeeklyReportPage />)} />
         <Route path="/people" element={guard('people', <PeoplePage />)} />
+        <Route path="/reports/engineers" element={guard('reports', <EngineerScoresPage />)} />
+        <Route path="/reports/sales" element={guard('reports', <SalesReviewPage />)} />
+        <Route path="/feedback/:id" element={<FeedbackReportPage />} />
         <Route path="/archive" element={guard('archive', <ArchivePage />)} />
         <Route path="/partners" element={guard('partners', <PartnersPage />)} />
         <Route path="/settings" element={<Navigate to="/settings/users" replace />} />

@@ -44,6 +44,7 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'field.year_range': '年份须在 {min} 至 {max} 之间',
   'field.listed_twice': '重复选择',
   'field.user_lacks_role': '该用户没有「{role}」岗位',
+  'report.period_empty': '结束日期必须晚于开始日期',
   'field.total_too_large': '合计金额过大',
   'field.filled_by_other_role': '由其他岗位填写',
   'field.outcome_not_allowed': '须为以下之一：{allowed}',

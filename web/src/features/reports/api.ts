@@ -32,3 +32,28 @@ export function getPartnerSettlement(partnerId: string, month?: string) {
 export function fmtRate(r: number | null | undefined): string {
   return r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`;
 }
+
+// ---- management reports (PROCESS §6.1): engineer scores with drill-down, the sales review ----
+
+export type EngineerScores = Schemas['EngineerScores'];
+export type EngineerScore = Schemas['EngineerScore'];
+export type EngineerMeasureCases = Schemas['EngineerMeasureCases'];
+export type SalesReview = Schemas['SalesReview'];
+/** from/to: Shanghai dates, `to` exclusive */
+export type PeriodQuery = { from?: string; to?: string };
+
+export const getEngineerScores = (q: PeriodQuery) => api.get<EngineerScores>('/reports/engineers', q, { quiet: [403] });
+export const getEngineerMeasure = (subjectId: string, measure: string, q: PeriodQuery) =>
+  api.get<EngineerMeasureCases>(`/reports/engineers/${encodeURIComponent(subjectId)}/tickets`, { ...q, measure });
+export const engineerScoresXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/engineers.xlsx', q);
+export const getSalesReview = (q: PeriodQuery) => api.get<SalesReview>('/reports/sales', q, { quiet: [403] });
+export const salesReviewXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/sales.xlsx', q);
+
+// ---- rewards and penalties (POST /reviews) ----
+export type Review = Schemas['Review'];
+export type ReviewInput = { userId?: string; partnerId?: string; kind: 'reward' | 'penalty'; points?: number; amountFen?: number; reason: string; caseId?: string };
+export const recordReview = (body: ReviewInput) => api.post<Review>('/reviews', body);
+
+// ---- the feedback reports (客户反馈汇总) ----
+export type FeedbackReport = Schemas['FeedbackReport'];
+export const getFeedbackReport = (id: string) => api.get<FeedbackReport>(`/feedback-reports/${encodeURIComponent(id)}`);

@@ -35,6 +35,7 @@ export function casePath(caseType: string | undefined, caseId: string): string {
   if (caseType === 'customer') return `/customers/${caseId}`;
   // a lead's contact task (issue 14): the leads tab of 人事与薪酬
   if (caseType === 'lead') return '/people?tab=leads';
+  if (caseType === 'feedback') return `/feedback/${caseId}`;
   return `/cases/${caseId}`;
 }
 

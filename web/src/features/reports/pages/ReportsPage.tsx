@@ -65,6 +65,14 @@ export default function ReportsPage() {
           </Space>
         </Card>
       )}
+      {(can.engineerScores || can.salesReview) && (
+        <Card size="small" data-testid="report-management-links">
+          <Space wrap>
+            {can.engineerScores && <Link to="/reports/engineers"><Button data-testid="link-engineer-scores">{t('mgmt.engineers')}</Button></Link>}
+            {can.salesReview && <Link to="/reports/sales"><Button data-testid="link-sales-review">{t('mgmt.sales')}</Button></Link>}
+          </Space>
+        </Card>
+      )}
       <Row gutter={[24, 24]}>
         {seesDeals && (
           <Col xs={24} xl={12}>

@@ -11,6 +11,8 @@ import { ApiError } from '../../../app/api';
 import { fmtDate, fmtDateTime, fmtFen, toPickerValue } from '../../../app/format';
 import { EmptyBlock } from '../../../components/EmptyState';
 import { fmtRate, getWeekly, weeklyPrintUrl, weeklyXlsxUrl, type WeeklySummary } from '../api';
+import { RecordPenaltyButton } from '../components/RecordPenaltyButton';
+import { useCapabilities } from '../../../app/access';
 
 /** The ISO week (Monday first, week 1 holds the 4th of January) of a date: "2026-W10". */
 export function isoWeekKey(d: Dayjs): string {
@@ -86,9 +88,13 @@ export default function WeeklyReportPage() {
 function WeeklyBody({ s }: { s: WeeklySummary }) {
   const { t, tk } = useI18n();
   const text = useProcessText();
+  const can = useCapabilities();
   const tix = s.tickets;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {s.feedbackReport && (
+        <Alert type="info" showIcon data-testid="weekly-feedback-report" message={t('mgmt.feedbackReport', { number: s.feedbackReport.number, state: s.feedbackReport.state })} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card title={t('weekly.tickets')} data-testid="weekly-tickets">
@@ -154,6 +160,11 @@ function WeeklyBody({ s }: { s: WeeklySummary }) {
                 { title: t('weekly.dueAt'), dataIndex: 'dueAt', render: (v: string) => fmtDateTime(v) },
                 { title: t('weekly.closedAt'), dataIndex: 'closedAt', render: (v: string | null) => fmtDateTime(v) },
                 { title: t('weekly.owner'), key: 'owner', render: (_, r) => r.owner?.name ?? '—' },
+                ...(can.recordReview ? [{
+                  key: 'penalty', render: (_: unknown, r: WeeklySummary['breaches'][number]) => r.owner && (
+                    <RecordPenaltyButton subject={r.owner} caseId={r.ticketId} reason={t('mgmt.breachReason', { number: r.number })} />
+                  ),
+                }] : []),
               ]}
             />
           </Card>

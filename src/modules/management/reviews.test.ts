@@ -1,0 +1,43 @@
+// Rewards and penalties (奖惩考核): who may record them for whom, who reads them, and the audit.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/support/app.js';
+import { audit } from '../../db/schema.js';
+
+let t: TestApp;
+const me = async (u: string) => (await t.call('GET', '/auth/me', { token: await t.login(u) })).body.user as { id: string; partnerId: string | null };
+beforeAll(async () => { t = await testApp(); });
+afterAll(async () => t?.close());
+
+describe('rewards and penalties', () => {
+  it('the subject\'s department manager (or the GM) records them; partners by the tech manager; every one audited', async () => {
+    const [engineer, sales, partner] = [await me('engineer'), await me('sales'), (await me('partner_engineer')).partnerId!];
+    const tech = await t.login('tech_manager');
+    const penalty = await t.call('POST', '/reviews', { token: tech, body: { userId: engineer.id, kind: 'penalty', points: -2, amountFen: 5000, reason: '维修超时且无特殊原因', caseId: 'case-1' } });
+    expect(penalty.status, penalty.text).toBe(201);
+    expect(penalty.body).toMatchObject({ userId: engineer.id, partnerId: null, kind: 'penalty', points: -2, amountFen: 5000, authorName: expect.any(String) });
+    const trail = await t.ctx.db.select().from(audit).where(eq(audit.entityId, penalty.body.id));
+    expect(trail.map((a) => [a.action, a.caseId])).toEqual([['review.penalty', 'case-1']]);
+    expect((await t.call('POST', '/reviews', { token: tech, body: { userId: sales.id, kind: 'reward', reason: 'x' } })).status).toBe(403);
+    expect((await t.call('POST', '/reviews', { token: await t.login('sales_manager'), body: { userId: sales.id, kind: 'reward', points: 3, reason: '本月签约第一' } })).status).toBe(201);
+    expect((await t.call('POST', '/reviews', { token: tech, body: { partnerId: partner, kind: 'reward', amountFen: 20000, reason: '满意率 100%' } })).status).toBe(201);
+    expect((await t.call('POST', '/reviews', { token: await t.login('cs_manager'), body: { partnerId: partner, kind: 'penalty', reason: 'x' } })).status).toBe(403);
+    expect((await t.call('POST', '/reviews', { token: await t.login('gm'), body: { userId: engineer.id, partnerId: partner, kind: 'reward', reason: 'x' } })).status).toBe(400);
+    expect((await t.call('POST', '/reviews', { token: await t.login('engineer'), body: { userId: engineer.id, kind: 'reward', reason: 'x' } })).status).toBe(403);
+    expect((await t.call('POST', '/reviews', { token: await t.login('gm'), body: { userId: 'nobody', kind: 'reward', reason: 'x' } })).status).toBe(400);
+  });
+
+  it('each person reads their own record; managers their department\'s; the GM all', async () => {
+    const engineer = await me('engineer');
+    const own = await t.call('GET', `/reviews?userId=${engineer.id}`, { token: await t.login('engineer') });
+    expect(own.status).toBe(200);
+    expect(own.body.items.map((r: { reason: string }) => r.reason)).toEqual(['维修超时且无特殊原因']);
+    expect((await t.call('GET', `/reviews?userId=${engineer.id}`, { token: await t.login('sales') })).status).toBe(403);
+    expect((await t.call('GET', `/reviews?userId=${engineer.id}&month=2026-03`, { token: await t.login('tech_manager') })).body.items).toHaveLength(1);
+    expect((await t.call('GET', `/reviews?userId=${engineer.id}&month=2026-04`, { token: await t.login('tech_manager') })).body.items).toHaveLength(0);
+    const techAll = await t.call('GET', '/reviews', { token: await t.login('tech_manager') });
+    expect(techAll.body.items.map((r: { subjectName: string; kind: string }) => r.kind).sort()).toEqual(['penalty', 'reward']);
+    expect((await t.call('GET', '/reviews', { token: await t.login('gm') })).body.items).toHaveLength(3);
+    expect((await t.call('GET', '/reviews', { token: await t.login('engineer') })).body.items).toHaveLength(1);
+  });
+});

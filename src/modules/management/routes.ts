@@ -1,0 +1,121 @@
+// HTTP of the management reports: validate → authorize (policy) → service → reply.
+import { z } from 'zod';
+import type { ZApp } from '../../server/routes.js';
+import { actorOf } from '../auth/plugin.js';
+import { badRequest, fieldError, issue } from '../../server/errors.js';
+import { appendAudit } from '../audit/service.js';
+import { parseMonth, monthOf, monthParam } from '../reports/period.js';
+import { departmentResults, putTargets, readTargets, targetsSchema } from './departments.js';
+import { engineerMeasureCases, engineerScores, type Range } from './engineers.js';
+import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply, reviewInput, reviewView } from './schema.js';
+import { listReviews, recordReview } from './reviews.js';
+import { engineerScoresXlsx, salesReviewXlsx } from './render.js';
+import { fileReply, XLSX } from '../../server/replies.js';
+import { salesReview } from './sales.js';
+import { readManagementSettings, writeManagementSettings } from './settings.js';
+
+const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
+
+/** from/to as Shanghai dates (to exclusive); either left out: this month's bound. */
+export function rangeOf(q: { from?: string; to?: string }, now: Date): Range {
+  const month = parseMonth(monthOf(now))!;
+  const range = { from: q.from ? shanghaiMidnight(q.from) : month.from, to: q.to ? shanghaiMidnight(q.to) : month.to };
+  if (range.to <= range.from) throw fieldError('to', 'report.period_empty');
+  return range;
+}
+
+export async function managementRoutes(app: ZApp) {
+  const tags = ['management'];
+  app.get('/reports/engineers', {
+    config: { policy: 'report.engineers' },
+    schema: { tags, summary: 'engineer and partner scores (PROCESS §6.1)', querystring: periodQuery, response: { 200: engineerScoresReply } },
+  }, async (req) => engineerScores({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
+
+  app.get('/reports/engineers.xlsx', {
+    config: { policy: 'report.engineers' },
+    schema: { tags, querystring: periodQuery, response: { 200: fileReply(XLSX, 'the engineer scores as an Excel workbook') } },
+  }, async (req, reply) => {
+    const r = await engineerScores({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx);
+    reply.type(XLSX).header('content-disposition', 'attachment; filename="engineer-scores.xlsx"');
+    return engineerScoresXlsx(r);
+  });
+
+  app.get('/reports/engineers/:subjectId/tickets', {
+    config: { policy: 'report.engineers' },
+    schema: {
+      tags, summary: 'the tickets (installations: deals) behind one number of an engineer\'s or partner company\'s row',
+      params: z.object({ subjectId: z.string().min(1).max(100) }),
+      querystring: periodQuery.extend({ measure: engineerMeasure }),
+      response: { 200: engineerMeasureReply },
+    },
+  }, async (req) => engineerMeasureCases({
+    actor: actorOf(req), subjectId: req.params.subjectId, measure: req.query.measure, range: rangeOf(req.query, app.ctx.clock.now()),
+  }, app.ctx.db, app.ctx));
+
+  app.get('/reports/sales', {
+    config: { policy: 'report.sales' },
+    schema: { tags, summary: 'the sales review per salesperson, with lost reasons and competitors (PROCESS §6.1)', querystring: periodQuery, response: { 200: salesReviewReply } },
+  }, async (req) => salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
+
+  app.get('/reports/sales.xlsx', {
+    config: { policy: 'report.sales' },
+    schema: { tags, querystring: periodQuery, response: { 200: fileReply(XLSX, 'the sales review as an Excel workbook') } },
+  }, async (req, reply) => {
+    const r = await salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx);
+    reply.type(XLSX).header('content-disposition', 'attachment; filename="sales-review.xlsx"');
+    return salesReviewXlsx(r);
+  });
+
+  app.get('/reports/departments', {
+    config: { policy: 'report.departments' },
+    schema: { tags, summary: 'each department\'s results of a month against its targets (the GM: every department; a manager: their own)', querystring: z.object({ month: monthParam.optional() }), response: { 200: departmentResultsReply } },
+  }, async (req) => departmentResults({ actor: actorOf(req), period: parseMonth(req.query.month ?? monthOf(app.ctx.clock.now()))! }, app.ctx.db, app.ctx));
+
+  const targetsReply = z.object({ month: z.string(), targets: targetsSchema });
+  app.get('/targets/:month', {
+    config: { policy: 'report.departments' },
+    schema: { tags, params: z.object({ month: monthParam }), response: { 200: targetsReply } },
+  }, async (req) => ({ month: req.params.month, targets: await readTargets(app.ctx.db, req.params.month) }));
+  app.put('/targets/:month', {
+    config: { policy: 'report.targets' },
+    schema: { tags, summary: 'the month\'s targets (rates 0–1, amounts in fen); a key left out keeps its target, null removes it', params: z.object({ month: monthParam }), body: targetsSchema, response: { 200: targetsReply } },
+  }, async (req) => app.ctx.db.transaction((tx) => putTargets({ actor: actorOf(req), month: req.params.month, targets: req.body, now: app.ctx.clock.now() }, tx)));
+
+  app.post('/reviews', {
+    config: { policy: 'review.create' },
+    schema: { tags, summary: 'record a reward or penalty (奖惩) for someone of the manager\'s department or a partner company; audited', body: reviewInput, response: { 201: reviewView } },
+  }, async (req, reply) => {
+    if (!req.body.userId === !req.body.partnerId) throw badRequest([issue('userId', 'request.exactly_one', { fields: 'userId, partnerId' })], 'request.exactly_one', { fields: 'userId, partnerId' });
+    const r = await app.ctx.db.transaction((tx) => recordReview({ actor: actorOf(req), input: req.body }, tx, app.ctx));
+    reply.status(201);
+    return r;
+  });
+  app.get('/reviews', {
+    config: { policy: 'review.read' },
+    schema: {
+      tags, summary: 'rewards and penalties: of one person or partner company, or every record the reader may read',
+      querystring: z.object({ userId: z.string().min(1).max(100).optional(), partnerId: z.string().min(1).max(100).optional(), month: monthParam.optional() }),
+      response: { 200: z.object({ items: z.array(reviewView) }) },
+    },
+  }, async (req) => listReviews({ actor: actorOf(req), userId: req.query.userId, partnerId: req.query.partnerId, period: req.query.month ? parseMonth(req.query.month)! : undefined }, app.ctx.db));
+
+  app.get('/settings/management', {
+    config: { policy: 'report.engineers' },
+    schema: { tags, summary: 'score weights, repeat-fault window, feedback period', response: { 200: managementSettingsSchema } },
+  }, async () => readManagementSettings(app.ctx.db));
+
+  app.put('/settings/management', {
+    config: { policy: 'report.settings' },
+    schema: { tags, body: managementSettingsSchema.partial(), response: { 200: managementSettingsSchema } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const now = app.ctx.clock.now();
+    return app.ctx.db.transaction(async (tx) => {
+      const before = await readManagementSettings(tx);
+      const after = managementSettingsSchema.parse({ ...before, ...req.body });
+      await writeManagementSettings(tx, after, now);
+      await appendAudit(tx, { at: now, actorId: actor.id, action: 'settings.management', entity: 'settings', entityId: 'management', before, after });
+      return after;
+    });
+  });
+}
