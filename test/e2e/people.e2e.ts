@@ -93,4 +93,23 @@ describe('people and money', () => {
     const r = await apiCall<{ reply: string }>(server!.baseUrl, 'GET', `/mailbox/replies/${w.data.replyCode}`, undefined, token);
     expect(r.data.reply).toBe('已要求客服经理每月 20 日前公布下月值班表。');
   });
+
+  it('the sales manager sets a training topic and records who attended', async () => {
+    const gm = await apiToken(server!.baseUrl, 'gm');
+    const planned = await apiCall<{ items: { id: string; date: string }[] }>(server!.baseUrl, 'POST', '/training/plan', { from: '2026-03-02', weeks: 1 }, gm);
+    expect(planned.status).toBe(201);
+    const date = planned.data.items[0].date;
+    await as('sales_manager', 'training', async (page) => {
+      await openTab(page, '培训');
+      await page.getByTestId(`training-${date}`).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('#training-session_topic').fill('VoIP 网关配置要点');
+      await dialog.getByTestId('training-attendees').click();
+      await page.locator('.ant-select-item-option').first().click();
+      await page.keyboard.press('Escape');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByTestId(`training-${date}`).getByText('VoIP 网关配置要点', { exact: false }).waitFor();
+      await page.getByTestId(`training-${date}`).getByText('出席 1 人').waitFor();
+    });
+  });
 });

@@ -37,3 +37,5 @@ export const replyByCode = (code: string) => api.get<{ subject: string; state: s
 
 export const listTraining = (from: string, to: string) => api.get<{ items: TrainingSession[] }>('/training', { from, to });
 export const planTraining = (from: string, weeks: number) => api.post<{ items: TrainingSession[] }>('/training/plan', { from, weeks });
+export const updateTrainingSession = (id: string, body: { topic?: string; lecturerId?: string }) => api.patch<TrainingSession>(`/training/${encodeURIComponent(id)}`, body);
+export const recordTrainingAttendance = (id: string, userIds: string[]) => api.put<TrainingSession>(`/training/${encodeURIComponent(id)}/attendance`, { userIds });

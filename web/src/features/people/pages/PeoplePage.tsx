@@ -9,6 +9,7 @@ import { useCapabilities } from '../../../app/access';
 import { serverNowIso } from '../../../app/serverClock';
 import { listUsers } from '../../users/api';
 import * as people from '../api';
+import { applyServerErrors, validated } from '../../../app/formErrors';
 
 type L = (zh: string, en: string) => string;
 function useL(): L {
@@ -291,6 +292,7 @@ function TrainingTab() {
   const qc = useQueryClient();
   const [month, setMonth] = useMonth();
   const names = useNames();
+  const [editing, setEditing] = useState<people.TrainingSession | null>(null);
   const next = month ? (() => { const [y, m] = month.split('-').map(Number) as [number, number]; return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`; })() : '';
   const q = useQuery({ queryKey: ['people', 'training', month], queryFn: () => people.listTraining(`${month}-01`, next), enabled: !!month });
   const plan = useMutation({ mutationFn: () => people.planTraining(`${month}-01`, 5), onSuccess: () => qc.invalidateQueries({ queryKey: ['people', 'training'] }) });
@@ -309,19 +311,71 @@ function TrainingTab() {
         {cells.map((d, i) => {
           const s = d ? byDate.get(d) : undefined;
           return (
-            <Card key={d ?? `x${i}`} size="small" style={{ minHeight: 70, background: s ? '#e6f4ff' : undefined }}>
+            <Card
+              key={d ?? `x${i}`}
+              size="small"
+              hoverable={!!s && can.planTraining}
+              onClick={s && can.planTraining ? () => setEditing(s) : undefined}
+              style={{ minHeight: 70, background: s ? '#e6f4ff' : undefined }}
+              data-testid={s ? `training-${s.date}` : undefined}
+            >
               {d && <div>{Number(d.slice(8))}</div>}
               {s && (
                 <div style={{ fontSize: 12 }}>
                   09:00–12:00 {s.direction === 'business_to_technical' ? l('业务→技术', 'Business→Tech') : l('技术→业务', 'Tech→Business')}
                   <br />{names.name(s.lecturerId)}{s.topic ? `：${s.topic}` : ''}
+                  {!!s.attendeeIds?.length && <><br />{l(`出席 ${s.attendeeIds.length} 人`, `${s.attendeeIds.length} attended`)}</>}
                 </div>
               )}
             </Card>
           );
         })}
       </div>
+      <TrainingSessionModal session={editing} onClose={() => setEditing(null)} />
     </Space>
+  );
+}
+
+/** The responsible manager sets a session's topic, changes its lecturer and records who attended. */
+function TrainingSessionModal({ session, onClose }: { session: people.TrainingSession | null; onClose: () => void }) {
+  const l = useL();
+  const qc = useQueryClient();
+  const names = useNames();
+  const [form] = Form.useForm<{ topic?: string; lecturerId: string; attendeeIds: string[] }>();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (session) form.setFieldsValue({ topic: session.topic ?? undefined, lecturerId: session.lecturerId, attendeeIds: session.attendeeIds ?? [] });
+  }, [session, form]);
+  const save = async () => {
+    const v = await validated(form);
+    if (!v || !session) return;
+    setSaving(true);
+    try {
+      await people.updateTrainingSession(session.id, { ...(v.topic?.trim() ? { topic: v.topic.trim() } : {}), lecturerId: v.lecturerId });
+      await people.recordTrainingAttendance(session.id, v.attendeeIds ?? []);
+      await qc.invalidateQueries({ queryKey: ['people', 'training'] });
+      onClose();
+    } catch (e) {
+      applyServerErrors(form, e); // what was typed stays
+    } finally {
+      setSaving(false);
+    }
+  };
+  const users = names.items.map((u) => ({ value: u.id, label: u.displayName }));
+  return (
+    <Modal open={!!session} title={session ? `${l('培训', 'Training')} ${session.date} 09:00–12:00` : ''} onCancel={onClose} onOk={save} confirmLoading={saving} okText={l('保存', 'Save')} cancelText={l('取消', 'Cancel')} forceRender>
+      <Form form={form} layout="vertical" name="training-session">
+        <Form.Item name="topic" label={l('主题', 'Topic')} rules={[{ max: 200 }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="lecturerId" label={l('讲师', 'Lecturer')} rules={[{ required: true, message: l('请选择讲师', 'Pick the lecturer') }]}>
+          <Select options={users} showSearch={{ optionFilterProp: 'label' }} data-testid="training-lecturer" />
+        </Form.Item>
+        <Form.Item name="attendeeIds" label={l('出席人员', 'Attended')}>
+          <Select mode="multiple" options={users} showSearch={{ optionFilterProp: 'label' }} data-testid="training-attendees" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
