@@ -177,7 +177,7 @@ function DutyTab() {
       <Space wrap>
         <MonthInput value={month} onChange={setMonth} />
         <Radio.Group value={rota} onChange={(e) => setRota(e.target.value)} options={[{ value: 'cs', label: l('客服值班', 'CS duty') }, { value: 'oncall', label: l('7×24 值守', '7×24 on-call') }]} optionType="button" />
-        {manages && <Button type="primary" onClick={() => generate.mutate()} loading={generate.isPending} data-testid="duty-generate">{l('生成本月值班表', 'Generate')}</Button>}
+        {manages && <Button type="primary" onClick={() => generate.mutate()} loading={generate.isPending} data-testid="duty-generate">{l('生成该月值班表', 'Generate the month')}</Button>}
         {swapFrom && <Alert type="info" showIcon message={l(`选择与 ${swapFrom} 对调的日期`, `Pick the day to swap with ${swapFrom}`)} />}
       </Space>
       <Space wrap>{[...counts].map(([id, n]) => <Tag key={id}>{names.name(id)} × {n}</Tag>)}</Space>
