@@ -15,6 +15,8 @@ describe('cockpit', () => {
     browser = await launchBrowser();
     const base = server.baseUrl;
     const [sales, cs, engineer, gm] = [await apiToken(base, 'sales'), await apiToken(base, 'cs_agent'), await apiToken(base, 'engineer'), await apiToken(base, 'gm')];
+    // the tech department's targets for the demo clock's month
+    expect((await apiCall(base, 'PUT', '/targets/2026-03', { repairsOnTimeRate: 0.9, satisfactionRate: 0.95, installationsOnTimeRate: 0.9 }, gm)).status).toBe(200);
     for (let i = 1; i <= 3; i++) {
       const c = await apiCall<{ id: string }>(base, 'POST', '/customers', { name: `工作台客户${i}有限公司`, address: `上海市徐汇区漕溪北路 ${i} 号`, contactPerson: '王经理', phone: `021-6400 100${i}` }, sales);
       expect(c.status).toBe(201);

@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   'home.overdue': 'Overdue',
   'home.workByDepartment': 'Open and overdue work by department',
   'home.satisfaction': 'Satisfaction trend (weekly)',
+  'home.noTarget': 'no target',
   'home.none': 'None',
   'home.feedbackToReview': 'Feedback reports to review',
   'home.feedbackToCompile': 'Feedback reports to compile',

@@ -30,10 +30,17 @@ function PipelineFunnel() {
   const def = useProcess().data;
   const steps = stepsOf(def, 'deal');
   const q = useQuery({ queryKey: ['home', 'funnel', def?.version], queryFn: () => countByState(steps, (state) => listDeals({ state, pageSize: 1 })), enabled: !!def });
-  const data = (q.data ?? []).map((d) => ({ name: ts(d.state), value: d.count }));
+  // a funnel counts the deals that reached each step: those at it and those further on
+  const counts = q.data ?? [];
+  const data = counts.map((d, i) => ({ name: ts(d.state), value: counts.slice(i).reduce((n, x) => n + x.count, 0) }));
   return (
     <Tile title={t('home.funnel')} testId="home-funnel">
-      {chart({ tooltip: { trigger: 'item' }, series: [{ type: 'funnel', sort: 'none', left: 10, right: 10, minSize: '10%', label: { formatter: '{b}：{c}' }, data }] })}
+      {chart({
+        // drawn as centred bars (a funnel of stages whose later counts are often 0 reads badly)
+        tooltip: { trigger: 'axis' }, grid: { left: 90, right: 40, top: 8, bottom: 8 },
+        xAxis: { type: 'value', show: false, minInterval: 1 }, yAxis: { type: 'category', inverse: true, data: data.map((d) => d.name) },
+        series: [{ type: 'bar', data: data.map((d) => d.value), barWidth: '70%', itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
+      }, Math.max(240, data.length * 26))}
     </Tile>
   );
 }
@@ -139,15 +146,19 @@ function TaskList({ tasks, title, testId }: { tasks: TaskPage | undefined; title
   );
 }
 
+const fmtMeasure = (unit: string, v: number | null) => (unit === 'rate' ? fmtRate(v) : unit === 'fen' ? fmtFen(v) : v === null ? '—' : String(v));
+
 function DepartmentTargets({ results }: { results: DepartmentResults | undefined }) {
   const { t, lang } = useI18n();
   const measures = (results?.departments ?? []).flatMap((d) => d.measures);
   return (
     <Tile title={`${t('home.vsTarget')} ${results?.month ?? ''}`} testId="home-targets">
       {chart({
-        tooltip: { trigger: 'axis' }, grid: { left: 150, right: 40, top: 16, bottom: 24 },
-        xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } }, yAxis: { type: 'category', data: measures.map((m) => m.label[lang]) },
-        series: [{ type: 'bar', data: measures.map((m) => m.achievedPct ?? 0), itemStyle: { color: '#389e0d' }, label: { show: true, position: 'right', formatter: '{c}%' },
+        tooltip: { trigger: 'axis' }, grid: { left: 150, right: 110, top: 16, bottom: 24 },
+        xAxis: { type: 'value', min: 0, max: Math.max(100, ...measures.map((m) => m.achievedPct ?? 0)), axisLabel: { formatter: '{value}%' } }, yAxis: { type: 'category', data: measures.map((m) => m.label[lang]) },
+        series: [{ type: 'bar', itemStyle: { color: '#389e0d' }, label: { show: true, position: 'right' },
+          // each bar: achieved % of the target, labelled "value / target"
+          data: measures.map((m) => ({ value: m.achievedPct ?? 0, label: { formatter: `${fmtMeasure(m.unit, m.value)} / ${m.target === null ? t('home.noTarget') : fmtMeasure(m.unit, m.target)}` } })),
           markLine: { symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#cf1322' } } }],
       }, Math.max(200, measures.length * 36))}
     </Tile>
