@@ -66,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   'home.workByDepartment': 'Open and overdue work by department',
   'home.satisfaction': 'Satisfaction trend (weekly)',
   'home.noTarget': 'no target',
+  'home.myDeals': 'My deals (reaching each step)',
   'home.none': 'None',
   'home.feedbackToReview': 'Feedback reports to review',
   'home.feedbackToCompile': 'Feedback reports to compile',

@@ -65,6 +65,7 @@ export const zh = {
   'home.workByDepartment': '各部门未完成与逾期工作',
   'home.satisfaction': '客户满意度趋势（按周）',
   'home.noTarget': '未设目标',
+  'home.myDeals': '我的商机（到达各步骤）',
   'home.none': '暂无',
   'home.feedbackToReview': '待审查的客户反馈汇总',
   'home.feedbackToCompile': '待整理的客户反馈汇总',

@@ -25,18 +25,18 @@ function Tile({ title, testId, children }: { title: string; testId: string; chil
 
 const chart = (option: object, height = 260) => <ReactECharts option={option} style={{ height }} notMerge />;
 
-function PipelineFunnel() {
-  const { t, ts } = useI18n();
+function PipelineFunnel({ title, testId, mine }: { title: string; testId: string; mine?: boolean }) {
+  const { ts } = useI18n();
   const def = useProcess().data;
   const steps = stepsOf(def, 'deal');
-  const q = useQuery({ queryKey: ['home', 'funnel', def?.version], queryFn: () => countByState(steps, (state) => listDeals({ state, pageSize: 1 })), enabled: !!def });
+  const q = useQuery({ queryKey: ['home', 'funnel', !!mine, def?.version], queryFn: () => countByState(steps, (state) => listDeals({ state, pageSize: 1, mine: mine ? 'true' : undefined })), enabled: !!def });
   // a funnel counts the deals that reached each step: those at it and those further on
   const counts = q.data ?? [];
   const data = counts.map((d, i) => ({ name: ts(d.state), value: counts.slice(i).reduce((n, x) => n + x.count, 0) }));
   return (
-    <Tile title={t('home.funnel')} testId="home-funnel">
+    <Tile title={title} testId={testId}>
       {chart({
-        // drawn as centred bars (a funnel of stages whose later counts are often 0 reads badly)
+        // drawn as bars (an echarts funnel draws the many 0-count later steps badly)
         tooltip: { trigger: 'axis' }, grid: { left: 90, right: 40, top: 8, bottom: 8 },
         xAxis: { type: 'value', show: false, minInterval: 1 }, yAxis: { type: 'category', inverse: true, data: data.map((d) => d.name) },
         series: [{ type: 'bar', data: data.map((d) => d.value), barWidth: '70%', itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
@@ -218,9 +218,9 @@ function SalesChart() {
   );
 }
 
-function InboxSummary({ mine }: { mine: TaskPage | undefined }) {
+function InboxSummary({ mine, late }: { mine: TaskPage | undefined; late: TaskPage | undefined }) {
   const { t } = useI18n();
-  const overdue = (mine?.items ?? []).filter((x) => x.overdue).length;
+  const overdue = late?.total ?? 0;
   return (
     <Tile title={t('home.inbox')} testId="home-inbox">
       <Row gutter={16}>
@@ -237,7 +237,8 @@ export default function HomePage() {
   const can = useCapabilities();
   const gm = can.engineerScoresAll && can.salesReview && can.pipeline;
   const manager = can.departmentResults;
-  const mine = useQuery({ queryKey: ['home', 'mine'], queryFn: () => openTasks({ mine: true }) });
+  const mine = useQuery({ queryKey: ['home', 'mine'], queryFn: () => openTasks({ mine: true, pageSize: 1 }) });
+  const late = useQuery({ queryKey: ['home', 'mine-overdue'], queryFn: () => openTasks({ mine: true, overdue: true, pageSize: 1 }) });
   const managed = useQuery({ queryKey: ['home', 'managed'], queryFn: () => openTasks({ mine: false }), enabled: manager });
   const approvals = useQuery({ queryKey: ['home', 'approvals'], queryFn: () => openTasks({ mine: true, step: 'gm_approval' }), enabled: gm });
   const results = useQuery({ queryKey: ['home', 'departments'], queryFn: () => getDepartmentResults(), enabled: manager });
@@ -246,8 +247,8 @@ export default function HomePage() {
     <div data-testid="cockpit">
       <Typography.Title level={4}>{t('menu.home')}</Typography.Title>
       <Row gutter={[16, 16]}>
-        <InboxSummary mine={mine.data} />
-        {gm && <PipelineFunnel />}
+        <InboxSummary mine={mine.data} late={late.data} />
+        {gm && <PipelineFunnel title={t('home.funnel')} testId="home-funnel" />}
         {gm && results.data && <SignedByMonth month={results.data.month} />}
         {gm && <WorkByDepartment tasks={managed.data} title={t('home.workByDepartment')} />}
         {gm && <SatisfactionTrend />}
@@ -259,6 +260,8 @@ export default function HomePage() {
         {manager && !gm && can.salesReview && <SalesChart />}
         {manager && !gm && can.weeklySummary && !can.engineerScoresAll && !can.salesReview && <FeedbackReports title={t('home.feedbackToCompile')} />}
         {!manager && can.engineerScores && <EngineerScoreChart own />}
+        {/* a salesperson: their own deals by step */}
+        {!manager && can.createDeal && <PipelineFunnel title={t('home.myDeals')} testId="home-my-deals" mine />}
       </Row>
     </div>
   );
