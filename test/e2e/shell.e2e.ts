@@ -162,6 +162,7 @@ describe('web shell', () => {
     const page = await context.newPage();
     try {
       await login(page, 'sales');
+      await page.goto('/inbox'); // staff land on the cockpit
       const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: '苏州逾期测试有限公司' });
       await row.waitFor();
       await row.locator('.ant-tag', { hasText: '逾期' }).waitFor();
