@@ -1,13 +1,15 @@
 // What the signed-in user may do, for the web's menus and buttons: each capability is the policy
 // the server itself checks for that action, so the web holds no rule of its own.
 import { can } from './index.js';
-import { hasRole, rolesOf, type Actor } from './actor.js';
+import { hasRole, isStaff, rolesOf, type Actor } from './actor.js';
 
-export const MENUS = ['inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'people', 'settings', 'process'] as const;
+export const MENUS = ['home', 'inbox', 'deals', 'tickets', 'customers', 'archive', 'partners', 'reports', 'people', 'settings', 'process'] as const;
 export type Menu = (typeof MENUS)[number];
 
 /** A menu entry is shown when the actor may use some page behind it. */
 const MENU_POLICIES: Record<Menu, (a: Actor) => boolean> = {
+  /** 工作台: the landing page of every staff member (issue 13 item 6) */
+  home: (a) => isStaff(a) && can(a, 'task.list'),
   inbox: (a) => can(a, 'task.list'),
   deals: (a) => can(a, 'case.workOnDeals'),
   tickets: (a) => can(a, 'case.workOnTickets'),

@@ -19,6 +19,7 @@ const ROLE_ZH: Record<string, string> = {
 };
 
 const MENU_ZH: Record<Menu, string> = {
+  home: '工作台',
   inbox: '我的待办',
   deals: '商机',
   tickets: '工单',
@@ -51,15 +52,20 @@ describe('web shell', () => {
   });
 
   for (const [role, menus] of Object.entries(EXPECTED_MENUS)) {
-    it(`${role} signs in and sees its menu and inbox`, async () => {
+    it(`${role} signs in, lands on its cockpit and sees its menu and inbox`, async () => {
       const context = await newContext(browser, server!.baseUrl);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       try {
         await login(page, role);
-        expect(page.url()).toMatch(/\/inbox$/);
+        // staff land on their cockpit (工作台); a partner engineer on the inbox
+        expect(page.url()).toMatch(menus.includes('home') ? /\/home$/ : /\/inbox$/);
         expect(await visibleMenus(page)).toEqual(menus);
+        if (menus.includes('home')) {
+          await page.getByTestId('cockpit').waitFor();
+          await page.getByTestId('menu-inbox').click();
+        }
         for (const m of menus) await expect(page.getByTestId(`menu-${m}`).textContent()).resolves.toBe(MENU_ZH[m]);
         await expect(page.getByTestId('user-roles').textContent()).resolves.toContain(ROLE_ZH[role]);
         await page.getByTestId('inbox-table').waitFor();
@@ -156,6 +162,7 @@ describe('web shell', () => {
     const page = await context.newPage();
     try {
       await login(page, 'sales');
+      await page.goto('/inbox'); // staff land on the cockpit
       const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: '苏州逾期测试有限公司' });
       await row.waitFor();
       await row.locator('.ant-tag', { hasText: '逾期' }).waitFor();

@@ -130,6 +130,7 @@ describe('ticket journey (seed chapter 3)', () => {
     const moved = await apiCall(server!.baseUrl, 'POST', '/clock', { now: '2026-03-17T10:00:00+08:00' }, admin);
     expect(moved.status).toBe(200);
     await as('cs_agent', '07-revisit', async (page) => {
+      await page.goto('/inbox'); // staff land on the cockpit
       const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: '定期回访' }).first();
       await row.waitFor();
       await row.click();

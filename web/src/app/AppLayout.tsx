@@ -3,6 +3,7 @@ import { useProcessText } from '../features/process/queries';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import {
   BellOutlined,
+  DashboardOutlined,
   ApartmentOutlined,
   CalendarOutlined,
   FileTextOutlined,
@@ -30,6 +31,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { NotificationBell } from '../features/notifications/components/NotificationBell';
 
 const ICONS: Record<MenuKey, React.ReactNode> = {
+  home: <DashboardOutlined />,
   inbox: <InboxOutlined />,
   deals: <FundProjectionScreenOutlined />,
   tickets: <CustomerServiceOutlined />,

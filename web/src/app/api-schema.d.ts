@@ -6551,7 +6551,7 @@ export interface components {
             manageOncall: boolean;
             managePartners: boolean;
             manageUsers: boolean;
-            menus: ("inbox" | "deals" | "tickets" | "customers" | "archive" | "partners" | "reports" | "people" | "settings" | "process")[];
+            menus: ("home" | "inbox" | "deals" | "tickets" | "customers" | "archive" | "partners" | "reports" | "people" | "settings" | "process")[];
             negotiationLog: boolean;
             partnerSettlement: boolean;
             payCommissions: boolean;

@@ -33,6 +33,7 @@ const ProcessEditorPage = lazy(() => import('../features/process/editor/ProcessE
 const AccountPage = lazy(() => import('../features/auth/pages/AccountPage'));
 const NotificationSettingsPage = lazy(() => import('../features/notifications/pages/NotificationSettingsPage'));
 const RatingPage = lazy(() => import('../features/ratings/pages/RatingPage'));
+const HomePage = lazy(() => import('../features/home/pages/HomePage'));
 const CaseRedirectPage = lazy(() => import('../features/tasks/pages/CaseRedirectPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -56,6 +57,12 @@ function NotFound() {
   return <Result status="404" title="404" subTitle={t('error.pageNotFound')} />;
 }
 
+/** After sign-in: the cockpit (工作台) for staff, the inbox for a partner engineer. */
+export function Landing() {
+  const capabilities = useCapabilities();
+  return <Navigate to={capabilities.menus.includes('home') ? '/home' : '/inbox'} replace />;
+}
+
 const guard = (menu: MenuKey, el: ReactNode) => <RequireMenu menu={menu}>{el}</RequireMenu>;
 
 export function AppRoutes() {
@@ -71,7 +78,8 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/inbox" replace />} />
+        <Route index element={<Landing />} />
+        <Route path="/home" element={guard('home', <HomePage />)} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/deals" element={guard('deals', <DealListPage />)} />
         <Route path="/deals/new" element={guard('deals', <NewDealPage />)} />

@@ -19,7 +19,7 @@ export default function LoginPage() {
   const [form] = Form.useForm<LoginValues>();
   const [submitting, setSubmitting] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
-  const from = (location.state as { from?: string } | null)?.from ?? '/inbox';
+  const from = (location.state as { from?: string } | null)?.from ?? '/'; // the index route picks the landing page (工作台 or inbox)
 
   if (user) return <Navigate to={from} replace />;
 

@@ -14,7 +14,7 @@ import { getPipeline } from '../api';
 
 
 /** Counts per state from the list endpoints' totals (one small call per state). */
-async function countByState(states: readonly string[], list: (state: string) => Promise<{ items: unknown[]; total?: number }>) {
+export async function countByState(states: readonly string[], list: (state: string) => Promise<{ items: unknown[]; total?: number }>) {
   const counts = await Promise.all(states.map((s) => list(s).then((r) => r.total ?? r.items.length)));
   return states.map((s, i) => ({ state: s, count: counts[i] }));
 }
