@@ -22,8 +22,10 @@ export function PurchaseListPanel({ dealId, editable }: { dealId: string; editab
 
   // One write at a time, each with the version the previous one returned: typing a supplier and then
   // clicking 已下单 sends two writes (the field's blur, then the click) that must not refuse each other.
-  const patch = (line: PurchaseLine, body: Parameters<typeof updatePurchaseLine>[1]) => {
-    setBusy(line.id);
+  // The supplier's save (on blur) shows no spinner: a button turned to loading by the blur that a
+  // press on it caused would swallow that very click.
+  const patch = (line: PurchaseLine, body: Parameters<typeof updatePurchaseLine>[1], spinner = true) => {
+    if (spinner) setBusy(line.id);
     queue.current = queue.current.then(async () => {
       try {
         const saved = await updatePurchaseLine(line.id, { ...body, version: versions.current.get(line.id) ?? line.version });
@@ -31,7 +33,7 @@ export function PurchaseListPanel({ dealId, editable }: { dealId: string; editab
       } catch {
         versions.current.delete(line.id); // someone else changed it: show the current state
       } finally {
-        setBusy(null);
+        if (spinner) setBusy(null);
         void list.refetch();
       }
     });
@@ -61,7 +63,7 @@ export function PurchaseListPanel({ dealId, editable }: { dealId: string; editab
                   onChange={(e) => setSuppliers((s) => ({ ...s, [l.id]: e.target.value }))}
                   onBlur={() => {
                     const next = (suppliers[l.id] ?? v ?? '').trim();
-                    if (next !== (v ?? '')) patch(l, { supplier: next || null });
+                    if (next !== (v ?? '')) patch(l, { supplier: next || null }, false);
                   }}
                 />
               ) : (
