@@ -23,7 +23,8 @@ function Tile({ title, testId, children }: { title: string; testId: string; chil
   );
 }
 
-const chart = (option: object, height = 260) => <ReactECharts option={option} style={{ height }} notMerge />;
+// drawn at once: the home page opens at every sign-in, and an animated chart costs every one of them
+const chart = (option: object, height = 260) => <ReactECharts option={{ animation: false, ...option }} style={{ height }} notMerge />;
 
 function PipelineFunnel({ title, testId, mine }: { title: string; testId: string; mine?: boolean }) {
   const { ts } = useI18n();
