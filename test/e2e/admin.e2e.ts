@@ -117,7 +117,8 @@ describe('settings, reports and lists', () => {
       await page.getByTestId('lang-switch').click();
       await page.getByTestId('menu-deals').click();
       await page.getByText('Deal number').waitFor();
-      await page.getByText('Qualify').first().waitFor();
+      // a state shown in the list's cells (not a hidden option or measuring row)
+      await page.locator('tbody td', { hasText: 'Qualify' }).first().waitFor();
       await page.getByTestId('deal-new').click();
       await page.getByText('Broadband available').waitFor();
     });
