@@ -116,7 +116,7 @@ describe('settings, reports and lists', () => {
     await as('sales', 'english-deals', async (page) => {
       await page.getByTestId('lang-switch').click();
       await page.getByTestId('menu-deals').click();
-      await page.getByText('Deal number').waitFor();
+      await page.getByRole('columnheader', { name: 'Deal number' }).first().waitFor();
       // a state shown in the list's cells (not a hidden option or measuring row)
       await page.locator('tbody td', { hasText: 'Qualify' }).first().waitFor();
       await page.getByTestId('deal-new').click();
