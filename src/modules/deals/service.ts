@@ -1,4 +1,5 @@
 // Pre-sales deals (seed chapter 1): the survey starts a deal; the task engine runs the steps.
+import { shanghaiDate } from '../../domain/iso.js';
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { Actor, AppContext } from '../../server/context.js';
@@ -25,14 +26,11 @@ import { convertLead } from '../leads/service.js';
 import * as repo from './repo.js';
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 /** states in which a deal has ended; everything else is a running deal */
 export const DEAL_END_STATES = ['installed', 'dropped', 'lost'];
 const NEGOTIATION_KIND_ZH: Record<string, string> = {
   price_cut: '降价要求', contract_change: '合同修改', policy_adjustment: '经理政策调整', other: '其他',
 };
-
-const shanghaiDate = (t: Date) => new Date(t.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Seed step B: the second meeting `days` after the first visit, on the next working day
  *  when that falls on a weekend or holiday (same time of day). */
