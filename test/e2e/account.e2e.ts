@@ -53,6 +53,7 @@ describe('account life cycle in the browser', () => {
 
   it('the sysadmin disables a user: the user can no longer sign in; enabling lets them back', async () => {
     await as('sysadmin', 'disable-user', async (page) => {
+      await page.goto('/');
       await page.getByTestId('demo-tag').waitFor();
       await page.goto('/settings/users');
       await page.locator('input[placeholder="关键字"]').fill('laozhang');
@@ -119,6 +120,7 @@ describe('account life cycle in the browser', () => {
   it('a user changes their own password on 我的账户 and ends another session', async () => {
     await apiToken(server!.baseUrl, 'xiaozhao', 'xiaozhao-pass-2026'); // a second session elsewhere
     await as('xiaozhao', 'my-account', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('user-menu').hover();
       await page.getByTestId('menu-account').click();
       await page.waitForURL(/\/account$/);

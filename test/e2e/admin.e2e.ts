@@ -61,6 +61,7 @@ describe('settings, reports and lists', () => {
       await page.getByText('xiaowang', { exact: true }).waitFor();
     });
     await as('xiaowang', 'new-user-login', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('menu-deals').waitFor();
       await expect(page.getByTestId('user-name').textContent()).resolves.toBe('小王');
     }, 'xiaowang-2026');
@@ -114,6 +115,7 @@ describe('settings, reports and lists', () => {
 
   it('business pages work in English too', async () => {
     await as('sales', 'english-deals', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('lang-switch').click();
       await page.getByTestId('menu-deals').click();
       await page.getByRole('columnheader', { name: 'Deal number' }).first().waitFor();

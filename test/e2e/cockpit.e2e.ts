@@ -41,6 +41,7 @@ describe('cockpit', () => {
 
   it('the GM lands on the cockpit with its charts and lists', async () => {
     await as('gm', 'gm', async (page) => {
+      await page.goto('/');
       await page.waitForURL(/\/home$/);
       await page.getByTestId('cockpit').waitFor();
       for (const card of ['home-funnel', 'home-signed', 'home-work', 'home-satisfaction']) await canvas(page, card);
@@ -54,6 +55,7 @@ describe('cockpit', () => {
 
   it('the tech manager sees the department against targets, overdue work and the engineer scores', async () => {
     await as('tech_manager', 'tech-manager', async (page) => {
+      await page.goto('/');
       await page.waitForURL(/\/home$/);
       await canvas(page, 'home-targets');
       await page.getByTestId('home-overdue').waitFor();

@@ -43,6 +43,7 @@ describe('deal journey (seed chapters 1–2)', () => {
 
   it('sales creates the customer and the deal with survey form 1', async () => {
     await as('sales', '01-survey', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('menu-customers').click();
       await page.getByTestId('customer-new').click();
       await page.locator('#customer_name').fill(CUSTOMER);

@@ -2,13 +2,17 @@
 // Never downloads a browser: Debian's /usr/bin/chromium is used (apt-get install chromium
 // fonts-wqy-microhei).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext { e2eTemplate?: string }
+}
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
@@ -58,10 +62,18 @@ export function ensureWebBuilt(): void {
   if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * A server on a free port and its own DATA_DIR. Without `extraEnv`, the DATA_DIR starts as a copy
+ * of the run's seeded template (test/e2e/global-setup.ts): reopening a database takes under a
+ * second where creating one and the demo company takes several. `fresh` starts from nothing and
+ * `keepData` leaves the DATA_DIR in place at stop (both for making the template itself).
+ */
+export async function startServer(extraEnv: Record<string, string> = {}, opts: { keepData?: boolean; fresh?: boolean } = {}): Promise<RunningServer> {
   ensureWebBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fangyuan-e2e-'));
+  const template = opts.fresh || Object.keys(extraEnv).length ? undefined : inject('e2eTemplate');
+  if (template) cpSync(template, dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
@@ -101,7 +113,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         }
       }
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 120_000;
@@ -149,6 +161,7 @@ export async function newContext(browser: Browser, baseUrl: string): Promise<Bro
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce', // the app then turns antd's motion off: nothing to wait for, less to paint
   });
 }
 
@@ -185,7 +198,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const original = page.viewportSize() ?? { width: 1440, height: 900 };
   const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => original.height);
   if (height > original.height) await page.setViewportSize({ width: original.width, height: Math.min(height, 4000) });
-  await page.waitForTimeout(300); // let the layout settle at the new size
+  await page.waitForTimeout(100); // let the layout settle at the new size
   await page.screenshot({ path: file });
   if (height > original.height) await page.setViewportSize(original);
   return file;
@@ -218,7 +231,16 @@ export async function apiToken(baseUrl: string, username: string, password = DEM
   return r.data.token;
 }
 
-/** Runs one role's part of a journey in a fresh browser session: signs in, runs `fn`, saves the
+/** Signs a browser session in through the API, as the sign-in page would: the session cookie lands
+ *  in the context, and the page is still blank (the journey opens what it needs). The sign-in page
+ *  itself is walked through by shell.e2e and account.e2e. */
+export async function signIn(context: BrowserContext, username: string, password = DEMO_PASSWORD): Promise<void> {
+  const res = await context.request.post('/api/v1/auth/login', { data: { username, password } });
+  if (res.status() !== 200) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
+}
+
+/** Runs one role's part of a journey in a fresh browser session: signs in (on the sign-in page
+ *  when a `password` is given, else through the API, leaving a blank page), runs `fn`, saves the
  *  screenshot `<prefix>-<name>`, fails on any page error, and keeps evidence when it fails. */
 export async function asRole(
   env: { browser: Browser; server: RunningServer | undefined; prefix: string },
@@ -229,7 +251,8 @@ export async function asRole(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
-    await login(page, role, password);
+    if (password) await login(page, role, password); // a journey about the password signs in on the page
+    else await signIn(context, role);
     await fn(page);
     await screenshot(page, `${env.prefix}-${name}`);
     expect(errors).toEqual([]);

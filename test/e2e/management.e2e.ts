@@ -33,6 +33,7 @@ describe('management reports', () => {
 
   it('the tech manager opens an engineer\'s score down to the tickets', async () => {
     await as('tech_manager', 'engineer-drill', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('menu-reports').click();
       await page.getByTestId('link-engineer-scores').click();
       await page.getByTestId('engineer-scores').waitFor();
@@ -73,6 +74,7 @@ describe('management reports', () => {
 
   it('the GM reads the sales review with the Pareto of lost reasons', async () => {
     await as('gm', 'sales-review', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('menu-reports').click();
       await page.getByTestId('link-sales-review').click();
       await page.getByTestId('sales-review').waitFor();

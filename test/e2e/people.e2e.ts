@@ -21,6 +21,7 @@ describe('people and money', () => {
   const as = (role: string, name: string, fn: (page: Page) => Promise<void>, password?: string) =>
     asRole({ browser, server, prefix: 'people' }, role, name, fn, password);
   const openTab = async (page: Page, tab: string) => {
+    if (page.url() === 'about:blank') await page.goto('/inbox'); // just signed in
     await page.getByTestId('menu-people').click();
     await page.getByRole('tab', { name: tab }).click();
   };

@@ -39,6 +39,7 @@ describe('weekly summary, archive and partners', () => {
 
   it('the GM opens the weekly summary from the reports page', async () => {
     await as('gm', 'weekly', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('menu-reports').click();
       await page.getByTestId('report-weekly-link').getByText('周总结').click();
       await page.getByTestId('weekly-tickets').waitFor();
@@ -66,6 +67,7 @@ describe('weekly summary, archive and partners', () => {
 
   it('the admin clerk searches the archive and files a form', async () => {
     await as('admin_clerk', 'archive', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('menu-archive').click();
       // awaiting archiving first
       await page.getByText('共 2 条').waitFor();
@@ -94,6 +96,7 @@ describe('weekly summary, archive and partners', () => {
 
   it('the tech manager creates a partner and opens its settlement', async () => {
     await as('tech_manager', 'partners', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('menu-partners').click();
       await page.getByTestId('partner-table').getByText('鑫通外包技术服务有限公司（演示）').waitFor();
       await page.getByTestId('partner-new').click();

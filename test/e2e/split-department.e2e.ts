@@ -135,6 +135,7 @@ describe('splitting the technical department in the browser', () => {
     expect(await notes('tech_manager')).toHaveLength(0);
 
     await as(MANAGER.username, '03-manager', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('notification-bell').click();
       const note = page.getByTestId('notification-list').getByText(ticket.number).first();
       await note.waitFor();
@@ -146,6 +147,7 @@ describe('splitting the technical department in the browser', () => {
       await page.getByRole('button', { name: /分\s*派/ }).waitFor();
     }, MANAGER.password);
     await as('tech_manager', '04-tech-manager', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('notification-bell').click();
       await page.getByTestId('notification-list').waitFor();
       await expect(page.getByTestId('notification-list').getByText(ticket.number).count()).resolves.toBe(0);

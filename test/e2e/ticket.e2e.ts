@@ -33,6 +33,7 @@ describe('ticket journey (seed chapter 3)', () => {
 
   it('the CS agent finds the caller by phone and opens a complaint', async () => {
     await as('cs_agent', '01-console', async (page) => {
+      await page.goto('/inbox');
       await page.getByTestId('menu-tickets').click();
       await page.getByTestId('ticket-new').click();
       await page.getByTestId('console-search').locator('input').fill(phone);
@@ -158,6 +159,7 @@ describe('ticket journey (seed chapter 3)', () => {
       await clickUntil(page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }), page.getByText('已分派'));
     });
     await as('partner_engineer', '09-partner-resolve', async (page) => {
+      await page.goto('/inbox');
       const row = page.locator('[data-testid="inbox-table"] tbody tr', { hasText: '故障处理' }).first();
       await row.waitFor();
       await row.click();

@@ -23,6 +23,10 @@ function ErrorBridge() {
   return null;
 }
 
+/** People who ask their system for less motion get none: no sliding drawers, fading modals or
+ *  growing menus (antd's `motion` token). */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 function Localized({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   useEffect(() => {
@@ -30,7 +34,7 @@ function Localized({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff' } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', motion: !reducedMotion } }}>
       <AntApp>
         <ErrorBridge />
         {children}
