@@ -9,5 +9,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // test files share a worker's modules: each file still opens its own database copy and app,
+    // and no test mocks a module; importing the app once per worker instead of once per file
+    // halves the suite
+    isolate: false,
   },
 });
