@@ -17,7 +17,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// beside this file; from the server bundle npm start runs (dist/server/main.mjs), the same folder
+// under the project root
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const migrationsFolder = [path.join(here, 'migrations'), path.resolve(here, '../../src/db/migrations')].find((p) => fs.existsSync(p))!;
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; migrate?: boolean; lock?: boolean }): Promise<Database> {
   const database = opts.databaseUrl

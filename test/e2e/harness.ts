@@ -76,9 +76,10 @@ export async function startServer(extraEnv: Record<string, string> = {}, opts: {
   if (template) cpSync(template, dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // what npm start runs: the server bundle, rebuilt first when a source is newer
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: REPO_ROOT,
-    detached: true, // own process group, so stop() ends npx, tsx and node together
+    detached: true, // own process group, so stop() ends it and anything it started
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
