@@ -19,9 +19,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 export const PAGE_SIZE = 50;
 const load1 = () => Math.round(os.loadavg()[0] * 100) / 100;
 
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+export function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const port = 3400 + Math.floor(Math.random() * 500);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { // what npm start runs
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', FANGYUAN_CLOCK: 'system', SWEEP_INTERVAL_MS: '3600000', PG_POOL_MAX: '16', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -31,7 +31,7 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
-function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+export function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
@@ -43,7 +43,7 @@ const fromLoop = (call: string, connections: number, r: LoopFigure, load: number
 
 /** A database for the run: PostgreSQL database `bench` (dropped and made anew unless
  *  BENCH_REUSE=1 finds it seeded), or a PGlite directory in the temp dir. */
-async function prepare(engine: 'pglite' | 'postgres', adminUrl: string | undefined, scale: Scale) {
+export async function prepare(engine: 'pglite' | 'postgres', adminUrl: string | undefined, scale: Scale) {
   if (engine === 'postgres') {
     const dbName = process.env.BENCH_DB ?? 'bench';
     if (dbName === 'test') throw new Error('the bench never uses the test database');

@@ -1,7 +1,7 @@
 // npm run bench [section …]: the benchmarks, written to docs/benchmarks.md with the machine and
 // the date. Each section rewrites its own `## Title (…)` part of the file and keeps the others.
-// Sections: calendar, postgres (product vs raw SQL, same run), explain (plans on the bench db),
-// startup (cold npm start), pglite. Add a section by adding
+// Sections: calendar, postgres (product vs raw SQL, same run), reads (reports and list searches on
+// the bench db), explain (plans on the bench db), startup (cold npm start), pglite. Add a section by adding
 // an entry to SECTIONS (a function returning markdown parts that each start with `## `).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import { benchEngine, PAGE_SIZE, type EngineRun, type Figure } from './http.js';
 import { scaleFromEnv } from './seed.js';
 import { runStartupBench } from './startup.js';
 import { explainHot } from './explain.js';
+import { benchReads } from './reads.js';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -22,6 +23,7 @@ async function pgReachable(): Promise<boolean> {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+const REPORT_RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 10);
 const dataLine = (r: EngineRun) => `Data: ${n(r.seeded.scale.tasks)} tasks, ${n(r.seeded.scale.deals)} deals, ${n(r.seeded.scale.tickets)} tickets with one document each, ${n(r.seeded.scale.customers)} customers; seeded with SQL in ${r.seeded.seconds.toFixed(0)} s. Inbox: \`GET /tasks?mine=true&status=open&pageSize=${PAGE_SIZE}\` as \`sales\`; completion: \`POST /tasks/{id}/complete\` (qualify → develop). Server: ${r.workers} process, PostgreSQL pool 16; load tool on the same machine.`;
 
 function sideBySide(r: EngineRun): string {
@@ -67,6 +69,16 @@ export const SECTIONS: Record<string, () => Promise<string[]>> = {
     u.pathname = `/${process.env.BENCH_DB ?? 'bench'}`;
     const plans = await explainHot(u.toString());
     return [`## EXPLAIN of the hot queries (npm run bench, ${stamp()})\n\nOn the \`bench\` database the postgres section seeded (run it first), PostgreSQL 15, machine ${machine}, load ${os.loadavg()[0].toFixed(2)}. The statements are built by the product's own code (e.g. \`inboxQuery\` in src/modules/tasks/repo.ts).\n\n${plans.map((p) => `### ${p.title}\n\n\`\`\`\n${p.plan}\n\`\`\``).join('\n\n')}`];
+  },
+  async reads() {
+    if (!(await pgReachable())) { console.log(`reads: ${PG_URL} not reachable, skipped`); return []; }
+    const r = await benchReads(PG_URL, scaleFromEnv());
+    const s = r.seeded.scale;
+    const reports = ['| report | p50 ms | slowest ms | runs | reply bytes | goal < 300 ms |', '|---|---|---|---|---|---|',
+      ...r.reports.map((x) => `| ${x.call} \`${x.url}\` | ${x.p50} | ${x.max} | ${x.runs} | ${n(x.bytes)} | ${x.p50 < 300 ? 'met' : 'NOT met'} |`)].join('\n');
+    const searches = ['| list search (32 connections) | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | errors | goal p95 < 50 ms | load (1 min) |', '|---|---|---|---|---|---|---|---|---|',
+      ...r.searches.map((x) => `| ${x.call} \`${x.url}\` | ${n(x.rps)} | ${x.p50} | ${x.p90} | ${x.p97_5} | ${x.p99} | ${x.errors} | ${x.p97_5 < 50 ? 'met' : x.p90 < 50 ? 'between p90 and p97.5' : 'NOT met'} | ${x.load} |`)].join('\n');
+    return [`## Reports and list searches (npm run bench reads, ${stamp()})\n\nMachine: ${machine}; PostgreSQL 15 on the same machine, the \`bench\` database (${n(s.tasks)} tasks, ${n(s.deals)} deals, ${n(s.tickets)} tickets with one document each, ${n(s.customers)} customers; \`BENCH_REUSE=1\` reuses a seeded one). Reports as the GM, one request at a time, the first of ${REPORT_RUNS + 1} a warm-up. Searches as the GM for ${process.env.BENCH_SECONDS ?? 10} s each at 32 connections; autocannon gives p97.5 rather than p95, so a goal met at p97.5 is met at p95.\n\n${reports}\n\n${searches}`];
   },
   async startup() {
     const rows = await runStartupBench();

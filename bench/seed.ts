@@ -39,7 +39,11 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
   const started = performance.now();
   const ctx = await createContext({ ...loadConfig({}), demo: true, logLevel: 'silent' }, { database });
   const { db } = database;
-  const salesId = ((await db.execute(sql`select id from users where username = 'sales'`)) as unknown as { rows: { id: string }[] }).rows[0].id;
+  const rows = async <T>(q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+  const salesId = (await rows<{ id: string }>(sql`select id from users where username = 'sales'`))[0].id;
+  // who completed the after-sales work: the engineers, so the engineer scores have rows
+  const engineerIds = (await rows<{ id: string }>(sql`select id from users where roles ? 'engineer' and partner_id is null order by id`)).map((r) => r.id);
+  const partnerIds = (await rows<{ id: string }>(sql`select id from partners order by id`)).map((r) => r.id);
   const def = ctx.processes.current();
   const version = def.version;
   const first = def.starts.deal[0];
@@ -50,6 +54,10 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
   const dealSteps = stepsOf('deal').slice(0, 8);
   const ticketSteps = stepsOf('ticket').slice(0, 4);
   const dept = (role: string) => def.roles[role].department;
+  const followUp = Object.entries(def.steps).find(([, st]) => st.kind === 'follow_up')?.[0] ?? 'follow_up';
+  const meaning = (m: string) => Object.entries(def.steps[followUp]?.outcomes ?? {}).find(([, o]) => o.means === m)?.[0] ?? m;
+  const satisfied = meaning('satisfied');
+  const unsatisfied = meaning('unsatisfied');
   const C = completable(scale);
   const other = scale.tasks - C;
   const now = `${lit(BENCH_NOW)}::timestamptz`;
@@ -87,8 +95,10 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
     `insert into tasks (id, step, case_type, case_id, assignee_role, assignee_id, department, created_at, due_at, status)
       select 'bt' || g, ${lit(first)}, 'deal', 'bd' || (1 + (g - 1) % ${scale.deals}), 'sales', ${lit(salesId)}, ${lit(dept('sales'))}, ${now},
         ${now} + (g % 500) * interval '1 hour', 'open' from generate_series(1, ${C}) g`,
-    // the rest: half on deals, half on tickets, over the roles' pools; two thirds done
-    `insert into tasks (id, step, case_type, case_id, assignee_role, department, created_at, due_at, status, outcome, completed_at)
+    // the rest: half on deals, half on tickets, over the roles' pools; two thirds done, by the
+    // engineers (one in ten rounds by a partner company), follow-ups satisfied four times in five,
+    // one in six late
+    `insert into tasks (id, step, case_type, case_id, assignee_role, department, created_at, due_at, status, outcome, completed_at, completed_by, partner_id)
       select 'bx' || g,
         case when g % 2 = 0 then (${arr(dealSteps.map(([k]) => k))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([k]) => k))})[1 + (g / 2) % ${ticketSteps.length}] end,
         case when g % 2 = 0 then 'deal' else 'ticket' end,
@@ -96,8 +106,12 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
         case when g % 2 = 0 then (${arr(dealSteps.map(([, st]) => st.role))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([, st]) => st.role))})[1 + (g / 2) % ${ticketSteps.length}] end,
         case when g % 2 = 0 then (${arr(dealSteps.map(([, st]) => dept(st.role)))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([, st]) => dept(st.role)))})[1 + (g / 2) % ${ticketSteps.length}] end,
         ${now} - (g % 1000) * interval '1 day', ${now} - (g % 1000) * interval '1 day' + interval '30 hour',
-        case when g % 3 = 0 then 'open' else 'done' end, case when g % 3 = 0 then null else 'done' end,
-        case when g % 3 = 0 then null else ${now} - (g % 1000) * interval '1 day' + interval '20 hour' end
+        case when g % 3 = 0 then 'open' else 'done' end,
+        case when g % 3 = 0 then null when g % 2 = 1 and (${arr(ticketSteps.map(([k]) => k))})[1 + (g / 2) % ${ticketSteps.length}] = ${lit(followUp)}
+          then (case when g % 5 = 0 then ${lit(unsatisfied)} else ${lit(satisfied)} end) else 'done' end,
+        case when g % 3 = 0 then null else ${now} - (g % 1000) * interval '1 day' + case when g % 6 = 1 then interval '40 hour' else interval '20 hour' end end,
+        case when g % 3 = 0 then null else (${arr(engineerIds.length ? engineerIds : [salesId])})[1 + g % ${Math.max(1, engineerIds.length)}] end,
+        case when g % 3 <> 0 and g % 2 = 1 and g % 10 = 3 then ${partnerIds.length ? `(${arr(partnerIds)})[1 + g % ${partnerIds.length}]` : 'null'} else null end
       from generate_series(1, ${other}) g`,
     `set session_replication_role = default`,
     `vacuum analyze`,

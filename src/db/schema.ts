@@ -84,7 +84,11 @@ export const customers = pgTable('customers', {
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
-}, (t) => [index('customers_phone_digits').on(t.phoneDigits)]);
+}, (t) => [
+  index('customers_phone_digits').on(t.phoneDigits),
+  // substring search (src/db/search.ts): the name's two-character pieces
+  index('customers_name_bigrams').using('gin', sql`fy_bigrams(${t.name})`),
+]);
 
 /** Every case in one table (issue 9 §4): a deal, a ticket, or a customer's revisits (type
  *  `customer`, id = the customer's id, created with its first revisit). What tasks, the inbox,
@@ -118,6 +122,8 @@ export const cases = pgTable('cases', {
   // management reports (PROCESS §6.1): tickets closed in a period; a customer's earlier tickets (repeat faults)
   index('cases_type_closed').on(t.type, t.closedAt),
   index('cases_customer_closed').on(t.customerId, t.closedAt),
+  // substring search of numbers (src/db/search.ts)
+  index('cases_number_bigrams').using('gin', sql`fy_bigrams(${t.number})`),
 ]);
 
 export const deals = pgTable('deals', {
@@ -160,6 +166,8 @@ export const tickets = pgTable('tickets', {
   uniqueIndex('tickets_source_task').on(t.sourceTaskId),
   // the sweep's open tickets past their close deadline, not yet escalated
   index('tickets_due_unescalated').on(t.dueAt).where(sql`escalated_at is null`),
+  // substring search of the problem (src/db/search.ts)
+  index('tickets_problem_bigrams').using('gin', sql`fy_bigrams(${t.problem})`),
 ]);
 
 export const tasks = pgTable('tasks', {
@@ -218,6 +226,9 @@ export const documents = pgTable('documents', {
   createdAt: ts('created_at').notNull(),
 }, (t) => [
   index('documents_case').on(t.caseId), index('documents_customer').on(t.customerId),
+  // the archive: newest first, and substring search of numbers (src/db/search.ts)
+  index('documents_created').on(t.createdAt),
+  index('documents_number_bigrams').using('gin', sql`fy_bigrams(${t.number})`),
   foreignKey({ name: 'documents_case_fk', columns: [t.caseId, t.caseType], foreignColumns: [cases.id, cases.type] }),
 ]);
 

@@ -1,7 +1,8 @@
-// Search boxes take % and _ literally, everywhere.
+// Search boxes take % and _ literally, everywhere; two characters of a Chinese name, a piece of a
+// number or of a ticket's problem find their rows through the two-character index (src/db/search.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.js';
-import { createCustomer } from '../support/factories.js';
+import { createCustomer, createDeal } from '../support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await testApp(); });
@@ -21,5 +22,33 @@ describe('search patterns', () => {
     expect(underscore.body.items.map((c: { name: string }) => c.name)).toEqual(['百分之百_科技']);
     const literalMiss = await t.call('GET', `/customers?q=${encodeURIComponent('普_科')}`, { token: sales });
     expect(literalMiss.body.total).toBe(0);
+  });
+
+  it('finds deals, tickets and documents by two characters of the name, a piece of the number or the problem, and by one character', async () => {
+    const gm = await t.login('gm');
+    const cs = await t.login('cs_agent');
+    const { deal, customer } = await createDeal(t);
+    const named = await createCustomer(t, await t.login('sales'), { name: '上海华星远通科技有限公司' });
+    const reversed = await createCustomer(t, await t.login('sales'), { name: '星华贸易' }); // the pieces, not in order
+    const ticket = await t.call('POST', '/tickets', { token: cs, body: { customerId: named.id, kind: 'complaint', problem: '总机掉线，外线打不出去' } });
+    expect(ticket.status).toBe(201);
+    await t.call('POST', '/tickets', { token: cs, body: { customerId: reversed.id, kind: 'complaint', problem: '线外' } });
+    const ids = async (url: string) => ((await t.call('GET', url, { token: gm })).body.items as { id: string }[]).map((x) => x.id);
+    const numbers = async (url: string) => ((await t.call('GET', url, { token: gm })).body.items as { number: string }[]).map((x) => x.number);
+
+    expect(await ids(`/tickets?q=${encodeURIComponent('华星')}`)).toEqual([ticket.body.id]);
+    expect(await ids(`/tickets?q=${encodeURIComponent('掉线')}`)).toEqual([ticket.body.id]);
+    expect(await ids(`/tickets?q=${encodeURIComponent('外线打')}`)).toEqual([ticket.body.id]);
+    const piece = (ticket.body.number as string).slice(-5).toLowerCase();
+    expect(await ids(`/tickets?q=${encodeURIComponent(piece)}`)).toContain(ticket.body.id);
+    expect((await ids(`/tickets?q=${encodeURIComponent('星')}`)).sort()).toEqual([ticket.body.id, (await ids(`/tickets?q=${encodeURIComponent('星华')}`))[0]].sort());
+
+    const dealNumber = (deal as { number: string }).number;
+    expect(await ids(`/deals?q=${encodeURIComponent(dealNumber.slice(-6).toLowerCase())}`)).toContain((deal as { id: string }).id);
+    expect(await ids(`/deals?q=${encodeURIComponent(customer.name.slice(0, 2))}`)).toContain((deal as { id: string }).id);
+    const survey = (await numbers(`/documents?customer=${encodeURIComponent(customer.name.slice(1, 3))}`));
+    expect(survey.length).toBeGreaterThan(0);
+    expect(await numbers(`/documents?number=${encodeURIComponent(survey[0].slice(-4).toLowerCase())}`)).toContain(survey[0]);
+    expect(await ids(`/tasks?mine=false&q=${encodeURIComponent(dealNumber.slice(-6))}`)).not.toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { audit, cases, customers, deals, negotiationLog, tasks, users } from '../../db/schema.js';
-import { containsPattern } from '../../db/like.js';
+import { casesMatching } from '../../db/search.js';
 import { insertCase, required, splitCase, updateCase } from '../cases/repo.js';
 
 /** A deal as the services see it: its case's columns and its own details (one join). */
@@ -39,13 +39,13 @@ export async function listDeals(tx: Tx, f: { state?: string; q?: string; ownerId
     eq(cases.type, 'deal'),
     f.state ? inArray(cases.state, f.state.split(',').map((s) => s.trim()).filter(Boolean)) : undefined,
     f.ownerId ? eq(cases.ownerId, f.ownerId) : undefined,
-    f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(cases.number, containsPattern(f.q))) : undefined,
+    f.q ? sql`${cases.id} in (${casesMatching(f.q, 'deal')})` : undefined,
   );
   const items = await tx.select({ deal: dealColumns, customerName: customers.name }).from(deals)
     .innerJoin(cases, eq(cases.id, deals.id))
     .innerJoin(customers, eq(customers.id, cases.customerId)).where(where)
     .orderBy(desc(cases.createdAt), desc(cases.number)).limit(f.limit).offset(f.offset);
-  const total = (await tx.select({ n: count() }).from(cases).innerJoin(customers, eq(customers.id, cases.customerId)).where(where))[0].n;
+  const total = (await tx.select({ n: count() }).from(cases).where(where))[0].n; // every case has its customer
   return { items, total };
 }
 export async function insertNegotiationEntry(tx: Tx, row: typeof negotiationLog.$inferInsert) {

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cases, customers, docCounters, documents } from '../../db/schema.js';
-import { containsPattern } from '../../db/like.js';
+import { contains } from '../../db/search.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -44,8 +44,8 @@ export interface DocumentSearch {
 
 export async function searchDocuments(tx: Tx, f: DocumentSearch) {
   const where: SQL | undefined = and(
-    f.number ? ilike(documents.number, containsPattern(f.number)) : undefined,
-    f.customer ? ilike(customers.name, containsPattern(f.customer)) : undefined,
+    f.number ? contains(documents.number, f.number) : undefined,
+    f.customer ? sql`${documents.customerId} in (select c.id from customers c where ${contains(sql`c.name`, f.customer)})` : undefined,
     f.form ? eq(documents.form, f.form) : undefined,
     f.from ? gte(documents.createdAt, f.from) : undefined,
     f.to ? lt(documents.createdAt, f.to) : undefined,
@@ -59,7 +59,7 @@ export async function searchDocuments(tx: Tx, f: DocumentSearch) {
     .innerJoin(customers, eq(customers.id, documents.customerId))
     .innerJoin(cases, eq(cases.id, documents.caseId)).where(where)
     .orderBy(desc(documents.createdAt), desc(documents.number)).limit(f.limit).offset(f.offset);
-  const total = (await tx.select({ n: count() }).from(documents).innerJoin(customers, eq(customers.id, documents.customerId)).where(where))[0].n;
+  const total = (await tx.select({ n: count() }).from(documents).where(where))[0].n;
   return { items, total };
 }
 

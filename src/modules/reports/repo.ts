@@ -1,5 +1,5 @@
 // Every query the management reports run: read-only, over one period [from, to).
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
 import { cases, customers, deals, documents, partners, tasks, tickets, users } from '../../db/schema.js';
@@ -22,23 +22,32 @@ export async function ticketsClosedIn(tx: Tx, from: Date, to: Date) {
 }
 
 /** Tickets still open at `to` whose close deadline had passed by then. */
+/** The report's lists of overdue things stop at this many, the oldest deadline first; their
+ *  counts are complete. */
+export const OVERDUE_LIST_MAX = 200;
+
+// a paused ticket's close deadline stands still (issue 16): not overdue while it waits
+const ticketOverdueAt = (to: Date) => and(lt(cases.createdAt, to), lt(tickets.dueAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, to)), isNull(tickets.pausedAt));
+
+/** Tickets open at `to` past their close deadline: the oldest OVERDUE_LIST_MAX, and how many. */
 export async function ticketsOverdueAt(tx: Tx, to: Date) {
-  return ticketsWithCustomer(tx)
-    // a paused ticket's close deadline stands still (issue 16): not overdue while it waits
-    .where(and(lt(cases.createdAt, to), lt(tickets.dueAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, to)), isNull(tickets.pausedAt)))
-    .orderBy(asc(tickets.dueAt));
+  const rows = await ticketsWithCustomer(tx).where(ticketOverdueAt(to)).orderBy(asc(tickets.dueAt)).limit(OVERDUE_LIST_MAX);
+  const total = rows.length < OVERDUE_LIST_MAX ? rows.length
+    : (await tx.select({ n: count() }).from(tickets).innerJoin(cases, eq(cases.id, tickets.id)).where(ticketOverdueAt(to)))[0].n;
+  return { rows, total };
 }
 
 /** Deal steps (pre-sales and installation) still open at `to` whose deadline had passed by
  *  then, with the deal's number, its customer and who holds the task. */
 export async function dealStepsOverdueAt(tx: Tx, to: Date) {
-  return tx.select({ task: tasks, number: cases.number, customerName: customers.name, assigneeName: users.displayName }).from(tasks)
+  const where = and(eq(tasks.caseType, 'deal'), lt(tasks.createdAt, to), lt(tasks.dueAt, to), or(eq(tasks.status, 'open'), gte(tasks.completedAt, to)));
+  const rows = await tx.select({ task: tasks, number: cases.number, customerName: customers.name, assigneeName: users.displayName }).from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, tasks.assigneeId))
-    .where(and(eq(tasks.caseType, 'deal'), lt(tasks.createdAt, to), lt(tasks.dueAt, to),
-      or(eq(tasks.status, 'open'), gte(tasks.completedAt, to))))
-    .orderBy(asc(tasks.dueAt));
+    .where(where).orderBy(asc(tasks.dueAt)).limit(OVERDUE_LIST_MAX);
+  const total = rows.length < OVERDUE_LIST_MAX ? rows.length : (await tx.select({ n: count() }).from(tasks).where(where))[0].n;
+  return { rows, total };
 }
 
 /** Completed tasks of one step in the period, with their case's number (a ticket's; a

@@ -25,7 +25,9 @@ export const weeklySummary = z.object({
   overdueOpen: z.array(z.object({
     ticketId: z.string(), number: z.string(), customerName: z.string(), kind: z.string(), state: z.string(), dueAt: instant,
   })),
-  /** pre-sales and installation steps open past their deadline at the week's end */
+  /** how many pre-sales and installation steps were open past their deadline at the week's end */
+  overdueStepsTotal: z.number().int(),
+  /** the oldest 200 of them (`overdueOpen` likewise lists the oldest 200 of `tickets.overdueOpen`) */
   overdueSteps: z.array(z.object({
     dealId: z.string(), number: z.string(), customerName: z.string(), step: z.string(), assigneeRole: z.string(),
     assigneeName: z.string().nullable(), dueAt: instant,

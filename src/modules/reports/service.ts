@@ -127,14 +127,16 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
       openedInquiries: opened.filter((r) => r.ticket.kind === 'inquiry').length,
       openedComplaints: opened.filter((r) => r.ticket.kind === 'complaint').length,
       closed: closed.length, closedOnTime: onTime, closedLate: closed.length - onTime,
-      breaches: breaches.length, excused: excused.length, overdueOpen: overdueOpen.length,
+      breaches: breaches.length, excused: excused.length, overdueOpen: overdueOpen.total,
     },
     breaches,
     breachesByOwner: [...byOwner.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     excused,
-    overdueOpen: overdueOpen.map((r) => ({ ticketId: r.ticket.id, number: r.ticket.number, customerName: r.customerName, kind: r.ticket.kind, state: r.ticket.state, dueAt: r.ticket.dueAt.toISOString() })),
+    // the oldest OVERDUE_LIST_MAX of each list; the counts are complete
+    overdueOpen: overdueOpen.rows.map((r) => ({ ticketId: r.ticket.id, number: r.ticket.number, customerName: r.customerName, kind: r.ticket.kind, state: r.ticket.state, dueAt: r.ticket.dueAt.toISOString() })),
     // pre-sales and installation steps past their deadline at the week's end (issue 15 §8)
-    overdueSteps: overdueSteps.map((r) => ({
+    overdueStepsTotal: overdueSteps.total,
+    overdueSteps: overdueSteps.rows.map((r) => ({
       dealId: r.task.caseId, number: r.number ?? '', customerName: r.customerName, step: r.task.step,
       assigneeRole: r.task.assigneeRole, assigneeName: r.assigneeName, dueAt: r.task.dueAt!.toISOString(),
     })),

@@ -40,7 +40,7 @@ function rows(s: WeeklySummary, def: ProcessDefinition) {
       ['满意率', rateCell(s.satisfaction.rate)],
       ['生成定期回访', s.revisits.generated], ['完成定期回访', s.revisits.done], ['回访发现问题', s.revisits.problemsFound],
       ['签约商机', s.deals.won], ['签约金额', money(s.deals.wonAmountFen)], ['丢失商机', s.deals.lost],
-      ['售前/安装环节逾期', s.overdueSteps.length],
+      ['售前/安装环节逾期', s.overdueStepsTotal],
     ] as [string, Cell][],
     breaches: s.breaches.map((b): Cell[] => [b.number, b.customerName, KIND_ZH[b.kind] ?? b.kind, shanghaiText(b.dueAt), shanghaiText(b.closedAt), b.owner ? `${b.owner.name}（${stepLabel(b.owner.step)}）` : '未知']),
     byOwner: s.breachesByOwner.map((o): Cell[] => [o.name, o.kind === 'partner' ? '外包服务商' : o.kind === 'user' ? '员工' : '岗位', o.count]),

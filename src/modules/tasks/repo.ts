@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cases, customers, tasks } from '../../db/schema.js';
-import { containsPattern } from '../../db/like.js';
+import { casesMatching } from '../../db/search.js';
 import { caseColumns } from '../cases/repo.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -73,8 +73,7 @@ export interface TaskFilter {
 
 /** Tasks whose case number, or the name of whose customer, matches (the inbox search box). */
 export function customerNameMatches(q: string): SQL {
-  const pattern = containsPattern(q);
-  return sql`${tasks.caseId} in (select k.id from ${cases} k join ${customers} c on c.id = k.customer_id where c.name ilike ${pattern} or k.number ilike ${pattern})`;
+  return sql`${tasks.caseId} in (${casesMatching(q)})`;
 }
 
 /** Inbox totals stop counting at this many: nobody pages that far, and counting a huge

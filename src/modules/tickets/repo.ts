@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cases, customers, documents, partners, tasks, tickets, users } from '../../db/schema.js';
-import { containsPattern } from '../../db/like.js';
+import { casesMatching, contains } from '../../db/search.js';
 import { insertCase, required, splitCase, updateCase } from '../cases/repo.js';
 
 /** A ticket as the services see it: its case's columns and its own details (one join). */
@@ -69,15 +69,14 @@ export async function listTickets(tx: Tx, f: TicketFilter) {
     f.tier ? eq(cases.tier, f.tier) : undefined,
     f.overdue === true ? and(isNull(cases.closedAt), lt(tickets.dueAt, f.now)) : undefined,
     f.overdue === false ? or(isNotNull(cases.closedAt), sql`${tickets.dueAt} >= ${f.now.toISOString()}::timestamptz`) : undefined,
-    f.q ? or(ilike(customers.name, containsPattern(f.q)), ilike(cases.number, containsPattern(f.q)), ilike(tickets.problem, containsPattern(f.q))) : undefined,
+    f.q ? sql`${cases.id} in (${casesMatching(f.q, 'ticket', sql`select t.id from tickets t where ${contains(sql`t.problem`, f.q)}`)})` : undefined,
   );
   const order = f.sort === 'due_asc' ? [asc(tickets.dueAt), asc(cases.number)] : [desc(cases.createdAt), desc(cases.number)];
   const items = await tx.select({ ticket: ticketColumns, customerName: customers.name }).from(tickets)
     .innerJoin(cases, eq(cases.id, tickets.id))
     .innerJoin(customers, eq(customers.id, cases.customerId)).where(where)
     .orderBy(...order).limit(f.limit).offset(f.offset);
-  const total = (await tx.select({ n: count() }).from(tickets).innerJoin(cases, eq(cases.id, tickets.id))
-    .innerJoin(customers, eq(customers.id, cases.customerId)).where(where))[0].n;
+  const total = (await tx.select({ n: count() }).from(tickets).innerJoin(cases, eq(cases.id, tickets.id)).where(where))[0].n;
   return { items, total };
 }
 

@@ -7964,6 +7964,7 @@ export interface components {
                 number: string;
                 step: string;
             }[];
+            overdueStepsTotal: number;
             pauses: {
                 count: number;
                 items: {

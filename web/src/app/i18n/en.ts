@@ -541,6 +541,7 @@ export const en: Record<MessageKey, string> = {
   'weekly.breaches': "Late tickets",
   'weekly.dueAt': "Due",
   'weekly.closedAt': "Closed at",
+  'weekly.listedOf': '{total} in all; the oldest {listed} listed',
   'weekly.overdueSteps': "Pre-sales and installation steps overdue",
   'weekly.step': "Step",
   'weekly.assignee': "Assignee",

@@ -540,6 +540,7 @@ export const zh = {
   'weekly.breaches': "超时工单",
   'weekly.dueAt': "截止时间",
   'weekly.closedAt': "关闭时间",
+  'weekly.listedOf': "共 {total} 项，列出最早的 {listed} 项",
   'weekly.overdueSteps': "售前与安装环节逾期",
   'weekly.step': "环节",
   'weekly.assignee': "处理人",

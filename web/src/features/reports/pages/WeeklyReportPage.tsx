@@ -90,6 +90,8 @@ function WeeklyBody({ s }: { s: WeeklySummary }) {
   const text = useProcessText();
   const can = useCapabilities();
   const tix = s.tickets;
+  // a long list shows its oldest entries and says how many there are in all
+  const listedOf = (listed: number, total: number) => (total > listed ? t('weekly.listedOf', { listed, total }) : t('common.total', { n: total }));
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {s.feedbackReport && (
@@ -172,7 +174,7 @@ function WeeklyBody({ s }: { s: WeeklySummary }) {
       </Row>
 
       {!!s.overdueOpen.length && (
-        <Card title={t('weekly.overdueOpen')}>
+        <Card title={t('weekly.overdueOpen')} extra={listedOf(s.overdueOpen.length, tix.overdueOpen)}>
           <Table
             {...tableProps}
             rowKey="ticketId"
@@ -188,7 +190,7 @@ function WeeklyBody({ s }: { s: WeeklySummary }) {
       )}
 
       {!!s.overdueSteps.length && (
-        <Card title={t('weekly.overdueSteps')} data-testid="weekly-overdue-steps">
+        <Card title={t('weekly.overdueSteps')} extra={listedOf(s.overdueSteps.length, s.overdueStepsTotal)} data-testid="weekly-overdue-steps">
           <Table
             {...tableProps}
             rowKey={(r) => `${r.dealId}-${r.step}`}
