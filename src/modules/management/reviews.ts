@@ -50,10 +50,12 @@ export async function recordReview(opts: { actor: Actor; input: ReviewInput }, t
 export async function listReviews(opts: { actor: Actor; userId?: string; partnerId?: string; period?: Period }, tx: Tx) {
   authorize(opts.actor, 'review.read');
   const where: (SQL | undefined)[] = [opts.period ? and(gte(reviews.createdAt, opts.period.from), lt(reviews.createdAt, opts.period.to)) : undefined];
+  let named: { userId: string | null; partnerId: string | null; name: string } | null = null;
   if (opts.userId || opts.partnerId) {
     const subject = await subjectOf(tx, opts.actor, opts);
     if (!subject || !can(opts.actor, 'review.read', subject)) throw denial(opts.actor, 'review.read', 'review');
     where.push(opts.userId ? eq(reviews.userId, opts.userId) : eq(reviews.partnerId, opts.partnerId!));
+    named = { userId: opts.userId ?? null, partnerId: opts.userId ? null : opts.partnerId!, name: subject.name };
   }
   const rows = await tx.select({ r: reviews, userName: users.displayName, partnerName: partners.name }).from(reviews)
     .leftJoin(users, eq(users.id, reviews.userId)).leftJoin(partners, eq(partners.id, reviews.partnerId))
@@ -68,5 +70,5 @@ export async function listReviews(opts: { actor: Actor; userId?: string; partner
     }
     items.push(present(r, { subject: userName ?? partnerName ?? '', author: authors.get(r.authorId) ?? null }));
   }
-  return { items };
+  return { subject: named, items };
 }
