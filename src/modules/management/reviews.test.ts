@@ -15,7 +15,7 @@ describe('rewards and penalties', () => {
     const tech = await t.login('tech_manager');
     const penalty = await t.call('POST', '/reviews', { token: tech, body: { userId: engineer.id, kind: 'penalty', points: -2, amountFen: 5000, reason: '维修超时且无特殊原因', caseId: 'case-1' } });
     expect(penalty.status, penalty.text).toBe(201);
-    expect(penalty.body).toMatchObject({ userId: engineer.id, partnerId: null, kind: 'penalty', points: -2, amountFen: 5000, authorName: expect.any(String) });
+    expect(penalty.body).toMatchObject({ userId: engineer.id, partnerId: null, kind: 'penalty', points: -2, amountFen: 5000, caseNumber: null, authorName: expect.any(String) });
     const trail = await t.ctx.db.select().from(audit).where(eq(audit.entityId, penalty.body.id));
     expect(trail.map((a) => [a.action, a.caseId])).toEqual([['review.penalty', 'case-1']]);
     expect((await t.call('POST', '/reviews', { token: tech, body: { userId: sales.id, kind: 'reward', reason: 'x' } })).status).toBe(403);

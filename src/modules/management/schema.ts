@@ -79,6 +79,7 @@ export const reviewInput = z.object({
 export const reviewView = z.object({
   id: z.string(), userId: z.string().nullable(), partnerId: z.string().nullable(), subjectName: z.string(), kind: z.enum(['reward', 'penalty']),
   points: z.number().int().nullable(), amountFen: z.number().int().nullable(), reason: z.string(), caseId: z.string().nullable(),
+  caseNumber: z.string().nullable().describe('the case\'s number (GD-…, SJ-…), null without a case'),
   authorId: z.string(), authorName: z.string().nullable(), createdAt: instant,
 }).meta({ id: 'Review' });
 

@@ -7589,6 +7589,8 @@ export interface components {
             authorId: string;
             authorName: string | null;
             caseId: string | null;
+            /** @description the case's number (GD-…, SJ-…), null without a case */
+            caseNumber: string | null;
             /** Format: date-time */
             createdAt: string;
             id: string;
