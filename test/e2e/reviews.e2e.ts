@@ -64,6 +64,14 @@ describe('rewards and penalties, and an engineer\'s trend', () => {
     });
   });
 
+  it('the tech manager opens a row\'s trend on 工程师考评', async () => {
+    await as('tech_manager', 'row-trend', async (page) => {
+      await page.goto('/reports/engineers');
+      await page.getByTestId('engineer-scores').locator('tr', { hasText: engineer.displayName }).getByTestId('open-trend').click();
+      await page.locator('.ant-drawer').getByTestId('engineer-trend').locator('canvas').first().waitFor();
+    });
+  });
+
   it('the engineer sees their trend under their row on 工程师考评, and their own record page', async () => {
     await as('engineer', 'trend', async (page) => {
       await page.goto('/reports');
@@ -75,6 +83,11 @@ describe('rewards and penalties, and an engineer\'s trend', () => {
     await as('engineer', 'own-record', async (page) => {
       await page.goto('/reports/engineers');
       await page.getByTestId('engineer-record-link').filter({ hasText: engineer.displayName }).click();
+      await page.waitForURL(`**/reviews/user/${engineer.id}`);
+      await page.getByTestId('review-record').getByText(REASON).waitFor();
+      // the same page from 我的账户
+      await page.goto('/account');
+      await page.getByTestId('account-own-reviews').click();
       await page.waitForURL(`**/reviews/user/${engineer.id}`);
       await page.getByTestId('review-record').getByText(REASON).waitFor();
     });

@@ -826,6 +826,7 @@ export const en: Record<MessageKey, string> = {
   "reviews.totalRewards": "Rewards (amount)",
   "reviews.totalPenalties": "Penalties (amount)",
   "reviews.trend": "Trend over the last {months} months",
+  "reviews.myRecord": "My rewards and penalties",
   "reviews.trendShort": "Trend",
   ...PROCESS_EDITOR_EN,
 };

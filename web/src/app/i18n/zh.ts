@@ -825,6 +825,7 @@ export const zh = {
   "reviews.totalRewards": "奖励金额",
   "reviews.totalPenalties": "处罚金额",
   "reviews.trend": "近 {months} 个月趋势",
+  "reviews.myRecord": "我的奖惩档案",
   "reviews.trendShort": "趋势",
   ...PROCESS_EDITOR_ZH,
 };
