@@ -56,6 +56,8 @@ export function capabilitiesOf(a: Actor) {
     departmentResults: can(a, 'report.departments'),
     /** record a reward or penalty (per subject the server checks the department) */
     recordReview: can(a, 'review.create'),
+    /** the rewards and penalties list (奖惩记录): each reader sees the records they may read */
+    readReviews: can(a, 'review.read'),
     /** stored process versions (a running case keeps the one it started with) */
     processVersions: can(a, 'admin.process'),
     /** 特殊原因 on a late ticket (per ticket: the ticket's abilities) */

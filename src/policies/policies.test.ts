@@ -231,6 +231,18 @@ describe('record-level rules', () => {
     expect(can(actorOf('partner_engineer'), 'admin.partnerRead', 'other')).toBe(false);
     expect(can(actorOf('sales'), 'admin.partnerRead', 'other')).toBe(true);
   });
+  it('review: a person reads their own record page; the subject\'s department manager and the GM read it too', () => {
+    const engineer = { userId: 'u-engineer', departments: ['technical'] };
+    expect(ROLES.filter((r) => can(actorOf(r), 'review.read', engineer))).toEqual(['engineer', 'tech_manager', 'gm']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'review.read', { userId: 'u-sales', departments: ['business'] }))).toEqual(['sales', 'sales_manager', 'gm']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'review.read', { partner: true }))).toEqual(['tech_manager', 'gm']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'review.create', engineer))).toEqual(['tech_manager', 'gm']);
+  });
+  it('report.engineers: an engineer asks for their own numbers only; the tech manager and the GM for anyone\'s', () => {
+    expect(ROLES.filter((r) => can(actorOf(r), 'report.engineers', { subjectId: 'u-engineer' }))).toEqual(['engineer', 'tech_manager', 'gm']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'report.engineers', { subjectId: 'u-someone-else' }))).toEqual(['tech_manager', 'gm']);
+    expect(ROLES.filter((r) => can(actorOf(r), 'report.engineers', { subjectId: PARTNER_ID }))).toEqual(['tech_manager', 'gm']);
+  });
   it('every policy is a pure function of its arguments', () => {
     for (const actions of Object.values(POLICIES)) for (const fn of Object.values(actions)) expect(typeof fn).toBe('function');
   });
@@ -262,6 +274,7 @@ describe('capabilities of the signed-in user: every role, from the policies', ()
     salesReview: row('sales_manager', 'gm'),
     departmentResults: row(...MANAGERS),
     recordReview: row(...MANAGERS),
+    readReviews: STAFF,
     processVersions: row('sysadmin', 'gm'),
     excuse: row('cs_manager', 'gm'),
     createLead: row('engineer', 'tech_manager', 'cs_agent', 'cs_manager', 'admin_clerk', 'gm', 'sysadmin'),

@@ -68,3 +68,21 @@ export async function installedCustomer(
   });
   return { customerId: c.data.id, dealId, phone };
 }
+
+/** A complaint repaired by the demo engineer and confirmed satisfied by the CS agent (a point on the engineer's scores). */
+export async function repairedComplaint(baseUrl: string, o: { customerName: string; problem: string }): Promise<{ ticketId: string; number: string }> {
+  const [sales, cs, engineer, gm] = [await apiToken(baseUrl, 'sales'), await apiToken(baseUrl, 'cs_agent'), await apiToken(baseUrl, 'engineer'), await apiToken(baseUrl, 'gm')];
+  const c = await apiCall<{ id: string }>(baseUrl, 'POST', '/customers', { name: o.customerName, address: '上海市徐汇区漕溪北路 1 号', contactPerson: '王经理', phone: `021-${String(Date.now()).slice(-8)}` }, sales);
+  if (c.status !== 201) throw new Error(`customer: ${c.status} ${JSON.stringify(c.data)}`);
+  const tk = await apiCall<{ id: string; number: string }>(baseUrl, 'POST', '/tickets', { customerId: c.data.id, kind: 'complaint', problem: o.problem }, cs);
+  if (tk.status !== 201) throw new Error(`ticket: ${tk.status} ${JSON.stringify(tk.data)}`);
+  const open = async () => (await apiCall<{ items: { id: string }[] }>(baseUrl, 'GET', `/tasks?status=open&mine=false&caseId=${tk.data.id}`, undefined, gm)).data.items[0].id;
+  for (const [body, token] of [
+    [{ form: { cause: '网关配置丢失', resolution: '重新下发配置', qualityComplaint: false } }, engineer],
+    [{ outcome: 'satisfied', form: { customerOpinion: '很满意' } }, cs],
+  ] as const) {
+    const r = await apiCall(baseUrl, 'POST', `/tasks/${await open()}/complete`, body, token);
+    if (r.status !== 200) throw new Error(`complete: ${r.status} ${JSON.stringify(r.data)}`);
+  }
+  return { ticketId: tk.data.id, number: tk.data.number };
+}

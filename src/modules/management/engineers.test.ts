@@ -189,6 +189,47 @@ describe('engineer scores (PROCESS §6.1) against the hand count', () => {
   });
 });
 
+describe('an engineer\'s trend, month by month (issue 13)', () => {
+  it('ends with the clock\'s month, whose numbers are that month\'s row', async () => {
+    await t.setClock('2026-03-31T12:00:00+08:00');
+    const tech = await t.login('tech_manager');
+    const row = (await t.call('GET', `/reports/engineers?${PERIOD}`, { token: tech })).body.items.find((i: { userId: string }) => i.userId === id.E1);
+    const r = await t.call('GET', `/reports/engineers/trend?subjectId=${id.E1}&months=3`, { token: tech });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.subject).toEqual({ userId: id.E1, partnerId: null, name: row.name });
+    expect(r.body.months.map((m: { month: string }) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+    const march = r.body.months[2];
+    expect(march).toMatchObject({ from: at('03-01T00:00').toISOString(), to: at('2026-04-01T00:00').toISOString() });
+    expect(march).toMatchObject({
+      score: row.score, onTimeRate: row.onTimeRate, satisfactionRate: row.satisfactionRate, firstTimeFixRate: row.firstTimeFixRate,
+      repairs: row.repairs, followUps: row.followUps, complaintsClosed: row.complaintsClosed,
+    });
+    expect(march.score).toBe(50);
+    expect(r.body.months[0]).toMatchObject({ score: null, repairs: 0, onTimeRate: null });
+    // a partner company's trend; the default is six months
+    const p = await t.call('GET', `/reports/engineers/trend?subjectId=${id.P}`, { token: await t.login('gm') });
+    expect(p.body.months).toHaveLength(6);
+    expect(p.body.months.at(-1)).toMatchObject({ month: '2026-03', score: 85 });
+    expect((await t.call('GET', '/reports/engineers/trend?subjectId=nobody', { token: tech })).status).toBe(404);
+  });
+
+  it('lets an engineer ask for their own trend only (403 otherwise), 1 to 24 months', async () => {
+    const engineer = await t.login('engineer');
+    const own = await t.call('GET', `/reports/engineers/trend?subjectId=${id.E1}&months=1`, { token: engineer });
+    expect(own.status, own.text).toBe(200);
+    expect(own.body.months).toEqual([expect.objectContaining({ month: '2026-03', score: 50 })]);
+    expect((await t.call('GET', '/reports/engineers/trend?months=2', { token: engineer })).body.subject.userId).toBe(id.E1);
+    expect((await t.call('GET', `/reports/engineers/trend?subjectId=${id.E2}`, { token: engineer })).status).toBe(403);
+    expect((await t.call('GET', `/reports/engineers/trend?subjectId=${id.P}`, { token: engineer })).status).toBe(403);
+    expect((await t.call('GET', `/reports/engineers/trend?subjectId=${id.E1}`, { token: await t.login('sales') })).status).toBe(403);
+    for (const months of ['0', '25', 'x', '1.5']) {
+      const bad = await t.call('GET', `/reports/engineers/trend?months=${months}`, { token: engineer });
+      expect(bad.status, months).toBe(400);
+      expect(bad.body.error.details.map((d: { path: string }) => d.path), months).toEqual(['months']);
+    }
+  });
+});
+
 // Department results of March from the same fixture (PROCESS §6): repairs 5 (T1, T2 twice, T3, T4), on time 3
 // → 0.6; follow-ups 5, satisfied 4 → 0.8, all without a deadline → on time 1; installations 2, on time 1 → 0.5;
 // complaints closed 4 (T1, T2, T3, T4), within their 48 h deadline T1 and T3 → 0.5; no revisits due → null.

@@ -11,6 +11,7 @@ import { orgOf, type Actor } from '../../policies/actor.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { usersWithRole } from '../users/repo.js';
+import { monthOf, parseMonth } from '../reports/period.js';
 import * as repo from './repo.js';
 import { readManagementSettings, type ManagementSettings } from './settings.js';
 
@@ -116,4 +117,34 @@ export async function engineerMeasureCases(opts: { actor: Actor; subjectId: stri
       kind: r.kind, state: r.state, taskId: r.task_id, at: when(r.at)!, dueAt: when(r.due_at), outcome: r.outcome,
     })),
   };
+}
+
+/** `YYYY-MM` of `n` months before `month` (n ≥ 0), calendar arithmetic. */
+const monthsBefore = (month: string, n: number) => {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 - n, 1));
+  return d.toISOString().slice(0, 7);
+};
+
+/** One engineer's (or partner company's) score and rates month by month: the last `months` Shanghai
+ *  months ending with the clock's current one, each month's numbers those of its row in engineerScores. */
+export async function engineerTrend(opts: { actor: Actor; subjectId: string; months: number }, tx: Tx, ctx: AppContext) {
+  // an engineer may ask for their own numbers only (the policy's rule); others: anyone's
+  authorize(opts.actor, 'report.engineers', { subjectId: opts.subjectId });
+  const [user] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [opts.subjectId]));
+  const [partner] = user ? [] : await tx.select({ id: partners.id, name: partners.name }).from(partners).where(inArray(partners.id, [opts.subjectId]));
+  if (!user && !partner) throw notFound('engineer');
+  const current = monthOf(ctx.clock.now());
+  const points = [];
+  for (let i = opts.months - 1; i >= 0; i--) {
+    const period = parseMonth(monthsBefore(current, i))!;
+    const { items } = await engineerScores({ actor: opts.actor, range: period }, tx, ctx);
+    const row = items.find((r) => (user ? r.userId === user.id : r.partnerId === partner!.id));
+    points.push({
+      month: period.key, from: period.from.toISOString(), to: period.to.toISOString(),
+      score: row?.score ?? null, onTimeRate: row?.onTimeRate ?? null, satisfactionRate: row?.satisfactionRate ?? null,
+      firstTimeFixRate: row?.firstTimeFixRate ?? null, repairs: row?.repairs ?? 0, followUps: row?.followUps ?? 0, complaintsClosed: row?.complaintsClosed ?? 0,
+    });
+  }
+  return { subject: { userId: user ? user.id : null, partnerId: partner ? partner.id : null, name: (user ?? partner)!.name }, months: points };
 }

@@ -15,7 +15,7 @@ describe('rewards and penalties', () => {
     const tech = await t.login('tech_manager');
     const penalty = await t.call('POST', '/reviews', { token: tech, body: { userId: engineer.id, kind: 'penalty', points: -2, amountFen: 5000, reason: '维修超时且无特殊原因', caseId: 'case-1' } });
     expect(penalty.status, penalty.text).toBe(201);
-    expect(penalty.body).toMatchObject({ userId: engineer.id, partnerId: null, kind: 'penalty', points: -2, amountFen: 5000, authorName: expect.any(String) });
+    expect(penalty.body).toMatchObject({ userId: engineer.id, partnerId: null, kind: 'penalty', points: -2, amountFen: 5000, caseNumber: null, authorName: expect.any(String) });
     const trail = await t.ctx.db.select().from(audit).where(eq(audit.entityId, penalty.body.id));
     expect(trail.map((a) => [a.action, a.caseId])).toEqual([['review.penalty', 'case-1']]);
     expect((await t.call('POST', '/reviews', { token: tech, body: { userId: sales.id, kind: 'reward', reason: 'x' } })).status).toBe(403);
@@ -32,6 +32,13 @@ describe('rewards and penalties', () => {
     const own = await t.call('GET', `/reviews?userId=${engineer.id}`, { token: await t.login('engineer') });
     expect(own.status).toBe(200);
     expect(own.body.items.map((r: { reason: string }) => r.reason)).toEqual(['维修超时且无特殊原因']);
+    expect(own.body.subject).toEqual({ userId: engineer.id, partnerId: null, name: expect.any(String) });
+    const partner = (await me('partner_engineer')).partnerId!;
+    const partnerPage = await t.call('GET', `/reviews?partnerId=${partner}`, { token: await t.login('tech_manager') });
+    expect(partnerPage.body.subject).toMatchObject({ userId: null, partnerId: partner });
+    expect(partnerPage.body.items.map((r: { amountFen: number }) => r.amountFen)).toEqual([20000]);
+    expect((await t.call('GET', `/reviews?partnerId=${partner}`, { token: await t.login('engineer') })).status).toBe(403);
+    expect((await t.call('GET', '/reviews', { token: await t.login('tech_manager') })).body.subject).toBeNull();
     expect((await t.call('GET', `/reviews?userId=${engineer.id}`, { token: await t.login('sales') })).status).toBe(403);
     expect((await t.call('GET', `/reviews?userId=${engineer.id}&month=2026-03`, { token: await t.login('tech_manager') })).body.items).toHaveLength(1);
     expect((await t.call('GET', `/reviews?userId=${engineer.id}&month=2026-04`, { token: await t.login('tech_manager') })).body.items).toHaveLength(0);

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { partners, reviews, users } from '../../db/schema.js';
+import { cases, partners, reviews, users } from '../../db/schema.js';
 import { authorize, denial } from '../../policies/index.js';
 import { departmentsOf, orgOf, type Actor } from '../../policies/actor.js';
 import { can } from '../../policies/index.js';
@@ -24,9 +24,9 @@ async function subjectOf(tx: Tx, actor: Actor, s: { userId?: string; partnerId?:
   return p && { partner: true, name: p.name };
 }
 
-const present = (r: typeof reviews.$inferSelect, names: { subject: string; author: string | null }) => ({
+const present = (r: typeof reviews.$inferSelect, names: { subject: string; author: string | null; caseNumber: string | null }) => ({
   id: r.id, userId: r.userId, partnerId: r.partnerId, subjectName: names.subject, kind: r.kind as 'reward' | 'penalty',
-  points: r.points, amountFen: r.amountFen, reason: r.reason, caseId: r.caseId, authorId: r.authorId, authorName: names.author, createdAt: r.createdAt.toISOString(),
+  points: r.points, amountFen: r.amountFen, reason: r.reason, caseId: r.caseId, caseNumber: names.caseNumber, authorId: r.authorId, authorName: names.author, createdAt: r.createdAt.toISOString(),
 });
 
 export async function recordReview(opts: { actor: Actor; input: ReviewInput }, tx: Tx, ctx: AppContext) {
@@ -41,7 +41,8 @@ export async function recordReview(opts: { actor: Actor; input: ReviewInput }, t
     points: input.points ?? null, amountFen: input.amountFen ?? null, reason: input.reason, caseId: input.caseId ?? null,
     authorId: opts.actor.id, createdAt: now,
   }).returning();
-  const view = present(row, { subject: subject.name, author: opts.actor.displayName });
+  const [c] = input.caseId ? await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, input.caseId)) : [];
+  const view = present(row, { subject: subject.name, author: opts.actor.displayName, caseNumber: c?.number ?? null });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: `review.${input.kind}`, entity: 'review', entityId: row.id, caseId: input.caseId ?? null, after: view });
   return view;
 }
@@ -50,23 +51,25 @@ export async function recordReview(opts: { actor: Actor; input: ReviewInput }, t
 export async function listReviews(opts: { actor: Actor; userId?: string; partnerId?: string; period?: Period }, tx: Tx) {
   authorize(opts.actor, 'review.read');
   const where: (SQL | undefined)[] = [opts.period ? and(gte(reviews.createdAt, opts.period.from), lt(reviews.createdAt, opts.period.to)) : undefined];
+  let named: { userId: string | null; partnerId: string | null; name: string } | null = null;
   if (opts.userId || opts.partnerId) {
     const subject = await subjectOf(tx, opts.actor, opts);
     if (!subject || !can(opts.actor, 'review.read', subject)) throw denial(opts.actor, 'review.read', 'review');
     where.push(opts.userId ? eq(reviews.userId, opts.userId) : eq(reviews.partnerId, opts.partnerId!));
+    named = { userId: opts.userId ?? null, partnerId: opts.userId ? null : opts.partnerId!, name: subject.name };
   }
-  const rows = await tx.select({ r: reviews, userName: users.displayName, partnerName: partners.name }).from(reviews)
-    .leftJoin(users, eq(users.id, reviews.userId)).leftJoin(partners, eq(partners.id, reviews.partnerId))
+  const rows = await tx.select({ r: reviews, userName: users.displayName, partnerName: partners.name, caseNumber: cases.number }).from(reviews)
+    .leftJoin(users, eq(users.id, reviews.userId)).leftJoin(partners, eq(partners.id, reviews.partnerId)).leftJoin(cases, eq(cases.id, reviews.caseId))
     .where(and(...where)).orderBy(desc(reviews.createdAt)).limit(500);
   const authors = new Map((await tx.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
   const items = [];
-  for (const { r, userName, partnerName } of rows) {
+  for (const { r, userName, partnerName, caseNumber } of rows) {
     // without a subject named: only the records the actor may read one by one
     if (!(opts.userId || opts.partnerId)) {
       const subject = r.userId ? await subjectOf(tx, opts.actor, { userId: r.userId }) : { partner: true };
       if (!subject || !can(opts.actor, 'review.read', subject)) continue;
     }
-    items.push(present(r, { subject: userName ?? partnerName ?? '', author: authors.get(r.authorId) ?? null }));
+    items.push(present(r, { subject: userName ?? partnerName ?? '', author: authors.get(r.authorId) ?? null, caseNumber: caseNumber ?? null }));
   }
-  return { items };
+  return { subject: named, items };
 }

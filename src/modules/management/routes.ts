@@ -6,8 +6,8 @@ import { badRequest, fieldError, issue } from '../../server/errors.js';
 import { appendAudit } from '../audit/service.js';
 import { parseMonth, monthOf, monthParam } from '../reports/period.js';
 import { departmentResults, putTargets, readTargets, targetsSchema } from './departments.js';
-import { engineerMeasureCases, engineerScores, type Range } from './engineers.js';
-import { engineerMeasure, engineerMeasureReply, engineerScoresReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply, reviewInput, reviewView } from './schema.js';
+import { engineerMeasureCases, engineerScores, engineerTrend, type Range } from './engineers.js';
+import { engineerMeasure, engineerMeasureReply, engineerScoresReply, engineerTrendQuery, engineerTrendReply, reviewsReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply, reviewInput, reviewView } from './schema.js';
 import { listReviews, recordReview } from './reviews.js';
 import { engineerScoresXlsx, salesReviewXlsx } from './render.js';
 import { fileReply, XLSX } from '../../server/replies.js';
@@ -52,6 +52,17 @@ export async function managementRoutes(app: ZApp) {
     actor: actorOf(req), subjectId: req.params.subjectId, measure: req.query.measure, range: rangeOf(req.query, app.ctx.clock.now()),
   }, app.ctx.db, app.ctx));
 
+  app.get('/reports/engineers/trend', {
+    config: { policy: 'report.engineers' },
+    schema: {
+      tags, summary: 'one engineer\'s (or partner company\'s) score and rates month by month, the last N Shanghai months ending with the current one (an engineer: own id only)',
+      querystring: engineerTrendQuery, response: { 200: engineerTrendReply },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return engineerTrend({ actor, subjectId: req.query.subjectId ?? actor.id, months: req.query.months }, app.ctx.db, app.ctx);
+  });
+
   app.get('/reports/sales', {
     config: { policy: 'report.sales' },
     schema: { tags, summary: 'the sales review per salesperson, with lost reasons and competitors (PROCESS §6.1)', querystring: periodQuery, response: { 200: salesReviewReply } },
@@ -95,7 +106,7 @@ export async function managementRoutes(app: ZApp) {
     schema: {
       tags, summary: 'rewards and penalties: of one person or partner company, or every record the reader may read',
       querystring: z.object({ userId: z.string().min(1).max(100).optional(), partnerId: z.string().min(1).max(100).optional(), month: monthParam.optional() }),
-      response: { 200: z.object({ items: z.array(reviewView) }) },
+      response: { 200: reviewsReply },
     },
   }, async (req) => listReviews({ actor: actorOf(req), userId: req.query.userId, partnerId: req.query.partnerId, period: req.query.month ? parseMonth(req.query.month)! : undefined }, app.ctx.db));
 

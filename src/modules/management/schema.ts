@@ -27,6 +27,20 @@ export const engineerScoresReply = z.object({
 
 export const engineerMeasure = z.enum(ENGINEER_MEASURES);
 
+export const engineerTrendQuery = z.object({
+  subjectId: z.string().min(1).max(100).optional().describe('an engineer\'s user id or a partner company\'s id; default: oneself'),
+  months: z.coerce.number().int('must be a whole number').min(1).max(24).default(6).describe('how many months, ending with the current one (1–24)'),
+});
+
+export const engineerTrendReply = z.object({
+  subject: z.object({ userId: z.string().nullable(), partnerId: z.string().nullable(), name: z.string() }),
+  months: z.array(z.object({
+    month: z.string().describe('YYYY-MM (Asia/Shanghai)'), from: instant, to: instant,
+    score: z.number().nullable(), onTimeRate: rate, satisfactionRate: rate, firstTimeFixRate: rate,
+    repairs: count, followUps: count, complaintsClosed: count,
+  })),
+}).meta({ id: 'EngineerTrend' });
+
 export const engineerMeasureReply = z.object({
   subject: z.object({ userId: z.string().nullable(), partnerId: z.string().nullable(), name: z.string() }),
   measure: engineerMeasure, from: instant, to: instant,
@@ -65,7 +79,14 @@ export const reviewInput = z.object({
 export const reviewView = z.object({
   id: z.string(), userId: z.string().nullable(), partnerId: z.string().nullable(), subjectName: z.string(), kind: z.enum(['reward', 'penalty']),
   points: z.number().int().nullable(), amountFen: z.number().int().nullable(), reason: z.string(), caseId: z.string().nullable(),
+  caseNumber: z.string().nullable().describe('the case\'s number (GD-…, SJ-…), null without a case'),
   authorId: z.string(), authorName: z.string().nullable(), createdAt: instant,
 }).meta({ id: 'Review' });
+
+export const reviewsReply = z.object({
+  subject: z.object({ userId: z.string().nullable(), partnerId: z.string().nullable(), name: z.string() }).nullable()
+    .describe('the person or partner company asked for (?userId= or ?partnerId=), null without one'),
+  items: z.array(reviewView),
+}).meta({ id: 'Reviews' });
 
 export { managementSettingsSchema };

@@ -4370,6 +4370,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/engineers/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** one engineer's (or partner company's) score and rates month by month, the last N Shanghai months ending with the current one (an engineer: own id only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many months, ending with the current one (1–24) */
+                    months?: number;
+                    /** @description an engineer's user id or a partner company's id; default: oneself */
+                    subjectId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EngineerTrend"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/partner-settlement": {
         parameters: {
             query?: never;
@@ -4733,9 +4783,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Review"][];
-                        };
+                        "application/json": components["schemas"]["Reviews"];
                     };
                 };
             };
@@ -6559,6 +6607,7 @@ export interface components {
             planTraining: boolean;
             processVersions: boolean;
             readMailbox: boolean;
+            readReviews: boolean;
             recordReview: boolean;
             salesReview: boolean;
             triageLead: boolean;
@@ -7057,6 +7106,28 @@ export interface components {
                 satisfaction: number;
             };
         };
+        EngineerTrend: {
+            months: {
+                complaintsClosed: number;
+                firstTimeFixRate: number | null;
+                followUps: number;
+                /** Format: date-time */
+                from: string;
+                /** @description YYYY-MM (Asia/Shanghai) */
+                month: string;
+                onTimeRate: number | null;
+                repairs: number;
+                satisfactionRate: number | null;
+                score: number | null;
+                /** Format: date-time */
+                to: string;
+            }[];
+            subject: {
+                name: string;
+                partnerId: string | null;
+                userId: string | null;
+            };
+        };
         ErlangB: {
             blocking: number;
             channels: number;
@@ -7518,6 +7589,8 @@ export interface components {
             authorId: string;
             authorName: string | null;
             caseId: string | null;
+            /** @description the case's number (GD-…, SJ-…), null without a case */
+            caseNumber: string | null;
             /** Format: date-time */
             createdAt: string;
             id: string;
@@ -7528,6 +7601,15 @@ export interface components {
             reason: string;
             subjectName: string;
             userId: string | null;
+        };
+        Reviews: {
+            items: components["schemas"]["Review"][];
+            /** @description the person or partner company asked for (?userId= or ?partnerId=), null without one */
+            subject: {
+                name: string;
+                partnerId: string | null;
+                userId: string | null;
+            } | null;
         };
         SalesReview: {
             /**

@@ -23,6 +23,8 @@ const WeeklyReportPage = lazy(() => import('../features/reports/pages/WeeklyRepo
 const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
 const EngineerScoresPage = lazy(() => import('../features/reports/pages/EngineerScoresPage'));
 const SalesReviewPage = lazy(() => import('../features/reports/pages/SalesReviewPage'));
+const ReviewsPage = lazy(() => import('../features/reports/pages/ReviewsPage'));
+const ReviewRecordPage = lazy(() => import('../features/reports/pages/ReviewRecordPage'));
 const FeedbackReportPage = lazy(() => import('../features/reports/pages/FeedbackReportPage'));
 const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage'));
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
@@ -94,6 +96,9 @@ export function AppRoutes() {
         <Route path="/people" element={guard('people', <PeoplePage />)} />
         <Route path="/reports/engineers" element={guard('reports', <EngineerScoresPage />)} />
         <Route path="/reports/sales" element={guard('reports', <SalesReviewPage />)} />
+        <Route path="/reports/reviews" element={guard('reports', <ReviewsPage />)} />
+        {/* a record page: the server decides who reads it (the person, their manager, the GM) */}
+        <Route path="/reviews/:kind/:id" element={<ReviewRecordPage />} />
         <Route path="/feedback/:id" element={<FeedbackReportPage />} />
         <Route path="/archive" element={guard('archive', <ArchivePage />)} />
         <Route path="/partners" element={guard('partners', <PartnersPage />)} />

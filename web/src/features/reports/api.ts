@@ -53,6 +53,14 @@ export const salesReviewXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/sales.x
 export type Review = Schemas['Review'];
 export type ReviewInput = { userId?: string; partnerId?: string; kind: 'reward' | 'penalty'; points?: number; amountFen?: number; reason: string; caseId?: string };
 export const recordReview = (body: ReviewInput) => api.post<Review>('/reviews', body);
+export type Reviews = Schemas['Reviews'];
+/** Without a subject: every record the reader may read (at most the newest 500). */
+export const listReviews = (q: { userId?: string; partnerId?: string; month?: string }) => api.get<Reviews>('/reviews', q);
+
+// ---- an engineer's trend (GET /reports/engineers/trend) ----
+export type EngineerTrend = Schemas['EngineerTrend'];
+/** No subject: oneself. */
+export const getEngineerTrend = (subjectId: string | undefined, months = 6) => api.get<EngineerTrend>('/reports/engineers/trend', { subjectId, months });
 
 // ---- the feedback reports (客户反馈汇总) ----
 export type FeedbackReport = Schemas['FeedbackReport'];

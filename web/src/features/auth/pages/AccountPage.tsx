@@ -5,6 +5,8 @@ import { useI18n } from '../../../app/i18n';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fmtDateTime } from '../../../app/format';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { Link } from 'react-router-dom';
+import { useCapabilities } from '../../../app/access';
 import { endOwnSession, listOwnSessions, type OwnSession } from '../api';
 
 /** 我的账户: change the own password; see and end the own sessions. */
@@ -12,6 +14,7 @@ export default function AccountPage() {
   const { t, tk } = useI18n();
   const processText = useProcessText();
   const user = useUser();
+  const can = useCapabilities();
   const { refresh } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -36,6 +39,8 @@ export default function AccountPage() {
             </Tag>
           ))}
         </Typography.Paragraph>
+        {/* one's own rewards and penalties (奖惩档案), for everyone, with or without the reports menu */}
+        {can.readReviews && <Link to={`/reviews/user/${encodeURIComponent(user.id)}`} data-testid="account-own-reviews">{t('reviews.myRecord')}</Link>}
       </Card>
       <Card title={t('account.changePassword')}>
         <ChangePasswordForm
