@@ -23,6 +23,8 @@ const written = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeB
 const period = (r: { from: string; to: string }) => `${shanghaiText(r.from).slice(0, 10)} 至 ${shanghaiText(new Date(new Date(r.to).getTime() - 1)).slice(0, 10)}`;
 const printedAt = (now: Date) => `打印于 ${shanghaiTime(now)}`;
 const num = (n: number | null): Cell => n;
+/** every column after the first (the name) holds numbers */
+const afterName = (head: string[]) => head.map((_, i) => i > 0);
 
 // ---- 工程师考评 ----
 
@@ -43,7 +45,7 @@ export function engineerScoresHtml(r: EngineerScores, now: Date) {
   return printPage({
     title: '工程师考评', landscape: true,
     sub: `${period(r)}　综合得分权重：满意率 ${w.satisfaction} / 一次修复率 ${w.firstTimeFix} / 按时率 ${w.onTime}　${printedAt(now)}`,
-    body: htmlTable(ENGINEER_HEAD, engineerRows(r)),
+    body: htmlTable(ENGINEER_HEAD, engineerRows(r), '', afterName(ENGINEER_HEAD)),
   });
 }
 
@@ -67,7 +69,7 @@ export function salesReviewHtml(r: SalesReview, now: Date) {
   return printPage({
     title: '业务考评', landscape: true,
     sub: `${period(r)}　超长谈判截至 ${shanghaiTime(new Date(r.asOf))}　${printedAt(now)}`,
-    body: `${htmlTable(SALES_HEAD, salesRows(r))}<h2>丢失原因与竞争对手</h2>${htmlTable(LOST_HEAD, lostRows(r))}`,
+    body: `${htmlTable(SALES_HEAD, salesRows(r), '', afterName(SALES_HEAD))}<h2>丢失原因与竞争对手</h2>${htmlTable(LOST_HEAD, lostRows(r), '', [false, false, true])}`,
   });
 }
 
@@ -92,7 +94,7 @@ export function departmentResultsHtml(r: DepartmentResults, now: Date) {
     title: `部门业绩 ${r.month}`,
     sub: `${period(r)}　${printedAt(now)}`,
     body: r.departments.length
-      ? r.departments.map((d) => `<h2>${esc(d.label.zh)}</h2>${htmlTable(DEPARTMENT_HEAD, departmentRows(d))}`).join('\n')
+      ? r.departments.map((d) => `<h2>${esc(d.label.zh)}</h2>${htmlTable(DEPARTMENT_HEAD, departmentRows(d), 'fixed', [false, true, true, true])}`).join('\n')
       : '<p class="none">无</p>',
   });
 }

@@ -27,10 +27,13 @@ export function excelValue(c: Cell): { value: string | number | null; numFmt?: s
   return { value: c };
 }
 
-export function htmlTable(head: string[], body: Cell[][], cls = ''): string {
+/** A table; a column of numbers (counts, money, rates) is aligned right, its missing values too
+ *  (`numeric`: which columns are, when a table may have none to tell by).
+ *  `cls` `fixed`: equal tables one under another line up (the first column takes 40%). */
+export function htmlTable(head: string[], body: Cell[][], cls = '', numeric = head.map((_, i) => body.some((r) => r[i] !== null && typeof r[i] !== 'string'))): string {
   if (!body.length) return '<p class="none">无</p>';
   return `<table${cls ? ` class="${esc(cls)}"` : ''}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
-    body.map((r) => `<tr>${r.map((c) => `<td${typeof c === 'string' || c === null ? '' : ' class="num"'}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    body.map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${esc(cellText(c))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 /** An A4 page (landscape for wide tables): a centred title, a subtitle line, and the body's HTML
@@ -43,6 +46,7 @@ h1 { text-align: center; font-size: 17pt; margin: 0 0 4pt; } .sub { text-align: 
 h2 { font-size: 12pt; border-bottom: 1px solid #000; margin: 12pt 0 4pt; }
 table { width: 100%; border-collapse: collapse; margin-bottom: 6pt; page-break-inside: auto; } tr { page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+table.fixed { table-layout: fixed; } table.fixed th:first-child { width: 40%; }
 th { background: #eee; } td.num, .overview td:nth-child(even) { text-align: right; } .none { color: #555; }
 .sign { margin-top: 18pt; display: flex; justify-content: space-between; }
 </style></head><body>
