@@ -68,3 +68,19 @@ export async function installedCustomer(
   });
   return { customerId: c.data.id, dealId, phone };
 }
+
+/** A complaint of a new customer, repaired by the demo engineer and confirmed satisfied: the
+ *  technical department and the engineer scores have numbers. Returns the ticket. */
+export async function repairedComplaint(baseUrl: string, customer: { name: string; address: string; contactPerson: string; phone: string }, problem: string): Promise<{ id: string; number: string }> {
+  const [sales, cs, engineer, gm] = [await apiToken(baseUrl, 'sales'), await apiToken(baseUrl, 'cs_agent'), await apiToken(baseUrl, 'engineer'), await apiToken(baseUrl, 'gm')];
+  const c = await apiCall<{ id: string }>(baseUrl, 'POST', '/customers', customer, sales);
+  if (c.status !== 201) throw new Error(`customer: ${c.status} ${JSON.stringify(c.data)}`);
+  const tk = await apiCall<{ id: string; number: string }>(baseUrl, 'POST', '/tickets', { customerId: c.data.id, kind: 'complaint', problem }, cs);
+  if (tk.status !== 201) throw new Error(`ticket: ${tk.status} ${JSON.stringify(tk.data)}`);
+  const open = async () => (await apiCall<{ items: { id: string }[] }>(baseUrl, 'GET', `/tasks?status=open&mine=false&caseId=${tk.data.id}`, undefined, gm)).data.items[0].id;
+  for (const [body, token] of [[{ form: { cause: '线路故障', resolution: '已修复', qualityComplaint: false } }, engineer], [{ outcome: 'satisfied', form: { customerOpinion: '很满意' } }, cs]] as const) {
+    const r = await apiCall(baseUrl, 'POST', `/tasks/${await open()}/complete`, body, token);
+    if (r.status !== 200) throw new Error(`complete: ${r.status} ${JSON.stringify(r.data)}`);
+  }
+  return tk.data;
+}

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, startServer } from './harness';
+import { repairedComplaint } from './fixtures';
 
 describe('management reports', () => {
   let server: RunningServer | undefined;
@@ -12,16 +13,7 @@ describe('management reports', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const base = server.baseUrl;
-    const [sales, cs, engineer, gm] = [await apiToken(base, 'sales'), await apiToken(base, 'cs_agent'), await apiToken(base, 'engineer'), await apiToken(base, 'gm')];
-    const c = await apiCall<{ id: string }>(base, 'POST', '/customers', { name: '考评测试客户有限公司', address: '上海市徐汇区漕溪北路 1 号', contactPerson: '王经理', phone: '021-6400 1000' }, sales);
-    expect(c.status).toBe(201);
-    const tk = await apiCall<{ id: string; number: string }>(base, 'POST', '/tickets', { customerId: c.data.id, kind: 'complaint', problem: '外线打不出去' }, cs);
-    expect(tk.status).toBe(201);
-    ticketNumber = tk.data.number;
-    const open = async () => (await apiCall<{ items: { id: string }[] }>(base, 'GET', `/tasks?status=open&mine=false&caseId=${tk.data.id}`, undefined, gm)).data.items[0].id;
-    expect((await apiCall(base, 'POST', `/tasks/${await open()}/complete`, { form: { cause: '网关配置丢失', resolution: '重新下发配置', qualityComplaint: false } }, engineer)).status).toBe(200);
-    expect((await apiCall(base, 'POST', `/tasks/${await open()}/complete`, { outcome: 'satisfied', form: { customerOpinion: '很满意' } }, cs)).status).toBe(200);
+    ticketNumber = (await repairedComplaint(server.baseUrl, { name: '考评测试客户有限公司', address: '上海市徐汇区漕溪北路 1 号', contactPerson: '王经理', phone: '021-6400 1000' }, '外线打不出去')).number;
   });
 
   afterAll(async () => {

@@ -23,6 +23,7 @@ const WeeklyReportPage = lazy(() => import('../features/reports/pages/WeeklyRepo
 const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
 const EngineerScoresPage = lazy(() => import('../features/reports/pages/EngineerScoresPage'));
 const SalesReviewPage = lazy(() => import('../features/reports/pages/SalesReviewPage'));
+const DepartmentResultsPage = lazy(() => import('../features/reports/pages/DepartmentResultsPage'));
 const FeedbackReportPage = lazy(() => import('../features/reports/pages/FeedbackReportPage'));
 const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage'));
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
@@ -94,6 +95,7 @@ export function AppRoutes() {
         <Route path="/people" element={guard('people', <PeoplePage />)} />
         <Route path="/reports/engineers" element={guard('reports', <EngineerScoresPage />)} />
         <Route path="/reports/sales" element={guard('reports', <SalesReviewPage />)} />
+        <Route path="/reports/departments" element={guard('reports', <DepartmentResultsPage />)} />
         <Route path="/feedback/:id" element={<FeedbackReportPage />} />
         <Route path="/archive" element={guard('archive', <ArchivePage />)} />
         <Route path="/partners" element={guard('partners', <PartnersPage />)} />
