@@ -50,6 +50,16 @@ describe('department results', () => {
       await repairs.fill('80');
       await modal.locator('#targets_satisfactionRate').fill('90');
       await modal.locator('#targets_installationsOnTimeRate').fill('95');
+      // an amount over ¥100 billion: refused too, the amount stays, its field says why in 元
+      const amount = modal.locator('#targets_signedAmountFen');
+      await amount.fill('999999999999');
+      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      await modal.getByText('请填写 0 到 1000 亿元之间的金额').waitFor();
+      expect(await amount.inputValue()).toMatch(/^999,?999,?999,?999$/);
+      expect(await repairs.inputValue()).toBe('80');
+      expect((await apiCall<{ targets: Record<string, number> }>(base, 'GET', '/targets/2026-03', undefined, gm)).data.targets).toEqual({});
+      await screenshot(page, 'departments-targets-amount-refused');
+      await amount.fill('');
       await modal.getByRole('button', { name: /保\s*存/ }).click();
       await modal.waitFor({ state: 'hidden' });
 

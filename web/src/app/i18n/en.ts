@@ -797,6 +797,7 @@ export const en: Record<MessageKey, string> = {
   "dept.yuan": "yuan",
   "dept.rateRange": "Enter a percentage from 0 to 100",
   "dept.notNegative": "Must not be negative",
+  "dept.amountRange": "Enter an amount from 0 to 100 billion yuan",
   "dept.wholeNumber": "Enter a whole number",
   "fb.title": "Customer feedback report",
   "fb.summary": "Summary",

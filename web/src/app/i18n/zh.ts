@@ -796,6 +796,7 @@ export const zh = {
   "dept.yuan": "元",
   "dept.rateRange": "请填写 0 到 100 之间的百分比",
   "dept.notNegative": "不能为负数",
+  "dept.amountRange": "请填写 0 到 1000 亿元之间的金额",
   "dept.wholeNumber": "请填写整数",
   "fb.title": "客户反馈汇总",
   "fb.summary": "汇总意见",

@@ -29,6 +29,9 @@ function fmtMeasure(m: Measure, v: number | null): string {
 const toForm = (m: Measure, v: number | null) => (v === null ? null : m.unit === 'rate' ? Math.round(v * 10000) / 100 : m.unit === 'fen' ? v / 100 : v);
 const toWire = (m: Measure, v: number | null | undefined) => (v === null || v === undefined ? null : m.unit === 'rate' ? Math.round(v * 100) / 10000 : m.unit === 'fen' ? Math.round(v * 100) : v);
 
+/** The largest amount target the server takes (1e13 fen), in 元. */
+const MAX_YUAN = 1e11;
+
 export default function DepartmentResultsPage() {
   const { t, lang } = useI18n();
   const can = useCapabilities();
@@ -141,8 +144,8 @@ function TargetsModal({ results, label, onClose }: { results: DepartmentResults;
               <Form.Item
                 key={m.key} name={m.key} label={label(m.label)}
                 rules={[{
-                  type: 'number', min: 0, max: m.unit === 'rate' ? 100 : undefined,
-                  message: m.unit === 'rate' ? t('dept.rateRange') : t('dept.notNegative'),
+                  type: 'number', min: 0, max: m.unit === 'rate' ? 100 : m.unit === 'fen' ? MAX_YUAN : undefined,
+                  message: m.unit === 'rate' ? t('dept.rateRange') : m.unit === 'fen' ? t('dept.amountRange') : t('dept.notNegative'),
                 }, ...(m.unit === 'count' ? [{ validator: (_: unknown, v: number | null) => (v === null || v === undefined || Number.isInteger(v) ? Promise.resolve() : Promise.reject(new Error(t('dept.wholeNumber')))) }] : [])]}
               >
                 <InputNumber
