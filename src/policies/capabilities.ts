@@ -54,6 +54,8 @@ export function capabilitiesOf(a: Actor) {
     engineerScoresAll: can(a, 'report.engineersAll'),
     salesReview: can(a, 'report.sales'),
     departmentResults: can(a, 'report.departments'),
+    /** set the month's department targets (设置目标) */
+    setTargets: can(a, 'report.targets'),
     /** record a reward or penalty (per subject the server checks the department) */
     recordReview: can(a, 'review.create'),
     /** the rewards and penalties list (奖惩记录): each reader sees the records they may read */

@@ -273,6 +273,7 @@ describe('capabilities of the signed-in user: every role, from the policies', ()
     engineerScoresAll: row('tech_manager', 'gm'),
     salesReview: row('sales_manager', 'gm'),
     departmentResults: row(...MANAGERS),
+    setTargets: row('gm'),
     recordReview: row(...MANAGERS),
     readReviews: STAFF,
     processVersions: row('sysadmin', 'gm'),

@@ -9,8 +9,9 @@ import { departmentResults, putTargets, readTargets, targetsSchema } from './dep
 import { engineerMeasureCases, engineerScores, engineerTrend, type Range } from './engineers.js';
 import { engineerMeasure, engineerMeasureReply, engineerScoresReply, engineerTrendQuery, engineerTrendReply, reviewsReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply, reviewInput, reviewView } from './schema.js';
 import { listReviews, recordReview } from './reviews.js';
-import { engineerScoresXlsx, salesReviewXlsx } from './render.js';
-import { fileReply, XLSX } from '../../server/replies.js';
+import { departmentResultsHtml, departmentResultsXlsx, engineerScoresHtml, engineerScoresXlsx, salesReviewHtml, salesReviewXlsx } from './render.js';
+import { fileReply, HTML, XLSX } from '../../server/replies.js';
+import type { PolicyName } from '../../policies/index.js';
 import { salesReview } from './sales.js';
 import { readManagementSettings, writeManagementSettings } from './settings.js';
 
@@ -24,21 +25,46 @@ export function rangeOf(q: { from?: string; to?: string }, now: Date): Range {
   return range;
 }
 
+const monthQuery = z.object({ month: monthParam.optional() });
+type Req<Q> = Parameters<typeof actorOf>[0] & { query: Q };
+
 export async function managementRoutes(app: ZApp) {
   const tags = ['management'];
+  const engineers = (req: Req<{ from?: string; to?: string }>) =>
+    engineerScores({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx);
+  const sales = (req: Req<{ from?: string; to?: string }>) =>
+    salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx);
+  const departments = (req: Req<{ month?: string }>) =>
+    departmentResults({ actor: actorOf(req), period: parseMonth(req.query.month ?? monthOf(app.ctx.clock.now()))! }, app.ctx.db, app.ctx);
+
+  /** A report as an Excel workbook (`<path>.xlsx`) and as an A4 page (`<path>/print`): the same
+   *  query, policy and data as `<path>`. */
+  function exported<Q extends { from?: string; to?: string } | { month?: string }, R>(path: string, policy: PolicyName, querystring: z.ZodType<Q>, what: string, load: (req: Req<Q>) => Promise<R>, out: {
+    file: (r: R) => string; xlsx: (r: R) => Promise<Buffer>; html: (r: R, now: Date) => string; landscape?: boolean;
+  }) {
+    app.get(`${path}.xlsx`, {
+      config: { policy }, schema: { tags, querystring, response: { 200: fileReply(XLSX, `${what} as an Excel workbook`) } },
+    }, async (req, reply) => {
+      const r = await load(req as unknown as Req<Q>);
+      reply.type(XLSX).header('content-disposition', `attachment; filename="${out.file(r)}"`);
+      return out.xlsx(r);
+    });
+    app.get(`${path}/print`, {
+      config: { policy }, schema: { tags, querystring, response: { 200: fileReply(HTML, `${what} as a printable A4${out.landscape ? ' (landscape)' : ''} page`) } },
+    }, async (req, reply) => {
+      const r = await load(req as unknown as Req<Q>);
+      reply.type(HTML);
+      return out.html(r, app.ctx.clock.now());
+    });
+  }
+  exported('/reports/engineers', 'report.engineers', periodQuery, 'the engineer scores', engineers, { file: () => 'engineer-scores.xlsx', xlsx: engineerScoresXlsx, html: engineerScoresHtml, landscape: true });
+  exported('/reports/sales', 'report.sales', periodQuery, 'the sales review with the lost reasons', sales, { file: () => 'sales-review.xlsx', xlsx: salesReviewXlsx, html: salesReviewHtml, landscape: true });
+  exported('/reports/departments', 'report.departments', monthQuery, 'the department results against their targets', departments, { file: (r) => `departments-${r.month}.xlsx`, xlsx: departmentResultsXlsx, html: departmentResultsHtml });
+
   app.get('/reports/engineers', {
     config: { policy: 'report.engineers' },
     schema: { tags, summary: 'engineer and partner scores (PROCESS §6.1)', querystring: periodQuery, response: { 200: engineerScoresReply } },
-  }, async (req) => engineerScores({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
-
-  app.get('/reports/engineers.xlsx', {
-    config: { policy: 'report.engineers' },
-    schema: { tags, querystring: periodQuery, response: { 200: fileReply(XLSX, 'the engineer scores as an Excel workbook') } },
-  }, async (req, reply) => {
-    const r = await engineerScores({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx);
-    reply.type(XLSX).header('content-disposition', 'attachment; filename="engineer-scores.xlsx"');
-    return engineerScoresXlsx(r);
-  });
+  }, async (req) => engineers(req));
 
   app.get('/reports/engineers/:subjectId/tickets', {
     config: { policy: 'report.engineers' },
@@ -66,21 +92,12 @@ export async function managementRoutes(app: ZApp) {
   app.get('/reports/sales', {
     config: { policy: 'report.sales' },
     schema: { tags, summary: 'the sales review per salesperson, with lost reasons and competitors (PROCESS §6.1)', querystring: periodQuery, response: { 200: salesReviewReply } },
-  }, async (req) => salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx));
-
-  app.get('/reports/sales.xlsx', {
-    config: { policy: 'report.sales' },
-    schema: { tags, querystring: periodQuery, response: { 200: fileReply(XLSX, 'the sales review as an Excel workbook') } },
-  }, async (req, reply) => {
-    const r = await salesReview({ actor: actorOf(req), range: rangeOf(req.query, app.ctx.clock.now()) }, app.ctx.db, app.ctx);
-    reply.type(XLSX).header('content-disposition', 'attachment; filename="sales-review.xlsx"');
-    return salesReviewXlsx(r);
-  });
+  }, async (req) => sales(req));
 
   app.get('/reports/departments', {
     config: { policy: 'report.departments' },
-    schema: { tags, summary: 'each department\'s results of a month against its targets (the GM: every department; a manager: their own)', querystring: z.object({ month: monthParam.optional() }), response: { 200: departmentResultsReply } },
-  }, async (req) => departmentResults({ actor: actorOf(req), period: parseMonth(req.query.month ?? monthOf(app.ctx.clock.now()))! }, app.ctx.db, app.ctx));
+    schema: { tags, summary: 'each department\'s results of a month against its targets (the GM: every department; a manager: their own)', querystring: monthQuery, response: { 200: departmentResultsReply } },
+  }, async (req) => departments(req));
 
   const targetsReply = z.object({ month: z.string(), targets: targetsSchema });
   app.get('/targets/:month', {

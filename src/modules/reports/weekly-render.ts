@@ -1,29 +1,10 @@
 // The weekly summary as a printable A4 page and as an Excel workbook.
 import ExcelJS from 'exceljs';
-import { formatYuan } from '../../domain/money.js';
 import { shanghaiText } from './period.js';
 import type { WeeklySummary } from './service.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
+import { addSheet, cellText as text, esc, htmlTable, money, printPage, rateCell, type Cell } from './print-page.js';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-/** A cell of the summary: text, a count, money in fen or a rate (0–1); no value is `null`. The page
- *  writes them as people read them, the workbook as numbers with a number format. */
-type Cell = string | number | { fen: number } | { rate: number } | null;
-const money = (fen: number | null): Cell => (fen === null ? null : { fen });
-const rateCell = (r: number | null): Cell => (r === null ? null : { rate: r });
-
-function text(c: Cell): string {
-  if (c === null) return '—';
-  if (typeof c === 'object') return 'fen' in c ? formatYuan(c.fen) : `${(c.rate * 100).toFixed(1)}%`;
-  return String(c);
-}
-
-function excelValue(c: Cell): { value: string | number | null; numFmt?: string } {
-  if (c === null) return { value: null };
-  if (typeof c === 'object') return 'fen' in c ? { value: c.fen / 100, numFmt: '"¥"#,##0.00' } : { value: c.rate, numFmt: '0.0%' };
-  return { value: c };
-}
 const KIND_ZH: Record<string, string> = { inquiry: '咨询', complaint: '投诉' };
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');
 
@@ -58,35 +39,22 @@ const HEAD = {
   overdueSteps: ['商机编号', '客户', '环节', '处理人', '截止时间'],
 };
 
-function htmlTable(head: string[], body: Cell[][]): string {
-  if (!body.length) return '<p class="none">无</p>';
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
-    body.map((r) => `<tr>${r.map((c) => `<td>${esc(text(c))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-}
-
 export function renderWeeklyHtml(s: WeeklySummary, def: ProcessDefinition): string {
   const r = rows(s, def);
   const range = `${shanghaiText(s.from).slice(0, 10)} 至 ${shanghaiText(new Date(new Date(s.to).getTime() - 1)).slice(0, 10)}`;
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>周总结 ${esc(s.week)}</title><style>
-@page { size: A4; margin: 14mm; }
-body { font-family: "Songti SC", "SimSun", serif; font-size: 11pt; color: #000; }
-h1 { text-align: center; font-size: 17pt; margin: 0 0 4pt; } .sub { text-align: center; margin-bottom: 10pt; }
-h2 { font-size: 12pt; border-bottom: 1px solid #000; margin: 12pt 0 4pt; }
-table { width: 100%; border-collapse: collapse; margin-bottom: 6pt; } th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: left; vertical-align: top; }
-th { background: #eee; } .overview td:nth-child(even) { text-align: right; } .none { color: #555; }
-.sign { margin-top: 18pt; display: flex; justify-content: space-between; }
-</style></head><body>
-<h1>周总结会 · 客户服务周报</h1>
-<div class="sub">${esc(s.week)}（${esc(range)}）　生成于 ${esc(shanghaiText(s.generatedAt))}</div>
-<h2>一、概况</h2>
+  return printPage({
+    title: '周总结会 · 客户服务周报',
+    sub: `${s.week}（${range}）　生成于 ${shanghaiText(s.generatedAt)}`,
+    body: `<h2>一、概况</h2>
 <table class="overview"><tbody>${chunk(r.overview, 3).map((row) => `<tr>${row.map(([k, v]) => `<th>${esc(k)}</th><td>${esc(text(v))}</td>`).join('')}</tr>`).join('')}</tbody></table>
 <h2>二、违约工单</h2>${htmlTable(HEAD.breaches, r.breaches)}
 <h2>三、违约按责任人</h2>${htmlTable(HEAD.byOwner, r.byOwner)}
 <h2>四、客户意见（回访确认与定期回访）</h2>${htmlTable(HEAD.opinions, r.opinions)}
 <h2>五、商机签约与丢失</h2>${htmlTable(HEAD.deals, r.deals)}
 <h2>六、售前与安装环节逾期（周末仍未完成）</h2>${htmlTable(HEAD.overdueSteps, r.overdueSteps)}
-<div class="sign"><span>客服经理：__________</span><span>技术经理：__________</span><span>业务经理：__________</span><span>总经理：__________</span></div>
-</body></html>`;
+<div class="sign"><span>客服经理：__________</span><span>技术经理：__________</span><span>业务经理：__________</span><span>总经理：__________</span></div>`,
+    tabTitle: `周总结 ${s.week}`,
+  });
 }
 
 /** The label of the first step with this tag. */
@@ -105,19 +73,7 @@ export async function renderWeeklyXlsx(s: WeeklySummary, def: ProcessDefinition)
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = new Date(s.generatedAt);
-  const sheet = (name: string, head: string[], body: Cell[][], widths: number[]) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow(head).font = { bold: true };
-    for (const cells of body) {
-      const row = ws.addRow(cells.map((c) => excelValue(c).value));
-      cells.forEach((c, i) => {
-        const { numFmt } = excelValue(c);
-        if (numFmt) row.getCell(i + 1).numFmt = numFmt;
-      });
-    }
-    ws.columns.forEach((c, i) => { c.width = widths[i] ?? 14; });
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-  };
+  const sheet = (name: string, head: string[], body: Cell[][], widths: number[]) => { addSheet(wb, name, head, body, widths); };
   sheet('概况', ['项目', `${s.week}`], r.overview, [22, 16]);
   sheet('违约工单', HEAD.breaches, r.breaches, [18, 24, 8, 18, 18, 28]);
   sheet('违约按责任人', HEAD.byOwner, r.byOwner, [24, 12, 10]);

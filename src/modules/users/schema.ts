@@ -20,7 +20,7 @@ export const capabilities = z.object({
   createDeal: z.boolean(), createTicket: z.boolean(), createCustomer: z.boolean(), editCustomer: z.boolean(), viewCustomer: z.boolean(),
   negotiationLog: z.boolean(), adjustPolicy: z.boolean(), dealsBoardByDefault: z.boolean(), manageUsers: z.boolean(), manageCalendar: z.boolean(),
   archiveDocument: z.boolean(), exportDocuments: z.boolean(), managePartners: z.boolean(), partnerSettlement: z.boolean(), pipeline: z.boolean(),
-  weeklySummary: z.boolean(), engineerScores: z.boolean(), engineerScoresAll: z.boolean(), salesReview: z.boolean(), departmentResults: z.boolean(), recordReview: z.boolean(), readReviews: z.boolean(), processVersions: z.boolean(), excuse: z.boolean(),
+  weeklySummary: z.boolean(), engineerScores: z.boolean(), engineerScoresAll: z.boolean(), salesReview: z.boolean(), departmentResults: z.boolean(), setTargets: z.boolean(), recordReview: z.boolean(), readReviews: z.boolean(), processVersions: z.boolean(), excuse: z.boolean(),
   createLead: z.boolean(), triageLead: z.boolean(), approveCommissions: z.boolean(), payCommissions: z.boolean(), manageCsDuty: z.boolean(),
   manageOncall: z.boolean(), approveAllowances: z.boolean(), readMailbox: z.boolean(), planTraining: z.boolean(),
 }).meta({ id: 'Capabilities' });

@@ -25,6 +25,7 @@ const EngineerScoresPage = lazy(() => import('../features/reports/pages/Engineer
 const SalesReviewPage = lazy(() => import('../features/reports/pages/SalesReviewPage'));
 const ReviewsPage = lazy(() => import('../features/reports/pages/ReviewsPage'));
 const ReviewRecordPage = lazy(() => import('../features/reports/pages/ReviewRecordPage'));
+const DepartmentResultsPage = lazy(() => import('../features/reports/pages/DepartmentResultsPage'));
 const FeedbackReportPage = lazy(() => import('../features/reports/pages/FeedbackReportPage'));
 const ArchivePage = lazy(() => import('../features/documents/pages/ArchivePage'));
 const PartnersPage = lazy(() => import('../features/partners/pages/PartnersPage'));
@@ -99,6 +100,7 @@ export function AppRoutes() {
         <Route path="/reports/reviews" element={guard('reports', <ReviewsPage />)} />
         {/* a record page: the server decides who reads it (the person, their manager, the GM) */}
         <Route path="/reviews/:kind/:id" element={<ReviewRecordPage />} />
+        <Route path="/reports/departments" element={guard('reports', <DepartmentResultsPage />)} />
         <Route path="/feedback/:id" element={<FeedbackReportPage />} />
         <Route path="/archive" element={guard('archive', <ArchivePage />)} />
         <Route path="/partners" element={guard('partners', <PartnersPage />)} />

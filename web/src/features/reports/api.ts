@@ -48,6 +48,17 @@ export const getEngineerMeasure = (subjectId: string, measure: string, q: Period
 export const engineerScoresXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/engineers.xlsx', q);
 export const getSalesReview = (q: PeriodQuery) => api.get<SalesReview>('/reports/sales', q, { quiet: [403] });
 export const salesReviewXlsxUrl = (q: PeriodQuery) => buildUrl('/reports/sales.xlsx', q);
+/** The A4 pages, opened in a new tab (the session cookie authenticates). */
+export const engineerScoresPrintUrl = (q: PeriodQuery) => buildUrl('/reports/engineers/print', q);
+export const salesReviewPrintUrl = (q: PeriodQuery) => buildUrl('/reports/sales/print', q);
+
+// ---- 部门业绩 (GET /reports/departments?month=YYYY-MM) and the GM's targets (PUT /targets/{month}) ----
+export { getDepartmentResults, type DepartmentResults } from '../home/api';
+/** rates 0–1, amounts in fen; a key left out keeps its target, null removes it */
+export type Targets = Record<string, number | null>;
+export const putTargets = (month: string, targets: Targets) => api.put<{ month: string; targets: Targets }>(`/targets/${encodeURIComponent(month)}`, targets);
+export const departmentsPrintUrl = (month: string) => buildUrl('/reports/departments/print', { month });
+export const departmentsXlsxUrl = (month: string) => buildUrl('/reports/departments.xlsx', { month });
 
 // ---- rewards and penalties (POST /reviews) ----
 export type Review = Schemas['Review'];

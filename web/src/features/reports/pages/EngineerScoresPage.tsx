@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
 import { fmtDateTime } from '../../../app/format';
-import { engineerScoresXlsxUrl, fmtRate, getEngineerMeasure, getEngineerScores, type EngineerScore } from '../api';
+import { engineerScoresPrintUrl, engineerScoresXlsxUrl, fmtRate, getEngineerMeasure, getEngineerScores, type EngineerScore } from '../api';
 import { MonthPicker, monthOfReply, monthPeriod } from './PeriodPicker';
 import { useCapabilities } from '../../../app/access';
 import { EngineerTrendChart } from '../components/EngineerTrendChart';
@@ -40,7 +40,7 @@ export default function EngineerScoresPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>{t('mgmt.engineers')}</Typography.Title>
           <MonthPicker value={month ?? monthOfReply(scores.data?.from)} onChange={setMonth} />
           <Button icon={<FileExcelOutlined />} href={engineerScoresXlsxUrl(period)}>{t('mgmt.export')}</Button>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('mgmt.print')}</Button>
+          <Button icon={<PrinterOutlined />} href={engineerScoresPrintUrl(period)} target="_blank" rel="noopener" data-testid="engineers-print">{t('mgmt.print')}</Button>
           {w && <Typography.Text type="secondary">{t('mgmt.weights', { s: w.satisfaction, f: w.firstTimeFix, o: w.onTime })}</Typography.Text>}
         </Space>
       </Card>

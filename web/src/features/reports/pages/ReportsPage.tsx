@@ -65,12 +65,13 @@ export default function ReportsPage() {
           </Space>
         </Card>
       )}
-      {(can.engineerScores || can.salesReview || can.readReviews) && (
+      {(can.engineerScores || can.salesReview || can.readReviews || can.departmentResults) && (
         <Card size="small" data-testid="report-management-links">
           <Space wrap>
             {can.engineerScores && <Link to="/reports/engineers"><Button data-testid="link-engineer-scores">{t('mgmt.engineers')}</Button></Link>}
             {can.salesReview && <Link to="/reports/sales"><Button data-testid="link-sales-review">{t('mgmt.sales')}</Button></Link>}
             {can.readReviews && <Link to="/reports/reviews"><Button data-testid="link-reviews">{t('reviews.title')}</Button></Link>}
+            {can.departmentResults && <Link to="/reports/departments"><Button data-testid="link-departments">{t('dept.title')}</Button></Link>}
           </Space>
         </Card>
       )}

@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
 import { fmtFen } from '../../../app/format';
-import { fmtRate, getSalesReview, salesReviewXlsxUrl, type SalesReview } from '../api';
+import { fmtRate, getSalesReview, salesReviewPrintUrl, salesReviewXlsxUrl, type SalesReview } from '../api';
 import { MonthPicker, monthOfReply, monthPeriod } from './PeriodPicker';
 
 function Pareto({ reasons }: { reasons: SalesReview['lostReasons'] }) {
@@ -43,7 +43,7 @@ export default function SalesReviewPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>{t('mgmt.sales')}</Typography.Title>
           <MonthPicker value={month ?? monthOfReply(review.data?.from)} onChange={setMonth} />
           <Button icon={<FileExcelOutlined />} href={salesReviewXlsxUrl(period)}>{t('mgmt.export')}</Button>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('mgmt.print')}</Button>
+          <Button icon={<PrinterOutlined />} href={salesReviewPrintUrl(period)} target="_blank" rel="noopener" data-testid="sales-print">{t('mgmt.print')}</Button>
         </Space>
       </Card>
       <Table
