@@ -225,7 +225,7 @@ describe('an engineer\'s trend, month by month (issue 13)', () => {
     for (const months of ['0', '25', 'x', '1.5']) {
       const bad = await t.call('GET', `/reports/engineers/trend?months=${months}`, { token: engineer });
       expect(bad.status, months).toBe(400);
-      expect(bad.body.error.details.map((d: { path: string }) => d.path), months).toEqual(['months']);
+      expect(bad.body.error.details.map((d: { path: string }) => d.path), months).toEqual(['querystring.months']);
     }
   });
 });
