@@ -1,8 +1,11 @@
 // Configuration comes from the environment only (README lists every variable).
+import os from 'node:os';
 export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** server processes on the port (node:cluster); more than one only with DATABASE_URL */
+  workers: number;
   dataDir: string;
   demo: boolean;
   demoPassword: string;
@@ -38,10 +41,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (clockStart && Number.isNaN(clockStart.getTime())) {
     throw new Error(`FANGYUAN_CLOCK_START is not an ISO 8601 time: ${env.FANGYUAN_CLOCK_START}`);
   }
+  // PGlite is one process's database: WORKERS applies to a PostgreSQL server only
+  const workers = env.DATABASE_URL ? Number(env.WORKERS ?? os.availableParallelism()) : 1;
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`WORKERS must be a whole number from 1 to 64: ${env.WORKERS}`);
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    workers,
     dataDir: env.DATA_DIR || './data',
     demo: flag(env.DEMO, true),
     demoPassword: env.DEMO_PASSWORD || 'demo1234',
