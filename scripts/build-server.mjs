@@ -17,7 +17,7 @@ const sources = ['src', 'package-lock.json', 'tsconfig.json', 'scripts/build-ser
 export async function ensureServerBuilt() {
   const builtAt = fs.existsSync(serverBundle) ? fs.statSync(serverBundle).mtimeMs : 0;
   if (process.env.FORCE_SERVER_BUILD !== '1' && builtAt > Math.max(...sources.map(newest))) return serverBundle;
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const require = createRequire(import.meta.url);
   // written beside and renamed: two starts building at once never load half a file
   const tmp = `${serverBundle}.${process.pid}.tmp.mjs`;
@@ -30,6 +30,7 @@ export async function ensureServerBuilt() {
       setup(b) { b.onResolve({ filter: /\.json$/ }, (a) => (a.path.startsWith('.') ? undefined : { path: require.resolve(a.path) })); },
     }],
   });
+  stop(); // esbuild's helper process would otherwise live on beside the server
   fs.renameSync(tmp, serverBundle);
   return serverBundle;
 }

@@ -22,8 +22,11 @@ export const okReply = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
 /** 204: nothing to say. */
 export const noContent = z.null().meta({ description: 'no content' });
 
-/** One page of a list: `{ items, total }`. */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+/** One page of a list: `{ items, total }`; `totalCapped`: a broad search stopped counting at `total`. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({
+  items: z.array(item), total: z.number().int(),
+  totalCapped: z.boolean().optional().describe('true: more rows match than `total`; a broad search stops counting there'),
+});
 /** An unpaged list: `{ items }`. */
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 

@@ -14,7 +14,8 @@ const freePort = () => new Promise<number>((resolve) => {
   });
 });
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
-const childrenOf = (pid: number) => spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+// the server processes the primary forked (not, say, a build helper)
+const childrenOf = (pid: number) => spawnSync('pgrep', ['-P', String(pid), '-f', 'scripts/start.mjs'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
 
 describe('WORKERS: server processes sharing one port', () => {
   it.runIf(!!process.env.TEST_DATABASE_URL)('starts two processes that share sessions, and SIGTERM to the primary stops both', async () => {

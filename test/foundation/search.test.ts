@@ -51,4 +51,31 @@ describe('search patterns', () => {
     expect(await numbers(`/documents?number=${encodeURIComponent(survey[0].slice(-4).toLowerCase())}`)).toContain(survey[0]);
     expect(await ids(`/tasks?mine=false&q=${encodeURIComponent(dealNumber.slice(-6))}`)).not.toHaveLength(0);
   });
+
+  it('a broad search (over 2,000 matching cases) lists the newest page and stops counting at 1,000', async () => {
+    const { sql } = await import('drizzle-orm');
+    const def = t.ctx.processes.current();
+    const first = def.starts.deal[0];
+    await t.ctx.db.execute(sql.raw(`insert into customers (id, name, address, contact_person, phone, phone_digits, created_at, updated_at)
+      select 'wide' || g, '广域通信' || g || '号公司', '上海', '王经理', '021-' || (30000000 + g), '021' || (30000000 + g), now(), now() from generate_series(1, 2100) g`));
+    await t.ctx.db.execute(sql.raw(`insert into cases (id, type, number, customer_id, owner_id, state, definition_version, created_at, updated_at)
+      select 'wided' || g, 'deal', 'SJ-2098-' || lpad(g::text, 7, '0'), 'wide' || g, (select id from users where username = 'sales'), '${first}', ${def.version},
+        timestamptz '2026-02-01 00:00:00+08' + g * interval '1 minute', now() from generate_series(1, 2100) g`));
+    await t.ctx.db.execute(sql.raw(`insert into deals (id) select 'wided' || g from generate_series(1, 2100) g`));
+    const gm = await t.login('gm');
+    const r = await t.call('GET', `/deals?q=${encodeURIComponent('广域')}&pageSize=50`, { token: gm });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ total: 1000, totalCapped: true });
+    expect(r.body.items).toHaveLength(50);
+    expect(r.body.items[0].number).toBe('SJ-2098-0002100'); // the newest first
+    expect(r.body.items.every((d: { customerName: string }) => d.customerName.includes('广域'))).toBe(true);
+    // a narrow one is counted exactly
+    const narrow = await t.call('GET', `/deals?q=${encodeURIComponent('广域通信2099号')}`, { token: gm });
+    expect(narrow.body).toMatchObject({ total: 1 });
+    expect(narrow.body.totalCapped).toBeUndefined();
+    // the archive: 2,100 matching customers without documents
+    const docs = await t.call('GET', `/documents?customer=${encodeURIComponent('广域')}`, { token: gm });
+    expect(docs.body).toMatchObject({ total: 0, totalCapped: false });
+  });
 });
+

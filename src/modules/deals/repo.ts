@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { audit, cases, customers, deals, negotiationLog, tasks, users } from '../../db/schema.js';
-import { casesMatching } from '../../db/search.js';
+import { cappedCount, caseSearch } from '../../db/search.js';
 import { insertCase, required, splitCase, updateCase } from '../cases/repo.js';
 
 /** A deal as the services see it: its case's columns and its own details (one join). */
@@ -35,17 +35,20 @@ export async function dealsOfCustomer(tx: Tx, customerId: string) {
   return dealsWithCase(tx).where(and(eq(cases.type, 'deal'), eq(cases.customerId, customerId))).orderBy(desc(cases.createdAt));
 }
 export async function listDeals(tx: Tx, f: { state?: string; q?: string; ownerId?: string; limit: number; offset: number }) {
+  const search = f.q ? await caseSearch(tx, f.q, 'deal') : undefined;
   const where: SQL | undefined = and(
     eq(cases.type, 'deal'),
     f.state ? inArray(cases.state, f.state.split(',').map((s) => s.trim()).filter(Boolean)) : undefined,
     f.ownerId ? eq(cases.ownerId, f.ownerId) : undefined,
-    f.q ? sql`${cases.id} in (${casesMatching(f.q, 'deal')})` : undefined,
+    search?.where,
   );
   const items = await tx.select({ deal: dealColumns, customerName: customers.name }).from(deals)
     .innerJoin(cases, eq(cases.id, deals.id))
     .innerJoin(customers, eq(customers.id, cases.customerId)).where(where)
     .orderBy(desc(cases.createdAt), desc(cases.number)).limit(f.limit).offset(f.offset);
-  const total = (await tx.select({ n: count() }).from(cases).where(where))[0].n; // every case has its customer
+  // every case has its customer: the count needs no join
+  if (search?.broad) return { items, ...await cappedCount(tx, tx.select({ one: sql`1` }).from(cases).where(where).getSQL()) };
+  const total = (await tx.select({ n: count() }).from(cases).where(where))[0].n;
   return { items, total };
 }
 export async function insertNegotiationEntry(tx: Tx, row: typeof negotiationLog.$inferInsert) {

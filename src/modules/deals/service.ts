@@ -144,7 +144,7 @@ export async function listDealsView(
   opts: { actor: Actor; state?: string; q?: string; ownerId?: string; limit: number; offset: number }, tx: Tx, ctx: AppContext,
 ) {
   const now = ctx.clock.now();
-  const { items, total } = await repo.listDeals(tx, opts);
+  const { items, ...counted } = await repo.listDeals(tx, opts);
   const negotiationSteps = await ctx.processes.stepKeys('negotiation', tx);
   const negotiating = items.filter((r) => negotiationSteps.includes(r.deal.state)).map((r) => r.deal.id);
   const since = new Map((await repo.openStepTasksOfDeals(tx, negotiationSteps, negotiating)).map((t) => [t.caseId, t.createdAt]));
@@ -154,7 +154,7 @@ export async function listDealsView(
     const def = await ctx.processes.get(r.deal.definitionVersion, tx);
     out.push({ ...presentDealFor(opts.actor, def, r.deal), customerName: r.customerName, longNegotiation: isLongNegotiation(def, calendar, since.get(r.deal.id), now) });
   }
-  return { items: out, total };
+  return { items: out, ...counted };
 }
 
 function presentNegotiationEntry(e: Awaited<ReturnType<typeof repo.negotiationEntries>>[number]) {

@@ -25,7 +25,11 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 export async function exportDocuments(opts: { search: Omit<repo.DocumentSearch, 'limit' | 'offset'>; def: ProcessDefinition; now: Date }, tx: Tx) {
-  const { items, total } = await repo.searchDocuments(tx, { ...opts.search, limit: EXPORT_MAX_ROWS, offset: 0 });
+  const found = await repo.searchDocuments(tx, { ...opts.search, limit: EXPORT_MAX_ROWS, offset: 0 });
+  const { items } = found;
+  // a broad search stops counting early (totalCapped): there are at least as many as were read
+  const total = Math.max(found.total, items.length);
+  const more = 'totalCapped' in found && found.totalCapped ? '+' : '';
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = opts.now;
@@ -47,7 +51,7 @@ export async function exportDocuments(opts: { search: Omit<repo.DocumentSearch, 
   }
   for (const key of ['createdAt', 'archivedAt']) ws.getColumn(key).numFmt = 'yyyy-mm-dd hh:mm';
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  if (total > items.length) ws.addRow([`仅导出前 ${items.length} 条，共 ${total} 条，请缩小查询范围 / first ${items.length} of ${total} rows`]);
+  if (more || total > items.length) ws.addRow([`仅导出前 ${items.length} 条，共 ${total}${more} 条，请缩小查询范围 / first ${items.length} of ${total}${more} rows`]);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, rows: items.length, total };
 }

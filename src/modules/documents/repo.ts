@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cases, customers, docCounters, documents } from '../../db/schema.js';
-import { contains } from '../../db/search.js';
+import { cappedCount, contains, customerSearch } from '../../db/search.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -43,9 +43,10 @@ export interface DocumentSearch {
 }
 
 export async function searchDocuments(tx: Tx, f: DocumentSearch) {
+  const byCustomer = f.customer ? await customerSearch(tx, f.customer, documents.customerId) : undefined;
   const where: SQL | undefined = and(
     f.number ? contains(documents.number, f.number) : undefined,
-    f.customer ? sql`${documents.customerId} in (select c.id from customers c where ${contains(sql`c.name`, f.customer)})` : undefined,
+    byCustomer?.where,
     f.form ? eq(documents.form, f.form) : undefined,
     f.from ? gte(documents.createdAt, f.from) : undefined,
     f.to ? lt(documents.createdAt, f.to) : undefined,
@@ -59,6 +60,7 @@ export async function searchDocuments(tx: Tx, f: DocumentSearch) {
     .innerJoin(customers, eq(customers.id, documents.customerId))
     .innerJoin(cases, eq(cases.id, documents.caseId)).where(where)
     .orderBy(desc(documents.createdAt), desc(documents.number)).limit(f.limit).offset(f.offset);
+  if (byCustomer?.broad) return { items, ...await cappedCount(tx, tx.select({ one: sql`1` }).from(documents).where(where).getSQL()) };
   const total = (await tx.select({ n: count() }).from(documents).where(where))[0].n;
   return { items, total };
 }

@@ -42,7 +42,7 @@ export async function documentRoutes(app: ZApp) {
     const actor = actorOf(req);
     const q = req.query;
     const { limit, offset } = paging(q);
-    const { items, total } = await repo.searchDocuments(ctx.db, { ...toDocumentSearch(q, actor), limit, offset });
-    return { items: items.map((r) => ({ ...presentDocument(r.doc), customerName: r.customerName, caseNumber: r.caseNumber })), total };
+    const { items, ...counted } = await repo.searchDocuments(ctx.db, { ...toDocumentSearch(q, actor), limit, offset });
+    return { items: items.map((r) => ({ ...presentDocument(r.doc), customerName: r.customerName, caseNumber: r.caseNumber })), ...counted };
   });
 }

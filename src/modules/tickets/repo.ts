@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { cases, customers, documents, partners, tasks, tickets, users } from '../../db/schema.js';
-import { casesMatching, contains } from '../../db/search.js';
+import { cappedCount, caseSearch, contains } from '../../db/search.js';
 import { insertCase, required, splitCase, updateCase } from '../cases/repo.js';
 
 /** A ticket as the services see it: its case's columns and its own details (one join). */
@@ -61,6 +61,7 @@ export interface TicketFilter {
 }
 
 export async function listTickets(tx: Tx, f: TicketFilter) {
+  const search = f.q ? await caseSearch(tx, f.q, 'ticket', sql`select t.id from tickets t where ${contains(sql`t.problem`, f.q)}`) : undefined;
   const where: SQL | undefined = and(
     f.state === 'open' ? isNull(cases.closedAt) : f.state === 'closed' ? isNotNull(cases.closedAt) : f.state ? eq(cases.state, f.state) : undefined,
     f.kind ? eq(tickets.kind, f.kind) : undefined,
@@ -69,13 +70,14 @@ export async function listTickets(tx: Tx, f: TicketFilter) {
     f.tier ? eq(cases.tier, f.tier) : undefined,
     f.overdue === true ? and(isNull(cases.closedAt), lt(tickets.dueAt, f.now)) : undefined,
     f.overdue === false ? or(isNotNull(cases.closedAt), sql`${tickets.dueAt} >= ${f.now.toISOString()}::timestamptz`) : undefined,
-    f.q ? sql`${cases.id} in (${casesMatching(f.q, 'ticket', sql`select t.id from tickets t where ${contains(sql`t.problem`, f.q)}`)})` : undefined,
+    search?.where,
   );
   const order = f.sort === 'due_asc' ? [asc(tickets.dueAt), asc(cases.number)] : [desc(cases.createdAt), desc(cases.number)];
   const items = await tx.select({ ticket: ticketColumns, customerName: customers.name }).from(tickets)
     .innerJoin(cases, eq(cases.id, tickets.id))
     .innerJoin(customers, eq(customers.id, cases.customerId)).where(where)
     .orderBy(...order).limit(f.limit).offset(f.offset);
+  if (search?.broad) return { items, ...await cappedCount(tx, tx.select({ one: sql`1` }).from(tickets).innerJoin(cases, eq(cases.id, tickets.id)).where(where).getSQL()) };
   const total = (await tx.select({ n: count() }).from(tickets).innerJoin(cases, eq(cases.id, tickets.id)).where(where))[0].n;
   return { items, total };
 }

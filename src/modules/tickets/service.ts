@@ -105,7 +105,7 @@ export async function listTicketsFor(
 ) {
   const now = ctx.clock.now();
   const partnerId = isStaff(opts.actor) ? opts.filter.partnerId : opts.actor.partnerId ?? '-';
-  const { items, total } = await repo.listTickets(tx, { ...opts.filter, partnerId, now });
+  const { items, ...counted } = await repo.listTickets(tx, { ...opts.filter, partnerId, now });
   const open = await repo.openTasksOfTickets(tx, items.map((r) => r.ticket.id));
   return {
     items: items.map((r) => ({
@@ -117,7 +117,7 @@ export async function listTicketsFor(
         dueAt: o.task.dueAt?.toISOString() ?? null, overdue: !!o.task.dueAt && o.task.dueAt < now,
       })),
     })),
-    total,
+    ...counted,
   };
 }
 

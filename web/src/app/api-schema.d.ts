@@ -6629,6 +6629,8 @@ export interface components {
                 supersededBy?: string;
             }[];
             total: number;
+            /** @description true: more rows match than `total`; a broad search stops counting there */
+            totalCapped?: boolean;
         };
         Asset: {
             brandModel: string;
@@ -6935,6 +6937,8 @@ export interface components {
         CustomerPage: {
             items: components["schemas"]["Customer"][];
             total: number;
+            /** @description true: more rows match than `total`; a broad search stops counting there */
+            totalCapped?: boolean;
         };
         CustomerRating: {
             comment?: string | null;
@@ -7156,6 +7160,8 @@ export interface components {
                 updatedAt: string;
             }[];
             total: number;
+            /** @description true: more rows match than `total`; a broad search stops counting there */
+            totalCapped?: boolean;
         };
         DepartmentResults: {
             departments: {
@@ -8058,6 +8064,8 @@ export interface components {
                 updatedAt: string;
             }[];
             total: number;
+            /** @description true: more rows match than `total`; a broad search stops counting there */
+            totalCapped?: boolean;
         };
         TicketPause: {
             id: string;
@@ -8148,6 +8156,8 @@ export interface components {
         UserPage: {
             items: components["schemas"]["User"][];
             total: number;
+            /** @description true: more rows match than `total`; a broad search stops counting there */
+            totalCapped?: boolean;
         };
         WeeklySummary: {
             breaches: {

@@ -361,7 +361,8 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
           pageSize: params.pageSize,
           total: list.data?.total ?? list.data?.items.length ?? 0,
           showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n }),
+          // a broad search stops counting (totalCapped): 共 1,000+ 条
+          showTotal: (n) => ((list.data as { totalCapped?: boolean } | undefined)?.totalCapped ? t('common.totalCapped', { n }) : t('common.total', { n })),
         }}
       />
       )}

@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'common.notAvailableHint': 'The server does not provide this yet. Please try again later.',
   'common.notFound': 'Record not found',
   'common.total': '{n} in total',
+  'common.totalCapped': 'more than {n}',
   'common.actions': 'Actions',
   'common.required': 'Please enter {field}',
   'form.serialTwice': 'Scanned twice: the same as line {n}',

@@ -28,6 +28,7 @@ export const zh = {
   'common.notAvailableHint': '服务器尚未提供此接口，请稍后再试。',
   'common.notFound': '未找到该记录',
   'common.total': '共 {n} 条',
+  'common.totalCapped': '共 {n}+ 条',
   'common.actions': '操作',
   'common.required': '请填写{field}',
   'form.serialTwice': '序列号重复：与第 {n} 行相同',
