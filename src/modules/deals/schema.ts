@@ -71,6 +71,8 @@ export const pipelineReply = z.object({
     ownerId: z.string(), displayName: z.string(), byState: z.record(z.string(), z.number().int()),
     total: z.number().int(), open: z.number().int(), lost: z.number().int(), dropped: z.number().int(), longNegotiations: z.number().int(),
   })),
+  /** how many deals negotiate too long; `longNegotiations` lists the 200 longest */
+  longNegotiationsTotal: z.number().int(),
   longNegotiations: z.array(z.object({
     dealId: z.string(), number: z.string(), customerId: z.string(), customerName: z.string(),
     ownerId: z.string(), ownerName: z.string(), since: instant, workingDays: z.number(),

@@ -231,6 +231,9 @@ export async function upcomingMeetings(opts: { actor: Actor; days: number; all: 
 
 /** The business manager's pipeline (PROCESS §6): per salesperson the deals by state, long
  *  negotiations, and lost deals with their reasons and competitors. */
+/** The pipeline report lists this many long negotiations, the longest first. */
+export const LONG_NEGOTIATIONS_LISTED = 200;
+
 export async function pipelineReport(opts: { actor: Actor; from?: Date; to?: Date }, tx: Tx, ctx: AppContext) {
   authorize(opts.actor, 'report.pipeline');
   const now = ctx.clock.now();
@@ -282,7 +285,9 @@ export async function pipelineReport(opts: { actor: Actor; from?: Date; to?: Dat
   return {
     asOf: now.toISOString(),
     salespeople: [...owners.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh')),
-    longNegotiations,
+    // the longest LONG_NEGOTIATIONS_LISTED; every one is counted on its salesperson's row
+    longNegotiationsTotal: longNegotiations.length,
+    longNegotiations: longNegotiations.sort((a, b) => a.since.localeCompare(b.since)).slice(0, LONG_NEGOTIATIONS_LISTED),
     lostDeals,
     droppedDeals: ended.filter((r) => r.deal.state === 'dropped').map(endedView),
     competitors: [...competitors.entries()].map(([competitor, lost]) => ({ competitor, lost })).sort((a, b) => b.lost - a.lost),

@@ -63,6 +63,7 @@ export interface TicketFilter {
 export async function listTickets(tx: Tx, f: TicketFilter) {
   const search = f.q ? await caseSearch(tx, f.q, 'ticket', sql`select t.id from tickets t where ${contains(sql`t.problem`, f.q)}`) : undefined;
   const where: SQL | undefined = and(
+    eq(cases.type, 'ticket'), // implied by the join, but it lets the list walk cases_type_created
     f.state === 'open' ? isNull(cases.closedAt) : f.state === 'closed' ? isNotNull(cases.closedAt) : f.state ? eq(cases.state, f.state) : undefined,
     f.kind ? eq(tickets.kind, f.kind) : undefined,
     f.partnerId ? eq(cases.partnerId, f.partnerId) : undefined,

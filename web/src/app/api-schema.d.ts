@@ -7671,6 +7671,7 @@ export interface components {
                 since: string;
                 workingDays: number;
             }[];
+            longNegotiationsTotal: number;
             lostDeals: {
                 competitor: string | null;
                 customerId: string;

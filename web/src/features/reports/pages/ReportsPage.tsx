@@ -107,7 +107,7 @@ export default function ReportsPage() {
           </Card>
           <Row gutter={[24, 24]}>
             <Col xs={24} xl={12}>
-              <Card title={t('reports.longNegotiations')}>
+              <Card title={t('reports.longNegotiations')} extra={p.longNegotiationsTotal > p.longNegotiations.length ? t('weekly.listedOf', { listed: p.longNegotiations.length, total: p.longNegotiationsTotal }) : undefined}>
                 <Table
                   size="small"
                   rowKey="dealId"
