@@ -1,12 +1,12 @@
 // The allowance statement as an Excel workbook for payroll, one row per line with its source record.
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../server/excel.js';
 
 type Statement = Awaited<ReturnType<typeof import('./service.js').allowanceStatement>>;
 const KIND_ZH = { cs_duty: '客服值班', holiday_installation: '休息日装机', vip_oncall: '7×24 值守' } as const;
 const UNIT_ZH = { day: '天', hour: '小时', month: '月' } as const;
 
 export async function renderAllowanceXlsx(s: Statement, now: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = now;
   const ws = wb.addWorksheet(`津贴 ${s.month}`);

@@ -1,5 +1,5 @@
 // Export of an archive search to Excel (exceljs): one row per document, Chinese headers.
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../server/excel.js';
 import type { Tx } from '../../db/client.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
 import * as repo from './repo.js';
@@ -30,7 +30,7 @@ export async function exportDocuments(opts: { search: Omit<repo.DocumentSearch, 
   // a broad search stops counting early (totalCapped): there are at least as many as were read
   const total = Math.max(found.total, items.length);
   const more = 'totalCapped' in found && found.totalCapped ? '+' : '';
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = opts.now;
   const ws = wb.addWorksheet('档案', { views: [{ state: 'frozen', ySplit: 1 }] });

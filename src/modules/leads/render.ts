@@ -1,6 +1,6 @@
 // The commission statement as an Excel workbook for payroll: one row per line with every source
 // figure (contract amount, income percentage, base, class share) so each amount can be checked.
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../server/excel.js';
 import { shanghaiText } from '../reports/period.js';
 
 type Statement = Awaited<ReturnType<typeof import('./service.js').commissionStatement>>;
@@ -9,7 +9,7 @@ const STATE_ZH = { pending: '待发放（已签约）', due: '应发放（已装
 const yuan = (fen: number) => Math.round(fen) / 100;
 
 export async function renderCommissionXlsx(s: Statement, now: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = now;
   const ws = wb.addWorksheet(`提成 ${s.month}`);

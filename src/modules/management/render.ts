@@ -1,6 +1,7 @@
 // The management reports printed on A4 and as Excel workbooks (exceljs): the same rows for both,
 // typed cells (counts as numbers, rates with 0.0%, money in yuan with ¥#,##0.00), missing as —.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../server/excel.js';
 import { shanghaiTime } from '../../domain/iso.js';
 import { shanghaiText } from '../reports/period.js';
 import { addSheet, esc, htmlTable, money, printPage, rateCell, type Cell } from '../reports/print-page.js';
@@ -12,8 +13,8 @@ type EngineerScores = Awaited<ReturnType<typeof engineerScores>>;
 type SalesReview = Awaited<ReturnType<typeof salesReview>>;
 type DepartmentResults = Awaited<ReturnType<typeof departmentResults>>;
 
-function workbook(created: string) {
-  const wb = new ExcelJS.Workbook();
+async function workbook(created: string) {
+  const wb = await newWorkbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = new Date(created);
   return wb;
@@ -35,7 +36,7 @@ const engineerRows = (r: EngineerScores): Cell[][] => r.items.map((i) => [
 ]);
 
 export async function engineerScoresXlsx(r: EngineerScores) {
-  const wb = workbook(r.from);
+  const wb = await workbook(r.from);
   addSheet(wb, `工程师考评 ${period(r)}`, ENGINEER_HEAD, engineerRows(r), [22]);
   return written(wb);
 }
@@ -59,7 +60,7 @@ const salesRows = (r: SalesReview): Cell[][] => r.items.map((i) => [
 const lostRows = (r: SalesReview): Cell[][] => r.lostReasons.map((l) => [l.reason, l.competitor ?? '', l.count]);
 
 export async function salesReviewXlsx(r: SalesReview) {
-  const wb = workbook(r.from);
+  const wb = await workbook(r.from);
   addSheet(wb, `业务考评 ${period(r)}`, SALES_HEAD, salesRows(r), [16, 10, 8, 8, 8, 10, 16, 18, 10]);
   addSheet(wb, '丢失原因', LOST_HEAD, lostRows(r), [40, 20, 8]);
   return written(wb);
@@ -83,7 +84,7 @@ const departmentRows = (d: DepartmentResults['departments'][number]): Cell[][] =
 ]);
 
 export async function departmentResultsXlsx(r: DepartmentResults) {
-  const wb = workbook(r.from);
+  const wb = await workbook(r.from);
   addSheet(wb, `部门业绩 ${r.month}`, ['部门', ...DEPARTMENT_HEAD],
     r.departments.flatMap((d) => departmentRows(d).map((row) => [d.label.zh, ...row])), [16, 28, 16, 16, 10]);
   return written(wb);

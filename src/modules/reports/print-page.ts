@@ -1,7 +1,7 @@
 // The shared pieces of every printed and exported report: one cell type (text, count, money in fen,
 // a rate 0–1, or nothing), written for people on the A4 page and as typed numbers in Excel, and the
 // A4 page itself with its print CSS.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatYuan } from '../../domain/money.js';
 
 export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -1,5 +1,5 @@
 // The weekly summary as a printable A4 page and as an Excel workbook.
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../server/excel.js';
 import { shanghaiText } from './period.js';
 import type { WeeklySummary } from './service.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
@@ -70,7 +70,7 @@ function chunk<T>(a: T[], n: number): T[][] {
 
 export async function renderWeeklyXlsx(s: WeeklySummary, def: ProcessDefinition): Promise<Buffer> {
   const r = rows(s, def);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Fangyuan 方圆';
   wb.created = new Date(s.generatedAt);
   const sheet = (name: string, head: string[], body: Cell[][], widths: number[]) => { addSheet(wb, name, head, body, widths); };
