@@ -2,7 +2,7 @@
 // (signed when a secret is set) and the WeCom group robot. Their settings live in `settings`;
 // secrets (the SMTP password, the robots' access tokens, the DingTalk secret) are never shown again.
 import crypto from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import type { Tx } from '../../db/client.js';
 import { getSetting, putSetting } from '../users/repo.js';
 import { CHANNELS, EVENT_KINDS, markdownToText, type Channel, type EventKind } from './messages.js';
@@ -115,7 +115,8 @@ async function postRobot(url: string, payload: unknown, idempotencyKey: string) 
 export async function sendMessage(settings: ChannelSettings, m: OutgoingMessage, wallNow: () => Date): Promise<void> {
   if (m.channel === 'email') {
     if (!settings.email) throw new Error('e-mail is not configured');
-    const transport = nodemailer.createTransport({ url: settings.email.smtpUrl, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS } as Parameters<typeof nodemailer.createTransport>[0]);
+    const { default: mailer } = await import('nodemailer'); // loaded with the first e-mail, not at start
+    const transport = mailer.createTransport({ url: settings.email.smtpUrl, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS } as Parameters<typeof nodemailer.createTransport>[0]);
     try {
       await transport.sendMail({
         from: settings.email.from, to: m.to, subject: m.subject ?? '', text: markdownToText(m.body),
