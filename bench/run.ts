@@ -1,6 +1,6 @@
 // npm run bench [section …]: the benchmarks, written to docs/benchmarks.md with the machine and
 // the date. Each section rewrites its own `## Title (…)` part of the file and keeps the others.
-// Sections: calendar, postgres (product vs raw SQL, same run), reads (reports and list searches on
+// Sections: calendar, postgres (product vs raw SQL, same run; BENCH_WORKERS=2: two server processes), reads (reports and list searches on
 // the bench db), explain (plans on the bench db), startup (cold npm start), pglite. Add a section by adding
 // an entry to SECTIONS (a function returning markdown parts that each start with `## `).
 import fs from 'node:fs';
@@ -24,7 +24,7 @@ async function pgReachable(): Promise<boolean> {
 
 const n = (x: number) => x.toLocaleString('en-US');
 const REPORT_RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 10);
-const dataLine = (r: EngineRun) => `Data: ${n(r.seeded.scale.tasks)} tasks, ${n(r.seeded.scale.deals)} deals, ${n(r.seeded.scale.tickets)} tickets with one document each, ${n(r.seeded.scale.customers)} customers; seeded with SQL in ${r.seeded.seconds.toFixed(0)} s. Inbox: \`GET /tasks?mine=true&status=open&pageSize=${PAGE_SIZE}\` as \`sales\`; completion: \`POST /tasks/{id}/complete\` (qualify → develop). Server: ${r.workers} process, PostgreSQL pool 16; load tool on the same machine.`;
+const dataLine = (r: EngineRun) => `Data: ${n(r.seeded.scale.tasks)} tasks, ${n(r.seeded.scale.deals)} deals, ${n(r.seeded.scale.tickets)} tickets with one document each, ${n(r.seeded.scale.customers)} customers; seeded with SQL in ${r.seeded.seconds.toFixed(0)} s. Inbox: \`GET /tasks?mine=true&status=open&pageSize=${PAGE_SIZE}\` as \`sales\`; completion: \`POST /tasks/{id}/complete\` (qualify → develop). Server: ${r.workers} process${r.workers > 1 ? 'es (WORKERS, node:cluster)' : ''}, PostgreSQL pool 16 each; load tool on the same machine.`;
 
 function sideBySide(r: EngineRun): string {
   const rows = r.product.map((p) => {
@@ -60,8 +60,9 @@ export const SECTIONS: Record<string, () => Promise<string[]>> = {
   },
   async postgres() {
     if (!(await pgReachable())) { console.log(`postgres: ${PG_URL} not reachable, skipped`); return []; }
-    const r = await benchEngine('postgres', PG_URL, scaleFromEnv());
-    return [`## PostgreSQL: product and raw SQL side by side (npm run bench, ${stamp()})\n\nMachine: ${machine}; PostgreSQL 15 on the same machine, database \`bench\`. ${dataLine(r)} The raw SQL runs the product's inbox page as one statement, and a completion as one transaction of five statements (close the task, bump the number counter, write the document, open the next task, append the audit), each a named prepared statement through \`pg\`, one client per connection. Each figure: ${process.env.BENCH_SECONDS ?? 10} s. The machine is shared with other work while this runs: the 1-minute load average is given next to each figure, and figures are noisy.\n\n${sideBySide(r)}\n\n${goals(r)}`];
+    const workers = Number(process.env.BENCH_WORKERS ?? 1);
+    const r = await benchEngine('postgres', PG_URL, scaleFromEnv(), { workers });
+    return [`## PostgreSQL: product and raw SQL side by side${workers > 1 ? `, ${workers} server processes` : ''} (npm run bench, ${stamp()})\n\nMachine: ${machine}; PostgreSQL 15 on the same machine, database \`bench\`. ${dataLine(r)} The raw SQL runs the product's inbox page as one statement, and a completion as one transaction of five statements (close the task, bump the number counter, write the document, open the next task, append the audit), each a named prepared statement through \`pg\`, one client per connection. Each figure: ${process.env.BENCH_SECONDS ?? 10} s. The machine is shared with other work while this runs: the 1-minute load average is given next to each figure, and figures are noisy.\n\n${sideBySide(r)}\n\n${goals(r)}`];
   },
   async explain() {
     if (!(await pgReachable())) return [];
