@@ -64,6 +64,20 @@ export const SECTIONS: Record<string, () => Promise<string[]>> = {
     const r = await benchEngine('postgres', PG_URL, scaleFromEnv(), { workers });
     return [`## PostgreSQL: product and raw SQL side by side${workers > 1 ? `, ${workers} server processes` : ''} (npm run bench, ${stamp()})\n\nMachine: ${machine}; PostgreSQL 15 on the same machine, database \`bench\`. ${dataLine(r)} The raw SQL runs the product's inbox page as one statement, and a completion as one transaction of five statements (close the task, bump the number counter, write the document, open the next task, append the audit), each a named prepared statement through \`pg\`, one client per connection. Each figure: ${process.env.BENCH_SECONDS ?? 10} s. The machine is shared with other work while this runs: the 1-minute load average is given next to each figure, and figures are noisy.\n\n${sideBySide(r)}\n\n${goals(r)}`];
   },
+  async scale() {
+    // the scale curve: inbox and completion at each size, each on its own database (bench_<tasks>)
+    if (!(await pgReachable())) return [];
+    const sizes = (process.env.BENCH_SCALES ?? '100000,1000000,5000000').split(',').map((x) => Number(x.replace(/_/g, '')));
+    const rows: string[] = [];
+    for (const tasks of sizes) {
+      process.env.BENCH_DB = tasks === 1_000_000 ? 'bench' : `bench_${tasks}`;
+      const r = await benchEngine('postgres', PG_URL, scaleFromEnv(tasks));
+      const f = (call: string, c: number) => r.product.find((x) => x.call === call && x.connections === c)!;
+      rows.push(`| ${n(tasks)} | ${r.seeded.seconds.toFixed(0)} s | ${f('inbox', 1).p50} / ${f('inbox', 1).p99} | ${n(f('inbox', 32).rps)}/s | ${f('completion', 1).p50} / ${f('completion', 1).p99} | ${n(f('completion', 32).rps)}/s | ${f('inbox', 1).load} |`);
+    }
+    delete process.env.BENCH_DB;
+    return [`## Scale curve (npm run bench scale, ${stamp()})\n\nMachine: ${machine}; PostgreSQL 15 on the same machine. Each size is its own database (deals = tasks / 5, tickets = tasks, customers = tasks / 20; \`BENCH_SCALES\` picks the sizes, \`BENCH_REUSE=1\` reuses seeded ones; the 1 M point is the \`bench\` database of the postgres section). Latencies are of the product at 1 connection; throughput at 32. A flat curve is the goal.\n\n| tasks | seeded in | inbox p50 / p99 ms (1 conn.) | inbox at 32 | completion p50 / p99 ms (1 conn.) | completion at 32 | load (1 min) |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}`];
+  },
   async explain() {
     if (!(await pgReachable())) return [];
     const u = new URL(PG_URL);
@@ -95,7 +109,8 @@ export const SECTIONS: Record<string, () => Promise<string[]>> = {
 
 async function main() {
   const wanted = process.argv.slice(2);
-  const names = wanted.length ? wanted : Object.keys(SECTIONS);
+  // the scale curve seeds up to 5 M tasks (a quarter of an hour here): only when asked for
+  const names = wanted.length ? wanted : Object.keys(SECTIONS).filter((x) => x !== 'scale');
   const unknown = names.filter((x) => !SECTIONS[x]);
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
   const sections: string[] = [];

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiToken, asRole, launchBrowser, RESULTS_DIR, type RunningServer, startServer } from './harness';
+import { apiCall, apiToken, asRole, clickUntil, launchBrowser, RESULTS_DIR, type RunningServer, startServer } from './harness';
 
 const SURVEY = { broadbandAvailable: true, hasPbx: true, monthlyLdBillFen: 500000, acceptsSplitMode: true };
 
@@ -71,7 +71,8 @@ describe('the process editor in the browser', () => {
       await page.getByTestId('pe-diagram').waitFor();
       await page.getByTestId('pe-node-manager_review').waitFor();
       await page.screenshot({ path: path.join(RESULTS_DIR, 'editor-01a-diagram.png'), fullPage: true });
-      await page.getByTestId('pe-node-manager_review').click();
+      // a click on a node the diagram is still placing is lost: click until its editor opens
+      await clickUntil(page.getByTestId('pe-node-manager_review'), page.locator('#pe-step-due-days'));
       const days = page.locator('#pe-step-due-days');
       await days.fill('2');
       await days.blur();
