@@ -97,17 +97,18 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
         ${now} + (g % 500) * interval '1 hour', 'open' from generate_series(1, ${C}) g`,
     // the rest: half on deals, half on tickets, over the roles' pools; two thirds done, by the
     // engineers (one in ten rounds by a partner company), follow-ups satisfied four times in five,
-    // one in six late
+    // one in six late. A ticket task's step goes by g / 6, not g / 2: with three steps, g / 2 would put
+    // every repair on an open row (g % 3 = 0 is open)
     `insert into tasks (id, step, case_type, case_id, assignee_role, department, created_at, due_at, status, outcome, completed_at, completed_by, partner_id)
       select 'bx' || g,
-        case when g % 2 = 0 then (${arr(dealSteps.map(([k]) => k))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([k]) => k))})[1 + (g / 2) % ${ticketSteps.length}] end,
+        case when g % 2 = 0 then (${arr(dealSteps.map(([k]) => k))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([k]) => k))})[1 + (g / 6) % ${ticketSteps.length}] end,
         case when g % 2 = 0 then 'deal' else 'ticket' end,
         case when g % 2 = 0 then 'bd' || (1 + g % ${scale.deals}) else 'bk' || (1 + g % ${scale.tickets}) end,
-        case when g % 2 = 0 then (${arr(dealSteps.map(([, st]) => st.role))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([, st]) => st.role))})[1 + (g / 2) % ${ticketSteps.length}] end,
-        case when g % 2 = 0 then (${arr(dealSteps.map(([, st]) => dept(st.role)))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([, st]) => dept(st.role)))})[1 + (g / 2) % ${ticketSteps.length}] end,
+        case when g % 2 = 0 then (${arr(dealSteps.map(([, st]) => st.role))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([, st]) => st.role))})[1 + (g / 6) % ${ticketSteps.length}] end,
+        case when g % 2 = 0 then (${arr(dealSteps.map(([, st]) => dept(st.role)))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([, st]) => dept(st.role)))})[1 + (g / 6) % ${ticketSteps.length}] end,
         ${now} - (g % 1000) * interval '1 day', ${now} - (g % 1000) * interval '1 day' + interval '30 hour',
         case when g % 3 = 0 then 'open' else 'done' end,
-        case when g % 3 = 0 then null when g % 2 = 1 and (${arr(ticketSteps.map(([k]) => k))})[1 + (g / 2) % ${ticketSteps.length}] = ${lit(followUp)}
+        case when g % 3 = 0 then null when g % 2 = 1 and (${arr(ticketSteps.map(([k]) => k))})[1 + (g / 6) % ${ticketSteps.length}] = ${lit(followUp)}
           then (case when g % 5 = 0 then ${lit(unsatisfied)} else ${lit(satisfied)} end) else 'done' end,
         case when g % 3 = 0 then null else ${now} - (g % 1000) * interval '1 day' + case when g % 6 = 1 then interval '40 hour' else interval '20 hour' end end,
         case when g % 3 = 0 then null else (${arr(engineerIds.length ? engineerIds : [salesId])})[1 + g % ${Math.max(1, engineerIds.length)}] end,
