@@ -18,15 +18,23 @@ export function contains(column: SQL | { getSQL(): SQL }, q: string): SQL {
   return s.length >= 2 ? sql`(fy_bigrams(${column}) @> fy_bigrams(${s}::text) and ${like})` : like;
 }
 
-/** The ids of the cases (of one type, or any) whose number, or whose customer's name, contains
- *  `q`, and of any further `select id …` given: each branch served by its own index. */
-export function casesMatching(q: string, type?: string, ...more: SQL[]): SQL {
+const customersNamed = (q: string) => sql`select c.id from customers c where ${contains(sql`c.name`, q)}`;
+
+/** `select id` branches, each served by its own index: the cases (of one type, or any) of the
+ *  customers whose name contains `q`, those whose number does, and any further ones given. */
+function caseBranches(q: string, type: string | undefined, more: SQL[]): { byCustomer: SQL; rest: SQL[] } {
   const ofType = type ? sql`k.type = ${type} and ` : sql``;
-  return sql.join([
-    sql`select k.id from cases k where ${ofType}k.customer_id in (select c.id from customers c where ${contains(sql`c.name`, q)})`,
-    sql`select k.id from cases k where ${ofType}${contains(sql`k.number`, q)}`,
-    ...more,
-  ], sql` union `);
+  return {
+    byCustomer: sql`select k.id from cases k where ${ofType}k.customer_id in (${customersNamed(q)})`,
+    rest: [sql`select k.id from cases k where ${ofType}${contains(sql`k.number`, q)}`, ...more],
+  };
+}
+
+/** The ids of the cases (of one type, or any) whose number, or whose customer's name, contains
+ *  `q`, and of any further `select id …` given. */
+export function casesMatching(q: string, type?: string, ...more: SQL[]): SQL {
+  const { byCustomer, rest } = caseBranches(q, type, more);
+  return sql.join([byCustomer, ...rest], sql` union `);
 }
 
 /** A search box's matches this many cases or fewer: they are collected first and the list reads
@@ -35,23 +43,26 @@ export const SEARCH_SET_MAX = 2000;
 /** A broad search's total stops counting here (`totalCapped`). */
 export const SEARCH_COUNT_CAP = 1000;
 
+/** `column` among the ids `ids` selects when there are at most SEARCH_SET_MAX of them; else the
+ *  per-row test `broad` (the search is broad). */
+async function narrowed(tx: Tx, ids: SQL, column: SQL | { getSQL(): SQL }, broad: SQL): Promise<{ where: SQL; broad: boolean }> {
+  const found = await tx.execute(sql`${ids} limit ${SEARCH_SET_MAX + 1}`);
+  const unique = [...new Set(((found as unknown as { rows: { id: string }[] }).rows).map((r) => r.id))];
+  if (unique.length > SEARCH_SET_MAX) return { where: broad, broad: true };
+  return { where: unique.length ? sql`${column} = any(${textArray(unique)}::text[])` : sql`false`, broad: false };
+}
+
 /** The condition a list puts on `cases` for a search box, and whether the search is broad. */
-export async function caseSearch(tx: Tx, q: string, type: string, ...more: SQL[]): Promise<{ where: SQL; broad: boolean }> {
-  const ofType = sql`k.type = ${type} and `;
-  const branches = [
-    sql`select k.id from cases k where ${ofType}k.customer_id in (select c.id from customers c where ${contains(sql`c.name`, q)})`,
-    sql`select k.id from cases k where ${ofType}${contains(sql`k.number`, q)}`,
-    ...more,
-  ];
-  const found = await tx.execute(sql`${sql.join(branches, sql` union all `)} limit ${SEARCH_SET_MAX + 1}`);
-  const ids = [...new Set(((found as unknown as { rows: { id: string }[] }).rows).map((r) => r.id))];
-  if (ids.length <= SEARCH_SET_MAX) return { where: ids.length ? sql`${cases.id} = any(${textArray(ids)}::text[])` : sql`false`, broad: false };
-  return {
-    broad: true,
-    where: sql`(${cases.customerId} in (select c.id from customers c where ${contains(sql`c.name`, q)})
-      or ${cases.id} in (select k.id from cases k where ${ofType}${contains(sql`k.number`, q)})
-      ${sql.join(more.map((m) => sql` or ${cases.id} in (${m})`), sql``)})`,
-  };
+export function caseSearch(tx: Tx, q: string, type: string, ...more: SQL[]): Promise<{ where: SQL; broad: boolean }> {
+  const { byCustomer, rest } = caseBranches(q, type, more);
+  return narrowed(tx, sql.join([byCustomer, ...rest], sql` union all `), cases.id,
+    sql`(${cases.customerId} in (${customersNamed(q)})${sql.join(rest.map((m) => sql` or ${cases.id} in (${m})`), sql``)})`);
+}
+
+/** The condition on a customer id column for a customer-name search box: the few matching
+ *  customers' ids, or (more than SEARCH_SET_MAX of them) the per-row test. */
+export function customerSearch(tx: Tx, q: string, column: SQL | { getSQL(): SQL }): Promise<{ where: SQL; broad: boolean }> {
+  return narrowed(tx, customersNamed(q), column, sql`${column} in (${customersNamed(q)})`);
 }
 
 /** How many rows `query` (a select of anything) has, counting at most SEARCH_COUNT_CAP + 1. */
@@ -59,14 +70,4 @@ export async function cappedCount(tx: Tx, query: SQL): Promise<{ total: number; 
   const r = await tx.execute(sql`select count(*)::int as n from (${query} limit ${SEARCH_COUNT_CAP + 1}) x`);
   const n = Number((r as unknown as { rows: { n: number }[] }).rows[0].n);
   return n > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, totalCapped: true } : { total: n, totalCapped: false };
-}
-
-/** The condition on a customer id column for a customer-name search box: the few matching
- *  customers' ids, or (more than SEARCH_SET_MAX of them) the per-row test. */
-export async function customerSearch(tx: Tx, q: string, column: SQL | { getSQL(): SQL }): Promise<{ where: SQL; broad: boolean }> {
-  const matching = sql`select c.id from customers c where ${contains(sql`c.name`, q)}`;
-  const found = await tx.execute(sql`${matching} limit ${SEARCH_SET_MAX + 1}`);
-  const ids = ((found as unknown as { rows: { id: string }[] }).rows).map((r) => r.id);
-  if (ids.length <= SEARCH_SET_MAX) return { where: ids.length ? sql`${column} = any(${textArray(ids)}::text[])` : sql`false`, broad: false };
-  return { where: sql`${column} in (${matching})`, broad: true };
 }
