@@ -28,6 +28,14 @@ async function open(config: Config) {
   }
 }
 
+/** The users a first start created, and their passwords' state. */
+function announceSeeded(config: Config, seeded: string[]) {
+  if (!seeded.length) return;
+  console.log(config.demo
+    ? `Demo company created. Users (password "${config.demoPassword}"): ${seeded.join(', ')}`
+    : `First administrator created: ${seeded.join(', ')} — the password must be changed at first sign-in`);
+}
+
 /** One server process: the app, its jobs, and a clean stop on SIGTERM/SIGINT (or when the
  *  cluster's primary goes away). `announce`: print the start lines (one process of a cluster). */
 async function serve(config: Config, announce: boolean) {
@@ -50,11 +58,7 @@ async function serve(config: Config, announce: boolean) {
       ].join('\n'));
     }
   }
-  if (ctx.seeded.length) {
-    console.log(config.demo
-      ? `Demo company created. Users (password "${config.demoPassword}"): ${ctx.seeded.join(', ')}`
-      : `First administrator created: ${ctx.seeded.join(', ')} — the password must be changed at first sign-in`);
-  }
+  announceSeeded(config, ctx.seeded);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -74,7 +78,7 @@ async function serve(config: Config, announce: boolean) {
 async function primary(config: Config) {
   console.log(`方圆 starting: ${where(config)}, ${config.workers} server processes (WORKERS), migrating and loading…`);
   const ctx = await open(config); // the migrations and the first users, once, before the workers
-  if (ctx.seeded.length) console.log(`Created: ${ctx.seeded.join(', ')}${config.demo ? ` (password "${config.demoPassword}")` : ' — the password must be changed at first sign-in'}`);
+  announceSeeded(config, ctx.seeded);
   await ctx.database.close();
   const bornAt = new Map<number, number>();
   const fork = (announce: boolean) => bornAt.set(cluster.fork({ FANGYUAN_ANNOUNCE: announce ? '1' : '0' }).id, Date.now());
