@@ -4,7 +4,7 @@
 // the GM reads and answers an anonymous letter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiToken, asRole, launchBrowser, type RunningServer, startServer } from './harness';
+import { apiCall, apiToken, asRole, clickUntil, launchBrowser, type RunningServer, startServer } from './harness';
 import { installedCustomer } from './fixtures';
 
 describe('people and money', () => {
@@ -66,9 +66,9 @@ describe('people and money', () => {
   it('the CS manager generates next month\'s duty and swaps two days', async () => {
     await as('cs_manager', 'duty', async (page) => {
       await openTab(page, '值班表');
-      await page.getByTestId('duty-generate').click();
       const first = page.getByTestId('duty-2026-04-04');
-      await first.waitFor();
+      // a click while the month's rota is still loading is lost: click until the days show
+      await clickUntil(page.getByTestId('duty-generate'), first);
       const a = await first.textContent();
       const b = await page.getByTestId('duty-2026-04-05').textContent();
       await page.getByTestId('duty-swap-2026-04-04').click();
