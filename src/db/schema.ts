@@ -162,8 +162,14 @@ export const tickets = pgTable('tickets', {
   /** SLA pause (issue 16): set while the ticket waits for the customer or for parts */
   pausedAt: ts('paused_at'),
   pauseReason: text('pause_reason'),
+  /** the case's closed_at, kept equal by the database (triggers of migration 0018) so the
+   *  reports find the tickets open at an instant past their deadline by one index */
+  closedAt: ts('closed_at'),
 }, (t) => [
   uniqueIndex('tickets_source_task').on(t.sourceTaskId),
+  // the weekly summary: tickets open past their deadline (open now, or closed after the week)
+  index('tickets_open_due').on(t.dueAt).where(sql`closed_at is null and paused_at is null`),
+  index('tickets_closed').on(t.closedAt),
   // the sweep's open tickets past their close deadline, not yet escalated
   index('tickets_due_unescalated').on(t.dueAt).where(sql`escalated_at is null`),
   // substring search of the problem (src/db/search.ts)
@@ -207,6 +213,11 @@ export const tasks = pgTable('tasks', {
   index('tasks_assignee_ids').using('gin', t.assigneeIds),
   // management reports (PROCESS §6.1): the steps of a kind completed in a period
   index('tasks_step_completed').on(t.step, t.completedAt).where(sql`status = 'done'`),
+  // the weekly summary: deal steps open past their deadline at a week's end (open now, or done
+  // after it), and the tasks of a step opened in a period (revisits generated)
+  index('tasks_deal_open_due').on(t.dueAt, t.createdAt).where(sql`status = 'open' and case_type = 'deal'`),
+  index('tasks_type_completed').on(t.caseType, t.completedAt).where(sql`status = 'done'`),
+  index('tasks_step_created').on(t.step, t.createdAt),
   index('tasks_next_escalation').on(t.nextEscalationAt).where(sql`status = 'open' and next_escalation_at is not null`),
 ]);
 

@@ -1,5 +1,5 @@
 // Every query the management reports run: read-only, over one period [from, to).
-import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
 import { cases, customers, deals, documents, partners, tasks, tickets, users } from '../../db/schema.js';
@@ -14,39 +14,65 @@ const ticketsWithCustomer = (tx: Tx) => tx.select({ ticket: ticketColumns, custo
   .innerJoin(customers, eq(customers.id, cases.customerId));
 
 export async function ticketsOpenedIn(tx: Tx, from: Date, to: Date) {
-  return ticketsWithCustomer(tx).where(within(cases.createdAt, from, to)).orderBy(asc(cases.createdAt), asc(cases.number));
+  return ticketsWithCustomer(tx).where(and(eq(cases.type, 'ticket'), within(cases.createdAt, from, to))).orderBy(asc(cases.createdAt), asc(cases.number));
 }
 
+/** Tickets opened in the period, counted by kind. */
+export async function ticketsOpenedByKind(tx: Tx, from: Date, to: Date) {
+  return tx.select({ kind: tickets.kind, n: count() }).from(cases).innerJoin(tickets, eq(tickets.id, cases.id))
+    .where(and(eq(cases.type, 'ticket'), within(cases.createdAt, from, to))).groupBy(tickets.kind);
+}
+
+/** Tickets closed in the period: how many, how many by their close deadline, and the late ones
+ *  (only those need their tasks read for a verdict). */
 export async function ticketsClosedIn(tx: Tx, from: Date, to: Date) {
-  return ticketsWithCustomer(tx).where(within(cases.closedAt, from, to)).orderBy(asc(cases.closedAt), asc(cases.number));
+  const closedIn = and(eq(cases.type, 'ticket'), within(cases.closedAt, from, to));
+  const [counts] = await tx.select({ n: count(), onTime: sql<number>`count(*) filter (where ${cases.closedAt} <= ${tickets.dueAt})`.mapWith(Number) })
+    .from(cases).innerJoin(tickets, eq(tickets.id, cases.id)).where(closedIn);
+  const late = await ticketsWithCustomer(tx).where(and(closedIn, gt(cases.closedAt, tickets.dueAt))).orderBy(asc(cases.closedAt), asc(cases.number));
+  return { total: counts.n, onTime: counts.onTime, late };
 }
 
-/** Tickets still open at `to` whose close deadline had passed by then. */
 /** The report's lists of overdue things stop at this many, the oldest deadline first; their
  *  counts are complete. */
 export const OVERDUE_LIST_MAX = 200;
 
-// a paused ticket's close deadline stands still (issue 16): not overdue while it waits
-const ticketOverdueAt = (to: Date) => and(lt(cases.createdAt, to), lt(tickets.dueAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, to)), isNull(tickets.pausedAt));
+/** Things open at an instant past their deadline are found in two branches, each an index range:
+ *  the ones open now, and the ones closed after the instant (few for a recent week). These give
+ *  the ids of the oldest OVERDUE_LIST_MAX of all branches, and the count of all. */
+const oldestOverdue = (table: SQL, branches: SQL[]) => sql`(select id from (${sql.join(branches.map((w) => sql`(select id, due_at from ${table} where ${w} order by due_at limit ${OVERDUE_LIST_MAX})`), sql` union all `)}) x order by due_at limit ${OVERDUE_LIST_MAX})`;
+const overdueCount = async (tx: Tx, table: SQL, branches: SQL[]) => {
+  const r = await tx.execute(sql`select ${sql.join(branches.map((w) => sql`(select count(*) from ${table} where ${w})`), sql` + `)} as n`);
+  return Number((r as unknown as { rows: { n: number | string }[] }).rows[0].n);
+};
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-/** Tickets open at `to` past their close deadline: the oldest OVERDUE_LIST_MAX, and how many. */
+/** Tickets open at `to` past their close deadline: the oldest OVERDUE_LIST_MAX, and how many.
+ *  A paused ticket's close deadline stands still (issue 16): not overdue while it waits. A
+ *  ticket's deadline follows its opening, so `due_at < to` also means it was opened by then. */
 export async function ticketsOverdueAt(tx: Tx, to: Date) {
-  const rows = await ticketsWithCustomer(tx).where(ticketOverdueAt(to)).orderBy(asc(tickets.dueAt)).limit(OVERDUE_LIST_MAX);
-  const total = rows.length < OVERDUE_LIST_MAX ? rows.length
-    : (await tx.select({ n: count() }).from(tickets).innerJoin(cases, eq(cases.id, tickets.id)).where(ticketOverdueAt(to)))[0].n;
+  const branches = [
+    sql`closed_at is null and paused_at is null and due_at < ${at(to)}`,
+    sql`closed_at >= ${at(to)} and paused_at is null and due_at < ${at(to)}`,
+  ];
+  const rows = await ticketsWithCustomer(tx).where(inArray(tickets.id, oldestOverdue(sql`tickets`, branches))).orderBy(asc(tickets.dueAt), asc(cases.number));
+  const total = rows.length < OVERDUE_LIST_MAX ? rows.length : await overdueCount(tx, sql`tickets`, branches);
   return { rows, total };
 }
 
 /** Deal steps (pre-sales and installation) still open at `to` whose deadline had passed by
  *  then, with the deal's number, its customer and who holds the task. */
 export async function dealStepsOverdueAt(tx: Tx, to: Date) {
-  const where = and(eq(tasks.caseType, 'deal'), lt(tasks.createdAt, to), lt(tasks.dueAt, to), or(eq(tasks.status, 'open'), gte(tasks.completedAt, to)));
+  const branches = [
+    sql`status = 'open' and case_type = 'deal' and due_at < ${at(to)} and created_at < ${at(to)}`,
+    sql`status = 'done' and case_type = 'deal' and completed_at >= ${at(to)} and due_at < ${at(to)} and created_at < ${at(to)}`,
+  ];
   const rows = await tx.select({ task: tasks, number: cases.number, customerName: customers.name, assigneeName: users.displayName }).from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, tasks.assigneeId))
-    .where(where).orderBy(asc(tasks.dueAt)).limit(OVERDUE_LIST_MAX);
-  const total = rows.length < OVERDUE_LIST_MAX ? rows.length : (await tx.select({ n: count() }).from(tasks).where(where))[0].n;
+    .where(inArray(tasks.id, oldestOverdue(sql`tasks`, branches))).orderBy(asc(tasks.dueAt), asc(tasks.seq));
+  const total = rows.length < OVERDUE_LIST_MAX ? rows.length : await overdueCount(tx, sql`tasks`, branches);
   return { rows, total };
 }
 

@@ -38,20 +38,20 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
   const { from, to } = opts.period;
   const steps = async (kind: Parameters<ProcessService['stepKeys']>[0]) => opts.processes.stepKeys(kind, tx);
   const [isSatisfied, isUnsatisfied, isWon, isLost] = await Promise.all((['satisfied', 'unsatisfied', 'won', 'lost'] as const).map((m) => meaning(opts.processes, tx, m)));
-  const [opened, closed] = [await repo.ticketsOpenedIn(tx, from, to), await repo.ticketsClosedIn(tx, from, to)];
+  const [opened, closed] = [await repo.ticketsOpenedByKind(tx, from, to), await repo.ticketsClosedIn(tx, from, to)];
+  const openedOf = (kind?: string) => opened.filter((r) => !kind || r.kind === kind).reduce((n, r) => n + r.n, 0);
   const overdueAt = new Date(Math.min(to.getTime(), opts.now.getTime()));
   const overdueOpen = await repo.ticketsOverdueAt(tx, overdueAt);
   const overdueSteps = await repo.dealStepsOverdueAt(tx, overdueAt);
 
   // closed tickets: on time, excused by a special reason, or a breach against the late step's owner
-  const verdicts = await breachVerdicts(tx, closed.map((r) => r.ticket));
+  // (closed by the deadline is on time: only the late ones need their tasks read)
+  const verdicts = await breachVerdicts(tx, closed.late.map((r) => r.ticket));
   const breaches: { ticketId: string; number: string; customerName: string; kind: string; dueAt: string; closedAt: string | null; owner: BreachOwner | null }[] = [];
   const excused: { ticketId: string; number: string; reason: string }[] = [];
-  let onTime = 0;
-  for (const r of closed) {
+  for (const r of closed.late) {
     const v = verdicts.get(r.ticket.id)!;
-    if (v.status === 'on_time') onTime++;
-    else if (v.status === 'excused') excused.push({ ticketId: r.ticket.id, number: r.ticket.number, reason: v.reason });
+    if (v.status === 'excused') excused.push({ ticketId: r.ticket.id, number: r.ticket.number, reason: v.reason });
     else if (v.status === 'breach') {
       breaches.push({ ticketId: r.ticket.id, number: r.ticket.number, customerName: r.customerName, kind: r.ticket.kind, dueAt: r.ticket.dueAt.toISOString(), closedAt: iso(r.ticket.closedAt), owner: v.owner });
     }
@@ -123,10 +123,10 @@ export async function weeklySummary(opts: { period: Period; now: Date; processes
   return {
     week: opts.period.key, from: from.toISOString(), to: to.toISOString(), generatedAt: opts.now.toISOString(),
     tickets: {
-      opened: opened.length,
-      openedInquiries: opened.filter((r) => r.ticket.kind === 'inquiry').length,
-      openedComplaints: opened.filter((r) => r.ticket.kind === 'complaint').length,
-      closed: closed.length, closedOnTime: onTime, closedLate: closed.length - onTime,
+      opened: openedOf(),
+      openedInquiries: openedOf('inquiry'),
+      openedComplaints: openedOf('complaint'),
+      closed: closed.total, closedOnTime: closed.onTime, closedLate: closed.total - closed.onTime,
       breaches: breaches.length, excused: excused.length, overdueOpen: overdueOpen.total,
     },
     breaches,
