@@ -218,6 +218,8 @@ export const tasks = pgTable('tasks', {
   index('tasks_deal_open_due').on(t.dueAt, t.createdAt).where(sql`status = 'open' and case_type = 'deal'`),
   index('tasks_type_completed').on(t.caseType, t.completedAt).where(sql`status = 'done'`),
   index('tasks_step_created').on(t.step, t.createdAt),
+  // long negotiations (pipeline, sales review): open tasks of a step started by a cutoff, index-only
+  index('tasks_open_step_created').on(t.step, t.createdAt, t.caseId).where(sql`status = 'open'`),
   index('tasks_next_escalation').on(t.nextEscalationAt).where(sql`status = 'open' and next_escalation_at is not null`),
 ]);
 

@@ -45,7 +45,9 @@ export async function updateCustomer(tx: Tx, id: string, expectedVersion: number
  *  (caller ID 02188886666 finds a customer kept as 88886666); the exact number comes first. */
 export async function searchCustomers(tx: Tx, f: { q?: string; tier?: string; limit: number; offset: number }) {
   const q = f.q?.trim();
-  const digits = q ? callerDigits(q) : '';
+  // a phone number is searched as one: digits with spaces, dashes, + and brackets; digits inside
+  // words (a name with a number in it) are not a phone
+  const digits = q && /^[\d\s()（）+\-.]+$/.test(q) ? callerDigits(q) : '';
   const isPhone = digits.length >= 3;
   const where = and(
     q ? or(

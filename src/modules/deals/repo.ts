@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { audit, cases, customers, deals, negotiationLog, tasks, users } from '../../db/schema.js';
+import { audit, cases, customers, deals, negotiationLog, processDefinitions, tasks, users } from '../../db/schema.js';
 import { cappedCount, caseSearch } from '../../db/search.js';
 import { insertCase, required, splitCase, updateCase } from '../cases/repo.js';
 
@@ -95,18 +95,39 @@ export async function dealCountsByOwnerAndState(tx: Tx) {
     .where(eq(cases.type, 'deal')).groupBy(cases.ownerId, cases.state);
 }
 
-/** Deals with an open task of the step, oldest first, with customer and salesperson. */
-export async function dealsInOpenStep(tx: Tx, steps: string[]) {
-  if (!steps.length) return [];
-  return tx.select({
+/** The definition versions stored (published and drafts). */
+export async function definitionVersions(tx: Tx) {
+  return (await tx.select({ version: processDefinitions.version }).from(processDefinitions)).map((r) => r.version);
+}
+
+/** Which open negotiations are long: by definition version, those started at or before a cutoff. */
+export interface LongCutoff { versions: number[]; cutoff: Date }
+
+const longWhere = (steps: string[], cutoffs: LongCutoff[]) => and(
+  inArray(tasks.step, steps), eq(tasks.status, 'open'),
+  // the latest cutoff bounds the index range on (step, created_at)
+  lte(tasks.createdAt, new Date(Math.max(...cutoffs.map((c) => c.cutoff.getTime())))),
+  or(...cutoffs.map((c) => and(inArray(cases.definitionVersion, c.versions), lte(tasks.createdAt, c.cutoff)))),
+);
+
+/** Long negotiations: how many per salesperson, and the `limit` oldest with their customer and
+ *  salesperson. */
+export async function longNegotiations(tx: Tx, steps: string[], cutoffs: LongCutoff[], limit: number) {
+  if (!steps.length || !cutoffs.length) return { byOwner: [], oldest: [] };
+  const where = longWhere(steps, cutoffs);
+  const byOwner = await tx.select({ ownerId: required(cases.ownerId), n: count() }).from(tasks)
+    .innerJoin(cases, eq(cases.id, tasks.caseId)).where(where).groupBy(cases.ownerId);
+  const oldest = limit <= 0 ? [] : await tx.select({
     deal: dealColumns, customerName: customers.name, ownerName: users.displayName, since: tasks.createdAt,
   }).from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(deals, eq(deals.id, cases.id))
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .innerJoin(users, eq(users.id, cases.ownerId))
-    .where(and(inArray(tasks.step, steps), eq(tasks.status, 'open')))
-    .orderBy(asc(tasks.createdAt));
+    .where(where)
+    .orderBy(asc(tasks.createdAt), asc(cases.number))
+    .limit(limit);
+  return { byOwner, oldest };
 }
 
 /** Deals ended in one of the states, newest first, with the step whose outcome ended them

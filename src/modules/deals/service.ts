@@ -43,9 +43,34 @@ export function proposeSecondMeeting(firstVisit: Date, days: number, calendar: W
 /** The form that starts a deal (form 1): the survey of the first visit. */
 
 /** A negotiation is long once it has run more than the negotiation step's `longAfterDays` working days. */
+const longAfterDays = (def: ProcessDefinition) => stepsOfKind(def, 'negotiation').map((k) => def.steps[k].longAfterDays).find((d) => d !== undefined);
+
 export function isLongNegotiation(def: ProcessDefinition, calendar: WorkCalendar, since: Date | undefined, now: Date): boolean {
-  const longAfter = stepsOfKind(def, 'negotiation').map((k) => def.steps[k].longAfterDays).find((d) => d !== undefined);
+  const longAfter = longAfterDays(def);
   return !!(since && longAfter !== undefined && calendar.workingTimeBetween(since, now, 'standard') > longAfter);
+}
+
+/** The latest start at which a negotiation is long at `now` (isLongNegotiation), so a query can
+ *  test `started <= cutoff`; undefined when the definition sets no limit, or nothing can be long.
+ *  The working time since a start only shrinks as the start moves later: a binary search over
+ *  milliseconds finds the edge. */
+export function longNegotiationCutoff(def: ProcessDefinition, calendar: WorkCalendar, now: Date): Date | undefined {
+  const longAfter = longAfterDays(def);
+  if (longAfter === undefined) return undefined;
+  const long = (since: number) => calendar.workingTimeBetween(new Date(since), now, 'standard') > longAfter;
+  const DAY = 86_400_000;
+  let hi = now.getTime();
+  if (long(hi)) return now;
+  let lo = hi - (longAfter * 2 + 31) * DAY;
+  for (let years = 0; !long(lo); years++) {
+    if (years > 20) return undefined; // a calendar without working time
+    lo -= 365 * DAY;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (long(mid)) lo = mid; else hi = mid;
+  }
+  return new Date(lo);
 }
 
 export function presentDeal(d: repo.DealRow) {
@@ -234,19 +259,29 @@ export async function upcomingMeetings(opts: { actor: Actor; days: number; all: 
 /** The pipeline report lists this many long negotiations, the longest first. */
 export const LONG_NEGOTIATIONS_LISTED = 200;
 
+/** Long negotiations at `now`: how many per salesperson, and the `limit` oldest. They are
+ *  tested in SQL: per definition version, started at or before its cutoff. */
+export async function longNegotiationsAt(now: Date, limit: number, tx: Tx, ctx: AppContext) {
+  const calendar = await ctx.calendars.get(tx);
+  const cutoffs = new Map<number, repo.LongCutoff>();
+  for (const v of await repo.definitionVersions(tx)) {
+    const cutoff = longNegotiationCutoff(await ctx.processes.get(v, tx), calendar, now);
+    if (!cutoff) continue;
+    const same = cutoffs.get(cutoff.getTime());
+    if (same) same.versions.push(v); else cutoffs.set(cutoff.getTime(), { versions: [v], cutoff });
+  }
+  return repo.longNegotiations(tx, await ctx.processes.stepKeys('negotiation', tx), [...cutoffs.values()], limit);
+}
+
 export async function pipelineReport(opts: { actor: Actor; from?: Date; to?: Date }, tx: Tx, ctx: AppContext) {
   authorize(opts.actor, 'report.pipeline');
   const now = ctx.clock.now();
   const calendar = await ctx.calendars.get(tx);
-  const [salesUsers, counts, negotiating, ended] = [
+  const [salesUsers, counts, long, ended] = [
     await usersWithRole(tx, 'sales'), await repo.dealCountsByOwnerAndState(tx),
-    await repo.dealsInOpenStep(tx, await ctx.processes.stepKeys('negotiation', tx)), await repo.endedDeals(tx, ['lost', 'dropped'], { from: opts.from, to: opts.to, limit: 500 }),
+    await longNegotiationsAt(now, LONG_NEGOTIATIONS_LISTED, tx, ctx),
+    await repo.endedDeals(tx, ['lost', 'dropped'], { from: opts.from, to: opts.to, limit: 500 }),
   ];
-  const defs = new Map<number, ProcessDefinition>();
-  const defOf = async (v: number) => {
-    if (!defs.has(v)) defs.set(v, await ctx.processes.get(v, tx));
-    return defs.get(v)!;
-  };
   const owners = new Map<string, { ownerId: string; displayName: string; byState: Record<string, number>; total: number; open: number; lost: number; dropped: number; longNegotiations: number }>();
   const ownerRow = (id: string, displayName: string) => {
     let o = owners.get(id);
@@ -263,17 +298,13 @@ export async function pipelineReport(opts: { actor: Actor; from?: Date; to?: Dat
     if (c.state === 'lost') o.lost += c.n;
     if (c.state === 'dropped') o.dropped += c.n;
   }
-  const longNegotiations = [];
-  for (const r of negotiating) {
-    const def = await defOf(r.deal.definitionVersion);
-    if (!isLongNegotiation(def, calendar, r.since, now)) continue;
-    ownerRow(r.deal.ownerId, r.ownerName).longNegotiations++;
-    longNegotiations.push({
-      dealId: r.deal.id, number: r.deal.number, customerId: r.deal.customerId, customerName: r.customerName,
-      ownerId: r.deal.ownerId, ownerName: r.ownerName, since: r.since.toISOString(),
-      workingDays: Math.round(calendar.workingTimeBetween(r.since, now, 'standard') * 10) / 10,
-    });
-  }
+  const longNames = new Map((await repo.userNames(tx, long.byOwner.map((o) => o.ownerId))).map((u) => [u.id, u.displayName]));
+  for (const o of long.byOwner) ownerRow(o.ownerId, longNames.get(o.ownerId) ?? o.ownerId).longNegotiations += o.n;
+  const longNegotiations = long.oldest.map((r) => ({
+    dealId: r.deal.id, number: r.deal.number, customerId: r.deal.customerId, customerName: r.customerName,
+    ownerId: r.deal.ownerId, ownerName: r.ownerName, since: r.since.toISOString(),
+    workingDays: Math.round(calendar.workingTimeBetween(r.since, now, 'standard') * 10) / 10,
+  }));
   const endedView = (r: (typeof ended)[number]) => ({
     dealId: r.deal.id, number: r.deal.number, customerId: r.deal.customerId, customerName: r.customerName,
     ownerId: r.deal.ownerId, ownerName: r.ownerName, step: r.endedStep, reason: r.deal.endReason, competitor: r.deal.competitor,
@@ -286,8 +317,8 @@ export async function pipelineReport(opts: { actor: Actor; from?: Date; to?: Dat
     asOf: now.toISOString(),
     salespeople: [...owners.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh')),
     // the longest LONG_NEGOTIATIONS_LISTED; every one is counted on its salesperson's row
-    longNegotiationsTotal: longNegotiations.length,
-    longNegotiations: longNegotiations.sort((a, b) => a.since.localeCompare(b.since)).slice(0, LONG_NEGOTIATIONS_LISTED),
+    longNegotiationsTotal: long.byOwner.reduce((n, o) => n + o.n, 0),
+    longNegotiations,
     lostDeals,
     droppedDeals: ended.filter((r) => r.deal.state === 'dropped').map(endedView),
     competitors: [...competitors.entries()].map(([competitor, lost]) => ({ competitor, lost })).sort((a, b) => b.lost - a.lost),

@@ -9,8 +9,7 @@ import { baseRole } from '../../domain/roles.js';
 import { authorize } from '../../policies/index.js';
 import { orgOf, type Actor } from '../../policies/actor.js';
 import type { AppContext } from '../../server/context.js';
-import { dealsInOpenStep } from '../deals/repo.js';
-import { isLongNegotiation } from '../deals/service.js';
+import { longNegotiationsAt } from '../deals/service.js';
 import { usersWithRole } from '../users/repo.js';
 import { rate, type Range } from './engineers.js';
 import * as repo from './repo.js';
@@ -54,12 +53,7 @@ export async function salesReview(opts: { actor: Actor; range: Range }, tx: Tx, 
     r.cycleDays.push(calendar.workingTimeBetween(w.createdAt, w.signedAt, 'standard'));
   }
   // long negotiations are a state of now, not of the period
-  const defs = new Map<number, ProcessDefinition>();
-  for (const n of await dealsInOpenStep(tx, negotiationSteps)) {
-    const v = n.deal.definitionVersion;
-    if (!defs.has(v)) defs.set(v, await ctx.processes.get(v, tx));
-    if (isLongNegotiation(defs.get(v)!, calendar, n.since, now)) row(n.deal.ownerId, n.ownerName).longNegotiations++;
-  }
+  for (const o of (await longNegotiationsAt(now, 0, tx, ctx)).byOwner) row(o.ownerId).longNegotiations += o.n;
   const unnamed = [...rows.values()].filter((r) => r.name === r.userId).map((r) => r.userId);
   if (unnamed.length) for (const u of await tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unnamed))) row(u.id).name = u.name;
   const items = [...rows.values()].map(({ cycleDays, ...r }) => ({

@@ -29,7 +29,7 @@ export async function ticketsClosedIn(tx: Tx, from: Date, to: Date) {
   const closedIn = and(eq(cases.type, 'ticket'), within(cases.closedAt, from, to));
   const [counts] = await tx.select({ n: count(), onTime: sql<number>`count(*) filter (where ${cases.closedAt} <= ${tickets.dueAt})`.mapWith(Number) })
     .from(cases).innerJoin(tickets, eq(tickets.id, cases.id)).where(closedIn);
-  const late = await ticketsWithCustomer(tx).where(and(closedIn, gt(cases.closedAt, tickets.dueAt))).orderBy(asc(cases.closedAt), asc(cases.number));
+  const late = counts.n === counts.onTime ? [] : await ticketsWithCustomer(tx).where(and(closedIn, gt(cases.closedAt, tickets.dueAt))).orderBy(asc(cases.closedAt), asc(cases.number));
   return { total: counts.n, onTime: counts.onTime, late };
 }
 
