@@ -2,7 +2,7 @@
 // with named (prepared) statements, on the same database in the same run: the ceiling the
 // product is measured against.
 import pg from 'pg';
-import { BENCH_NOW, type Seeded } from './seed.js';
+import type { Seeded } from './seed.js';
 
 export interface LoopFigure { rps: number; p50: number; p90: number; p99: number; requests: number; errors: number }
 
@@ -53,8 +53,10 @@ export function rawInbox(seeded: Seeded, pageSize: number) {
 /** One completion as one transaction: close the task, bump the number counter, write the
  *  document, open the next task, append the audit. Task ids come from `nextId`. */
 export function rawComplete(seeded: Seeded, nextId: () => string) {
-  const now = BENCH_NOW;
   return async (c: pg.Client) => {
+    // the server's clock (the product's next task is due from now): not BENCH_NOW, or its next
+    // tasks would be overdue at once and the server's sweep would escalate them during the run
+    const now = new Date().toISOString();
     const id = nextId();
     await c.query('begin');
     try {

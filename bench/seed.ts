@@ -59,6 +59,11 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
   const satisfied = meaning('satisfied');
   const unsatisfied = meaning('unsatisfied');
   const C = completable(scale);
+  // open work past its deadline was escalated when the deadline passed, through every level (a
+  // running system's steady state): the server's sweep finds nothing to do and does not compete
+  // with the measurements
+  const levels = def.escalation.levels.length;
+  const escalated = (due: string, open: string) => `case when ${open} and ${due} < now() then ${due} end, case when ${open} and ${due} < now() then ${levels} else 0 end`;
   const other = scale.tasks - C;
   const now = `${lit(BENCH_NOW)}::timestamptz`;
   // customer names a person would search for: a city, a word, a trade, a number
@@ -89,10 +94,11 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
         ${now} - (g % 1000) * interval '1 day' - (g % 24) * interval '1 hour', ${now},
         case when g % 10 = 0 then null else ${now} - (g % 1000) * interval '1 day' + interval '20 hour' end
       from generate_series(1, ${scale.tickets}) g`,
-    `insert into tickets (id, kind, problem, contact, due_at, opened_by, closed_at)
+    `insert into tickets (id, kind, problem, contact, due_at, opened_by, closed_at, escalated_at)
       select 'bk' || g, case when g % 2 = 0 then 'inquiry' else 'complaint' end, '话机无法拨出，第' || g || '号线路', '王经理',
         ${now} - (g % 1000) * interval '1 day' + interval '2 day', ${lit(salesId)},
-        case when g % 10 = 0 then null else ${now} - (g % 1000) * interval '1 day' + interval '20 hour' end
+        case when g % 10 = 0 then null else ${now} - (g % 1000) * interval '1 day' + interval '20 hour' end,
+        case when g % 10 = 0 and ${now} - (g % 1000) * interval '1 day' + interval '2 day' < now() then ${now} - (g % 1000) * interval '1 day' + interval '2 day' end
       from generate_series(1, ${scale.tickets}) g`,
     `insert into documents (id, form, number, case_type, case_id, customer_id, fields, copies, signed_by, created_at)
       select 'bdoc' || g, 'problem_feedback', 'FK-2099-' || lpad(g::text, 7, '0'), 'ticket', 'bk' || g, 'bc' || (1 + g % ${scale.customers}),
@@ -100,14 +106,14 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
         ${now} - (g % 1000) * interval '1 day' + interval '20 hour'
       from generate_series(1, ${scale.tickets}) g`,
     // the salesperson's own first-step tasks: the product's and the raw SQL's completions
-    `insert into tasks (id, step, case_type, case_id, assignee_role, assignee_id, department, created_at, due_at, status)
+    `insert into tasks (id, step, case_type, case_id, assignee_role, assignee_id, department, created_at, due_at, status, escalated_at, escalation_level)
       select 'bt' || g, ${lit(first)}, 'deal', 'bd' || (1 + (g - 1) % ${scale.deals}), 'sales', ${lit(salesId)}, ${lit(dept('sales'))}, ${now},
-        ${now} + (g % 500) * interval '1 hour', 'open' from generate_series(1, ${C}) g`,
+        ${now} + (g % 500) * interval '1 hour', 'open', ${escalated(`${now} + (g % 500) * interval '1 hour'`, 'true')} from generate_series(1, ${C}) g`,
     // the rest: half on deals, half on tickets, over the roles' pools; two thirds done, by the
     // engineers (one in ten rounds by a partner company), follow-ups satisfied four times in five,
     // one in six late. A ticket task's step goes by g / 6, not g / 2: with three steps, g / 2 would put
     // every repair on an open row (g % 3 = 0 is open)
-    `insert into tasks (id, step, case_type, case_id, assignee_role, department, created_at, due_at, status, outcome, completed_at, completed_by, partner_id)
+    `insert into tasks (id, step, case_type, case_id, assignee_role, department, created_at, due_at, status, outcome, completed_at, completed_by, partner_id, escalated_at, escalation_level)
       select 'bx' || g,
         case when g % 2 = 0 then (${arr(dealSteps.map(([k]) => k))})[1 + (g / 2) % ${dealSteps.length}] else (${arr(ticketSteps.map(([k]) => k))})[1 + (g / 6) % ${ticketSteps.length}] end,
         case when g % 2 = 0 then 'deal' else 'ticket' end,
@@ -120,7 +126,8 @@ export async function seed(database: Database, scale: Scale, run: (text: string)
           then (case when g % 5 = 0 then ${lit(unsatisfied)} else ${lit(satisfied)} end) else 'done' end,
         case when g % 3 = 0 then null else ${now} - (g % 1000) * interval '1 day' + case when g % 6 = 1 then interval '40 hour' else interval '20 hour' end end,
         case when g % 3 = 0 then null else (${arr(engineerIds.length ? engineerIds : [salesId])})[1 + g % ${Math.max(1, engineerIds.length)}] end,
-        case when g % 3 <> 0 and g % 2 = 1 and g % 10 = 3 then ${partnerIds.length ? `(${arr(partnerIds)})[1 + g % ${partnerIds.length}]` : 'null'} else null end
+        case when g % 3 <> 0 and g % 2 = 1 and g % 10 = 3 then ${partnerIds.length ? `(${arr(partnerIds)})[1 + g % ${partnerIds.length}]` : 'null'} else null end,
+        ${escalated(`${now} - (g % 1000) * interval '1 day' + interval '30 hour'`, 'g % 3 = 0')}
       from generate_series(1, ${other}) g`,
     `set session_replication_role = default`,
     ...later.map((i) => i.indexdef),
