@@ -87,7 +87,7 @@ export const customers = pgTable('customers', {
 }, (t) => [
   index('customers_phone_digits').on(t.phoneDigits),
   // substring search (src/db/search.ts): the name's two-character pieces
-  index('customers_name_bigrams').using('gin', sql`fy_bigrams(${t.name})`),
+  index('customers_name_bigrams').using('gin', sql`fy_bigrams(${t.name})`).with({ fastupdate: 'off' }),
 ]);
 
 /** Every case in one table (issue 9 §4): a deal, a ticket, or a customer's revisits (type
@@ -123,7 +123,7 @@ export const cases = pgTable('cases', {
   index('cases_type_closed').on(t.type, t.closedAt),
   index('cases_customer_closed').on(t.customerId, t.closedAt),
   // substring search of numbers (src/db/search.ts)
-  index('cases_number_bigrams').using('gin', sql`fy_bigrams(${t.number})`),
+  index('cases_number_bigrams').using('gin', sql`fy_bigrams(${t.number})`).with({ fastupdate: 'off' }),
 ]);
 
 export const deals = pgTable('deals', {
@@ -173,7 +173,7 @@ export const tickets = pgTable('tickets', {
   // the sweep's open tickets past their close deadline, not yet escalated
   index('tickets_due_unescalated').on(t.dueAt).where(sql`escalated_at is null`),
   // substring search of the problem (src/db/search.ts)
-  index('tickets_problem_bigrams').using('gin', sql`fy_bigrams(${t.problem})`),
+  index('tickets_problem_bigrams').using('gin', sql`fy_bigrams(${t.problem})`).with({ fastupdate: 'off' }),
 ]);
 
 export const tasks = pgTable('tasks', {
@@ -241,7 +241,7 @@ export const documents = pgTable('documents', {
   index('documents_case').on(t.caseId), index('documents_customer').on(t.customerId),
   // the archive: newest first, and substring search of numbers (src/db/search.ts)
   index('documents_created').on(t.createdAt),
-  index('documents_number_bigrams').using('gin', sql`fy_bigrams(${t.number})`),
+  index('documents_number_bigrams').using('gin', sql`fy_bigrams(${t.number})`).with({ fastupdate: 'off' }),
   foreignKey({ name: 'documents_case_fk', columns: [t.caseId, t.caseType], foreignColumns: [cases.id, cases.type] }),
 ]);
 

@@ -43,20 +43,27 @@ export const SEARCH_SET_MAX = 2000;
 /** A broad search's total stops counting here (`totalCapped`). */
 export const SEARCH_COUNT_CAP = 1000;
 
+const idsOf = (result: unknown) => ((result as { rows: { id: string }[] }).rows).map((r) => r.id);
+
 /** `column` among the ids `ids` selects when there are at most SEARCH_SET_MAX of them; else the
  *  per-row test `broad` (the search is broad). */
 async function narrowed(tx: Tx, ids: SQL, column: SQL | { getSQL(): SQL }, broad: SQL): Promise<{ where: SQL; broad: boolean }> {
-  const found = await tx.execute(sql`${ids} limit ${SEARCH_SET_MAX + 1}`);
-  const unique = [...new Set(((found as unknown as { rows: { id: string }[] }).rows).map((r) => r.id))];
+  const unique = [...new Set(idsOf(await tx.execute(sql`${ids} limit ${SEARCH_SET_MAX + 1}`)))];
   if (unique.length > SEARCH_SET_MAX) return { where: broad, broad: true };
   return { where: unique.length ? sql`${column} = any(${textArray(unique)}::text[])` : sql`false`, broad: false };
 }
 
-/** The condition a list puts on `cases` for a search box, and whether the search is broad. */
-export function caseSearch(tx: Tx, q: string, type: string, ...more: SQL[]): Promise<{ where: SQL; broad: boolean }> {
-  const { byCustomer, rest } = caseBranches(q, type, more);
-  return narrowed(tx, sql.join([byCustomer, ...rest], sql` union all `), cases.id,
-    sql`(${cases.customerId} in (${customersNamed(q)})${sql.join(rest.map((m) => sql` or ${cases.id} in (${m})`), sql``)})`);
+
+/** The condition a list puts on `cases` for a search box, and whether the search is broad. The
+ *  matching customers come first: more than SEARCH_SET_MAX of them (a common word of a name) and
+ *  the search is broad at once, without collecting their cases. */
+export async function caseSearch(tx: Tx, q: string, type: string, ...more: SQL[]): Promise<{ where: SQL; broad: boolean }> {
+  const { rest } = caseBranches(q, type, more);
+  const broad = sql`(${cases.customerId} in (${customersNamed(q)})${sql.join(rest.map((m) => sql` or ${cases.id} in (${m})`), sql``)})`;
+  const customerIds = idsOf(await tx.execute(sql`${customersNamed(q)} limit ${SEARCH_SET_MAX + 1}`));
+  if (customerIds.length > SEARCH_SET_MAX) return { where: broad, broad: true };
+  const byCustomer = sql`select k.id from cases k where k.type = ${type} and k.customer_id = any(${textArray(customerIds)}::text[])`;
+  return narrowed(tx, sql.join(customerIds.length ? [byCustomer, ...rest] : rest, sql` union all `), cases.id, broad);
 }
 
 /** The condition on a customer id column for a customer-name search box: the few matching
