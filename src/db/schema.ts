@@ -169,7 +169,7 @@ export const tickets = pgTable('tickets', {
   uniqueIndex('tickets_source_task').on(t.sourceTaskId),
   // the weekly summary: tickets open past their deadline (open now, or closed after the week)
   index('tickets_open_due').on(t.dueAt).where(sql`closed_at is null and paused_at is null`),
-  index('tickets_closed').on(t.closedAt),
+  index('tickets_closed').on(t.closedAt, t.dueAt),
   // the sweep's open tickets past their close deadline, not yet escalated
   index('tickets_due_unescalated').on(t.dueAt).where(sql`escalated_at is null`),
   // substring search of the problem (src/db/search.ts)
@@ -216,7 +216,7 @@ export const tasks = pgTable('tasks', {
   // the weekly summary: deal steps open past their deadline at a week's end (open now, or done
   // after it), and the tasks of a step opened in a period (revisits generated)
   index('tasks_deal_open_due').on(t.dueAt, t.createdAt).where(sql`status = 'open' and case_type = 'deal'`),
-  index('tasks_type_completed').on(t.caseType, t.completedAt).where(sql`status = 'done'`),
+  index('tasks_type_completed').on(t.caseType, t.completedAt, t.dueAt, t.createdAt).where(sql`status = 'done'`),
   index('tasks_step_created').on(t.step, t.createdAt),
   // long negotiations (pipeline, sales review): open tasks of a step started by a cutoff, index-only
   index('tasks_open_step_created').on(t.step, t.createdAt, t.caseId).where(sql`status = 'open'`),

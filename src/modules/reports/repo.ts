@@ -26,9 +26,10 @@ export async function ticketsOpenedByKind(tx: Tx, from: Date, to: Date) {
 /** Tickets closed in the period: how many, how many by their close deadline, and the late ones
  *  (only those need their tasks read for a verdict). */
 export async function ticketsClosedIn(tx: Tx, from: Date, to: Date) {
+  // counted on tickets alone (its closed_at repeats the case's): one index range, no join
+  const [counts] = await tx.select({ n: count(), onTime: sql<number>`count(*) filter (where ${tickets.closedAt} <= ${tickets.dueAt})`.mapWith(Number) })
+    .from(tickets).where(within(tickets.closedAt, from, to));
   const closedIn = and(eq(cases.type, 'ticket'), within(cases.closedAt, from, to));
-  const [counts] = await tx.select({ n: count(), onTime: sql<number>`count(*) filter (where ${cases.closedAt} <= ${tickets.dueAt})`.mapWith(Number) })
-    .from(cases).innerJoin(tickets, eq(tickets.id, cases.id)).where(closedIn);
   const late = counts.n === counts.onTime ? [] : await ticketsWithCustomer(tx).where(and(closedIn, gt(cases.closedAt, tickets.dueAt))).orderBy(asc(cases.closedAt), asc(cases.number));
   return { total: counts.n, onTime: counts.onTime, late };
 }
