@@ -10,6 +10,7 @@ import { benchEngine, PAGE_SIZE, type EngineRun, type Figure } from './http.js';
 import { scaleFromEnv } from './seed.js';
 import { runStartupBench } from './startup.js';
 import { explainHot } from './explain.js';
+import { explainReports } from './explain-reports.js';
 import { benchReads } from './reads.js';
 
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -82,8 +83,8 @@ export const SECTIONS: Record<string, () => Promise<string[]>> = {
     if (!(await pgReachable())) return [];
     const u = new URL(PG_URL);
     u.pathname = `/${process.env.BENCH_DB ?? 'bench'}`;
-    const plans = await explainHot(u.toString());
-    return [`## EXPLAIN of the hot queries (npm run bench, ${stamp()})\n\nOn the \`bench\` database the postgres section seeded (run it first), PostgreSQL 15, machine ${machine}, load ${os.loadavg()[0].toFixed(2)}. The statements are built by the product's own code (e.g. \`inboxQuery\` in src/modules/tasks/repo.ts).\n\n${plans.map((p) => `### ${p.title}\n\n\`\`\`\n${p.plan}\n\`\`\``).join('\n\n')}`];
+    const plans = [...await explainHot(u.toString()), ...await explainReports(u.toString())];
+    return [`## EXPLAIN of the hot queries (npm run bench, ${stamp()})\n\nOn the \`bench\` database the postgres section seeded (run it first), PostgreSQL 15, machine ${machine}, load ${os.loadavg()[0].toFixed(2)}. The statements are built by the product's own code (e.g. \`inboxQuery\` in src/modules/tasks/repo.ts); the reports' and list searches' run through their services on one session with \`auto_explain\`, which gives the executed plan of each statement of 5 ms or more (\`BENCH_EXPLAIN_MS\`).\n\n${plans.map((p) => `### ${p.title}\n\n\`\`\`\n${p.plan}\n\`\`\``).join('\n\n')}`];
   },
   async reads() {
     if (!(await pgReachable())) { console.log(`reads: ${PG_URL} not reachable, skipped`); return []; }
