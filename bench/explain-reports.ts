@@ -2,7 +2,7 @@
 // run on one PostgreSQL session with auto_explain loaded (a contrib module of the server), which
 // hands back the executed plan of every statement slower than a threshold as a notice.
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '../src/db/client.js';
+import { SESSION_OPTIONS, type Database, type Db } from '../src/db/client.js';
 import * as schema from '../src/db/schema.js';
 import { createContext } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
@@ -33,7 +33,7 @@ export async function explainReports(url: string): Promise<{ title: string; plan
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // one session (the settings below hold for it), planning as the product's sessions do
-  const pool = new pg.Pool({ connectionString: url, max: 1, options: '-c random_page_cost=1.1' });
+  const pool = new pg.Pool({ connectionString: url, max: 1, options: SESSION_OPTIONS });
   const notices: string[] = [];
   pool.on('connect', (c) => { c.on('notice', (n) => notices.push(n.message ?? '')); });
   const db = drizzle(pool, { schema }) as unknown as Db;

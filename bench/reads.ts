@@ -8,7 +8,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const REPEAT = Number(process.env.BENCH_REPORT_RUNS ?? 10);
 
 export interface ReportFigure { call: string; url: string; p50: number; max: number; runs: number; bytes: number }
-export interface SearchFigure { call: string; url: string; rps: number; p50: number; p90: number; p97_5: number; p99: number; errors: number; load: number }
+export interface SearchFigure { call: string; url: string; rps: number; p50: number; p90: number; p97_5: number; p99: number; errors: number; load: number; one: { p50: number; p99: number } }
 export interface ReadsRun { seeded: Seeded; reports: ReportFigure[]; searches: SearchFigure[] }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -61,9 +61,11 @@ export async function benchReads(adminUrl: string, scale: Scale): Promise<ReadsR
     for (const [call, url] of searches) {
       const check = await fetch(base + url, { headers });
       if (check.status !== 200) throw new Error(`${url}: ${check.status} ${(await check.text()).slice(0, 200)}`);
+      // one request at a time first: what one search costs, before 32 share the two cores
+      const alone = await cannon({ url: base + url, connections: 1, duration: Math.max(2, SECONDS / 2), headers });
       const load = Math.round(os.loadavg()[0] * 100) / 100;
       const r = await cannon({ url: base + url, connections: 32, duration: SECONDS, headers });
-      searchFigures.push({ call, url, rps: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + r.non2xx, load });
+      searchFigures.push({ call, url, rps: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + r.non2xx + alone.errors + alone.non2xx, load, one: { p50: alone.latency.p50, p99: alone.latency.p99 } });
       console.log(searchFigures.at(-1));
     }
     return { seeded, reports: reportFigures, searches: searchFigures };

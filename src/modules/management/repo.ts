@@ -47,22 +47,24 @@ function engineerFacts(p: EngineerFactParams): SQL {
       ) r
       where f.status = 'done' and f.step in ${list(p.followUpSteps)} and f.completed_at >= ${ts(p.from)} and f.completed_at < ${ts(p.to)}
     ),
-    -- the complaint test (a key lookup in tickets) comes after the cheaper, more selective ones:
-    -- a repair round for closed tickets, an earlier ticket in the window for repeat faults
+    -- complaints closed in the period: found on tickets alone (its closed_at repeats the case's, its
+    -- kind is on the same row), the case's state read only for those with a repair round
     closed_repaired as materialized (
-      select c.id as case_id, c.closed_at as at, first.sid, first.partner
-      from cases c
+      select k.id as case_id, k.closed_at as at, first.sid, first.partner
+      from tickets k
       cross join lateral (
         select r.id as task_id, ${whose('r')} from tasks r
-        where r.case_id = c.id and r.status = 'done' and r.step in ${repair}
+        where r.case_id = k.id and r.status = 'done' and r.step in ${repair}
         order by r.seq limit 1
       ) first
-      where c.type = 'ticket' and c.state = 'closed' and c.closed_at >= ${ts(p.from)} and c.closed_at < ${ts(p.to)}
+      where k.kind = 'complaint' and k.closed_at >= ${ts(p.from)} and k.closed_at < ${ts(p.to)}
     ),
     closed as (
       select f.*, (select count(*) from tasks n where n.case_id = f.case_id and n.status = 'done' and n.step in ${repair}) as rounds
-      from closed_repaired f join tickets k on k.id = f.case_id and k.kind = 'complaint'
+      from closed_repaired f join cases c on c.id = f.case_id and c.state = 'closed'
     ),
+    -- the complaint test (a key lookup in tickets) comes after the cheaper, more selective test of an
+    -- earlier ticket in the window
     rep_fault_any as materialized (
       select c.id as case_id, c.created_at as at, prev.sid, prev.partner
       from cases c
