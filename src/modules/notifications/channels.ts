@@ -38,8 +38,12 @@ export async function readChannels(tx: Tx): Promise<ChannelSettings> {
 }
 
 export async function readRouting(tx: Tx): Promise<Routing> {
-  const stored = ((await getSetting(tx, ROUTING_KEY)) as Partial<Routing> | undefined) ?? {};
-  return Object.fromEntries(EVENT_KINDS.map((k) => [k, { ...DEFAULT_ROUTING[k], ...(stored[k] ?? {}) }])) as Routing;
+  return routingOf((await getSetting(tx, ROUTING_KEY)) as Partial<Routing> | undefined);
+}
+
+/** The stored routing over the defaults. */
+export function routingOf(stored: Partial<Routing> | null | undefined): Routing {
+  return Object.fromEntries(EVENT_KINDS.map((k) => [k, { ...DEFAULT_ROUTING[k], ...(stored?.[k] ?? {}) }])) as Routing;
 }
 
 export async function writeChannels(tx: Tx, value: ChannelSettings, now: Date) {

@@ -4,15 +4,15 @@
 // Standard-tier work waits for the next opening of the working calendar (no 2 a.m. pings);
 // VIP work is announced at once.
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { cases, customers, users } from '../../db/schema.js';
+import { cases, customers, settings, users } from '../../db/schema.js';
 import type { Tier } from '../../domain/calendar/index.js';
 import type { AppContext } from '../../server/context.js';
-import { readChannels, readRouting } from './channels.js';
+import { CHANNELS_KEY, ROUTING_KEY, routingOf, type ChannelSettings, type Routing } from './channels.js';
 import { renderMessage, shanghaiTime, type EventKind, type MessageParams, type MESSAGES } from './messages.js';
 import { enqueue } from './outbox.js';
-import { notifyUser } from './service.js';
+import { notifyUsers } from './service.js';
 
 export interface Recipient { id: string; email: string | null }
 
@@ -32,12 +32,23 @@ export interface AppEvent {
   now: Date;
 }
 
-/** The case number, customer and link every message names. */
-async function caseFacts(tx: Tx, caseId: string, publicUrl: string | undefined) {
-  const [row] = await tx.select({ type: cases.type, number: cases.number, customer: customers.name }).from(cases)
-    .innerJoin(customers, eq(customers.id, cases.customerId)).where(eq(cases.id, caseId));
+/** What every message needs, in one statement: the channel and routing settings, and the case's
+ *  number, customer and link. */
+async function eventSettingsAndFacts(tx: Tx, caseId: string) {
+  const setting = (key: string) => sql`(select ${settings.value} from ${settings} where ${settings.key} = ${key})`;
+  const [row] = await tx.select({
+    channels: sql<ChannelSettings | null>`${setting(CHANNELS_KEY)}`, routing: sql<Partial<Routing> | null>`${setting(ROUTING_KEY)}`,
+    type: cases.type, number: cases.number, customer: customers.name,
+  }).from(sql`(select 1) as one`)
+    .leftJoin(cases, eq(cases.id, caseId))
+    .leftJoin(customers, eq(customers.id, cases.customerId));
+  const channels = row?.channels ?? {};
   const path = row?.type === 'deal' ? `/deals/${caseId}` : row?.type === 'ticket' ? `/tickets/${caseId}` : `/customers/${caseId}`;
-  return { number: row?.number ?? caseId.slice(0, 8), customer: row?.customer ?? '', link: publicUrl ? `${publicUrl.replace(/\/+$/, '')}${path}` : '' };
+  const publicUrl = channels.publicUrl;
+  return {
+    channels, routing: routingOf(row?.routing),
+    facts: { number: row?.number ?? caseId.slice(0, 8), customer: row?.customer ?? '', link: publicUrl ? `${publicUrl.replace(/\/+$/, '')}${path}` : '' },
+  };
 }
 
 /** When an external message about work on this clock may go out. */
@@ -47,15 +58,12 @@ export async function deliveryTime(tx: Tx, ctx: AppContext, tier: Tier, now: Dat
 
 export async function announce(tx: Tx, ctx: AppContext, e: AppEvent) {
   const kind = e.kind ?? e.routeAs;
-  const channels = await readChannels(tx);
-  const facts = await caseFacts(tx, e.caseId, channels.publicUrl);
+  const { channels, routing, facts } = await eventSettingsAndFacts(tx, e.caseId);
   const msg = renderMessage(kind, { ...e.params, ...facts });
   const seen = new Set<string>();
   const recipients = e.recipients.filter((r) => !seen.has(r.id) && seen.add(r.id));
-  for (const r of recipients) {
-    await notifyUser(tx, { userId: r.id, kind, taskId: e.taskId ?? null, caseId: e.caseId, message: msg.inApp, now: e.now });
-  }
-  const route = (await readRouting(tx))[e.routeAs];
+  await notifyUsers(tx, recipients.map((r) => ({ userId: r.id, kind, taskId: e.taskId ?? null, caseId: e.caseId, message: msg.inApp, now: e.now })));
+  const route = routing[e.routeAs];
   const wanted = [
     ...(route.email && channels.email ? recipients.filter((r) => r.email).map((r) => ({ channel: 'email' as const, to: r.email! })) : []),
     ...(route.dingtalk && channels.dingtalk ? [{ channel: 'dingtalk' as const, to: 'group' }] : []),

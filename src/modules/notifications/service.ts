@@ -13,11 +13,19 @@ import { appendAudit } from '../audit/service.js';
 import { announce } from './events.js';
 import { shanghaiTime } from './messages.js';
 
-export async function notifyUser(tx: Tx, n: { userId: string; kind: string; taskId?: string | null; caseId?: string | null; message: string; now: Date }) {
-  await tx.insert(notifications).values({
+type Notice = { userId: string; kind: string; taskId?: string | null; caseId?: string | null; message: string; now: Date };
+
+export async function notifyUser(tx: Tx, n: Notice) {
+  await notifyUsers(tx, [n]);
+}
+
+/** In-app notifications, one INSERT for all. */
+export async function notifyUsers(tx: Tx, list: Notice[]) {
+  if (!list.length) return;
+  await tx.insert(notifications).values(list.map((n) => ({
     id: crypto.randomUUID(), userId: n.userId, kind: n.kind, taskId: n.taskId ?? null, caseId: n.caseId ?? null,
     message: n.message, createdAt: n.now, read: false,
-  }).onConflictDoNothing();
+  }))).onConflictDoNothing();
 }
 
 export async function notifyRole(tx: Tx, n: { role: string; kind: string; taskId?: string | null; caseId?: string | null; message: string; now: Date }) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { cases, customers, tasks } from '../../db/schema.js';
+import { cases, customers, leads, tasks } from '../../db/schema.js';
 import { casesMatching } from '../../db/search.js';
 import { caseColumns } from '../cases/repo.js';
 
@@ -17,9 +17,11 @@ export async function lockTask(tx: Tx, id: string) {
 
 /** lockTask and the task's case (as findCase reads it) in one statement; only the task row is locked. */
 export async function lockTaskWithCase(tx: Tx, id: string) {
-  const [row] = await tx.select({ task: tasks, c: caseColumns }).from(tasks)
+  const [row] = await tx.select({ task: tasks, c: caseColumns, leadReferrerId: leads.referrerId }).from(tasks)
     .innerJoin(cases, and(eq(cases.id, tasks.caseId), eq(cases.type, tasks.caseType)))
     .innerJoin(customers, eq(customers.id, cases.customerId))
+    // a deal's lead: its referrer never works on the deal (tasks/service completeTask)
+    .leftJoin(leads, eq(leads.dealId, cases.id))
     .where(eq(tasks.id, id)).for('update', { of: tasks });
   return row;
 }

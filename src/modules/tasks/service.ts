@@ -21,7 +21,6 @@ import { canSeeCase, caseRefOf, loadCase, patchCase, setCaseState, type CaseRef 
 import { updateCase } from '../cases/repo.js';
 import { announceTask } from '../notifications/events.js';
 import { resumeIfPaused } from '../tickets/pause.js';
-import { leadOfDeal } from '../leads/repo.js';
 import * as repo from './repo.js';
 
 export function presentTask(t: repo.TaskRow, now: Date, calendar?: WorkCalendar, extra?: { customerName?: string | null; caseNumber?: string | null }) {
@@ -141,7 +140,7 @@ export async function completeTask(
   if (task.status !== 'open') throw conflict('task.done');
   if (!opts.skipPolicy && !taskPolicy.complete(actor, taskTarget(task))) throw forbidden('task.not_yours');
   // the referrer of a deal's lead never works on the deal (非业务人员禁止直接参与项目操作, issue 14)
-  if (c.type === 'deal' && (await leadOfDeal(tx, c.id))?.referrerId === actor.id) throw forbidden('lead.referrer_no_deal_work');
+  if (c.type === 'deal' && locked.leadReferrerId === actor.id) throw forbidden('lead.referrer_no_deal_work');
   // a step completed on a paused ticket ends the wait: its deadlines move first (issue 16)
   const resumed = c.type === 'ticket' && (await resumeIfPaused(tx, ctx, c.id, actor));
   const dueAt = resumed ? (await repo.findTask(tx, task.id))!.dueAt : task.dueAt;
