@@ -28,6 +28,7 @@ export const REASONS = {
   'field.unknown_customer': 'no such customer',
   'field.unknown_user': 'no such user',
   'field.unknown_partner': 'no such partner',
+  'field.unknown_case': 'no such case',
   'field.unknown_role': 'the current process has no role {role}',
   'field.unknown_department': 'the current process has no department {department}',
   'field.unknown_tier': 'the current process has no service tier {tier}',

@@ -2,7 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/support/app.js';
-import { audit } from '../../db/schema.js';
+import { createDeal } from '../../../test/support/factories.js';
+import { audit, reviews } from '../../db/schema.js';
 
 let t: TestApp;
 const me = async (u: string) => (await t.call('GET', '/auth/me', { token: await t.login(u) })).body.user as { id: string; partnerId: string | null };
@@ -13,11 +14,19 @@ describe('rewards and penalties', () => {
   it('the subject\'s department manager (or the GM) records them; partners by the tech manager; every one audited', async () => {
     const [engineer, sales, partner] = [await me('engineer'), await me('sales'), (await me('partner_engineer')).partnerId!];
     const tech = await t.login('tech_manager');
-    const penalty = await t.call('POST', '/reviews', { token: tech, body: { userId: engineer.id, kind: 'penalty', points: -2, amountFen: 5000, reason: '维修超时且无特殊原因', caseId: 'case-1' } });
+    // a case that does not exist is refused by name, and nothing is recorded
+    const before = (await t.ctx.db.select().from(reviews)).length;
+    const unknown = await t.call('POST', '/reviews', { token: tech, body: { userId: engineer.id, kind: 'penalty', points: -2, reason: '维修超时', caseId: 'no-such-case' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details).toEqual([expect.objectContaining({ path: 'caseId', reason: 'field.unknown_case' })]);
+    expect((await t.ctx.db.select().from(reviews)).length).toBe(before);
+    const { deal } = await createDeal(t);
+    const caseId = (deal as { id: string }).id;
+    const penalty = await t.call('POST', '/reviews', { token: tech, body: { userId: engineer.id, kind: 'penalty', points: -2, amountFen: 5000, reason: '维修超时且无特殊原因', caseId } });
     expect(penalty.status, penalty.text).toBe(201);
-    expect(penalty.body).toMatchObject({ userId: engineer.id, partnerId: null, kind: 'penalty', points: -2, amountFen: 5000, caseNumber: null, authorName: expect.any(String) });
+    expect(penalty.body).toMatchObject({ userId: engineer.id, partnerId: null, kind: 'penalty', points: -2, amountFen: 5000, caseNumber: (deal as { number: string }).number, authorName: expect.any(String) });
     const trail = await t.ctx.db.select().from(audit).where(eq(audit.entityId, penalty.body.id));
-    expect(trail.map((a) => [a.action, a.caseId])).toEqual([['review.penalty', 'case-1']]);
+    expect(trail.map((a) => [a.action, a.caseId])).toEqual([['review.penalty', caseId]]);
     expect((await t.call('POST', '/reviews', { token: tech, body: { userId: sales.id, kind: 'reward', reason: 'x' } })).status).toBe(403);
     expect((await t.call('POST', '/reviews', { token: await t.login('sales_manager'), body: { userId: sales.id, kind: 'reward', points: 3, reason: '本月签约第一' } })).status).toBe(201);
     expect((await t.call('POST', '/reviews', { token: tech, body: { partnerId: partner, kind: 'reward', amountFen: 20000, reason: '满意率 100%' } })).status).toBe(201);

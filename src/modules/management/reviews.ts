@@ -35,13 +35,15 @@ export async function recordReview(opts: { actor: Actor; input: ReviewInput }, t
   const subject = await subjectOf(tx, opts.actor, input);
   if (!subject) throw fieldError(input.userId ? 'userId' : 'partnerId', input.userId ? 'field.unknown_user' : 'field.unknown_partner');
   authorize(opts.actor, 'review.create', subject);
+  // the case a record names must exist (the form picks it from a search; the API is checked too)
+  const [c] = input.caseId ? await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, input.caseId)) : [];
+  if (input.caseId && !c) throw fieldError('caseId', 'field.unknown_case');
   const now = ctx.clock.now();
   const [row] = await tx.insert(reviews).values({
     id: crypto.randomUUID(), userId: input.userId ?? null, partnerId: input.partnerId ?? null, kind: input.kind,
     points: input.points ?? null, amountFen: input.amountFen ?? null, reason: input.reason, caseId: input.caseId ?? null,
     authorId: opts.actor.id, createdAt: now,
   }).returning();
-  const [c] = input.caseId ? await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, input.caseId)) : [];
   const view = present(row, { subject: subject.name, author: opts.actor.displayName, caseNumber: c?.number ?? null });
   await appendAudit(tx, { at: now, actorId: opts.actor.id, action: `review.${input.kind}`, entity: 'review', entityId: row.id, caseId: input.caseId ?? null, after: view });
   return view;

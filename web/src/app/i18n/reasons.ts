@@ -35,6 +35,7 @@ export const ZH_REASONS: Record<Exclude<Reason, OwnText>, string> & Partial<Reco
   'field.unknown_customer': '没有这个客户',
   'field.unknown_user': '没有这个用户',
   'field.unknown_partner': '没有这个服务商',
+  'field.unknown_case': '没有这个案件',
   'field.unknown_role': '当前流程没有角色 {role}',
   'field.unknown_department': '当前流程没有部门 {department}',
   'field.unknown_tier': '当前流程没有服务等级 {tier}',
