@@ -53,7 +53,6 @@ async function narrowed(tx: Tx, ids: SQL, column: SQL | { getSQL(): SQL }, broad
   return { where: unique.length ? sql`${column} = any(${textArray(unique)}::text[])` : sql`false`, broad: false };
 }
 
-
 /** The condition a list puts on `cases` for a search box, and whether the search is broad. The
  *  matching customers come first: more than SEARCH_SET_MAX of them (a common word of a name) and
  *  the search is broad at once, without collecting their cases. */

@@ -16,8 +16,8 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER "tickets_closed_on_insert" BEFORE INSERT ON "tickets" FOR EACH ROW EXECUTE FUNCTION fy_ticket_closed_on_insert();--> statement-breakpoint
 CREATE INDEX "tasks_deal_open_due" ON "tasks" USING btree ("due_at","created_at") WHERE status = 'open' and case_type = 'deal';--> statement-breakpoint
-CREATE INDEX "tasks_type_completed" ON "tasks" USING btree ("case_type","completed_at") WHERE status = 'done';--> statement-breakpoint
+CREATE INDEX "tasks_type_completed" ON "tasks" USING btree ("case_type","completed_at","due_at","created_at") WHERE status = 'done';--> statement-breakpoint
 CREATE INDEX "tasks_step_created" ON "tasks" USING btree ("step","created_at");--> statement-breakpoint
 CREATE INDEX "tasks_open_step_created" ON "tasks" USING btree ("step","created_at","case_id") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "tickets_open_due" ON "tickets" USING btree ("due_at") WHERE closed_at is null and paused_at is null;--> statement-breakpoint
-CREATE INDEX "tickets_closed" ON "tickets" USING btree ("closed_at");
+CREATE INDEX "tickets_closed" ON "tickets" USING btree ("closed_at","due_at");

@@ -4,10 +4,10 @@
 // counted task or ticket): the report groups them, the drill-down lists them.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { instant } from '../../db/instant.js';
 
 /** `('a', 'b')` for `in`; an empty list matches nothing. */
 const list = (xs: string[]) => sql`(${sql.join((xs.length ? xs : ['\u0000']).map((x) => sql`${x}`), sql`, `)})`;
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
@@ -35,7 +35,7 @@ function engineerFacts(p: EngineerFactParams): SQL {
     with rep as (
       select t.id as task_id, t.case_id, t.completed_at as at, t.due_at, ${whose('t')}
       from tasks t
-      where t.status = 'done' and t.step in ${repair} and t.completed_at >= ${ts(p.from)} and t.completed_at < ${ts(p.to)}
+      where t.status = 'done' and t.step in ${repair} and t.completed_at >= ${instant(p.from)} and t.completed_at < ${instant(p.to)}
     ),
     fu as (
       select f.id as task_id, f.case_id, f.completed_at as at, f.outcome, r.sid, r.partner
@@ -45,7 +45,7 @@ function engineerFacts(p: EngineerFactParams): SQL {
         where r.case_id = f.case_id and r.status = 'done' and r.step in ${repair} and r.seq < f.seq
         order by r.seq desc limit 1
       ) r
-      where f.status = 'done' and f.step in ${list(p.followUpSteps)} and f.completed_at >= ${ts(p.from)} and f.completed_at < ${ts(p.to)}
+      where f.status = 'done' and f.step in ${list(p.followUpSteps)} and f.completed_at >= ${instant(p.from)} and f.completed_at < ${instant(p.to)}
     ),
     -- complaints closed in the period: found on tickets alone (its closed_at repeats the case's, its
     -- kind is on the same row), the case's state read only for those with a repair round
@@ -57,7 +57,7 @@ function engineerFacts(p: EngineerFactParams): SQL {
         where r.case_id = k.id and r.status = 'done' and r.step in ${repair}
         order by r.seq limit 1
       ) first
-      where k.kind = 'complaint' and k.closed_at >= ${ts(p.from)} and k.closed_at < ${ts(p.to)}
+      where k.kind = 'complaint' and k.closed_at >= ${instant(p.from)} and k.closed_at < ${instant(p.to)}
     ),
     closed as (
       select f.*, (select count(*) from tasks n where n.case_id = f.case_id and n.status = 'done' and n.step in ${repair}) as rounds
@@ -79,7 +79,7 @@ function engineerFacts(p: EngineerFactParams): SQL {
           and e.closed_at <= c.created_at and e.closed_at >= c.created_at - make_interval(days => ${p.repeatWindowDays})
         order by e.closed_at desc limit 1
       ) prev
-      where c.type = 'ticket' and c.created_at >= ${ts(p.from)} and c.created_at < ${ts(p.to)}
+      where c.type = 'ticket' and c.created_at >= ${instant(p.from)} and c.created_at < ${instant(p.to)}
     ),
     rep_fault as (
       select f.* from rep_fault_any f join tickets k on k.id = f.case_id and k.kind = 'complaint'
@@ -90,7 +90,7 @@ function engineerFacts(p: EngineerFactParams): SQL {
       cross join lateral jsonb_array_elements_text(
         case when jsonb_array_length(t.assignee_ids) > 0 then t.assignee_ids else jsonb_build_array(t.completed_by) end
       ) as e(sid)
-      where t.status = 'done' and t.step in ${list(p.installationSteps)} and t.completed_at >= ${ts(p.from)} and t.completed_at < ${ts(p.to)}
+      where t.status = 'done' and t.step in ${list(p.installationSteps)} and t.completed_at >= ${instant(p.from)} and t.completed_at < ${instant(p.to)}
     ),
     facts as (
       select 'repairs' as measure, sid, partner, case_id, task_id, at from rep
@@ -110,11 +110,9 @@ function engineerFacts(p: EngineerFactParams): SQL {
 export interface FactCount { measure: EngineerMeasure; sid: string; partner: boolean; n: number }
 
 /** The engineer measures of the period, counted per subject (user or partner company). */
-export const engineerCountsQuery = (p: EngineerFactParams) => sql`${engineerFacts(p)}
-    select measure, sid, partner, count(*)::int as n from facts where sid is not null group by measure, sid, partner`;
-
 export async function engineerCounts(tx: Tx, p: EngineerFactParams): Promise<FactCount[]> {
-  const r = await tx.execute(engineerCountsQuery(p));
+  const r = await tx.execute(sql`${engineerFacts(p)}
+    select measure, sid, partner, count(*)::int as n from facts where sid is not null group by measure, sid, partner`);
   return rowsOf<FactCount>(r).map((x) => ({ ...x, n: Number(x.n), partner: x.partner === true || (x.partner as unknown) === 't' }));
 }
 
@@ -147,7 +145,7 @@ export interface SalesParams { from: Date; to: Date; negotiationSteps: string[];
 export async function dealsOpenedByOwner(tx: Tx, p: SalesParams) {
   const r = await tx.execute(sql`
     select owner_id as sid, count(*)::int as n from cases
-    where type = 'deal' and created_at >= ${ts(p.from)} and created_at < ${ts(p.to)} and owner_id is not null
+    where type = 'deal' and created_at >= ${instant(p.from)} and created_at < ${instant(p.to)} and owner_id is not null
     group by owner_id`);
   return rowsOf<{ sid: string; n: number }>(r).map((x) => ({ sid: x.sid, n: Number(x.n) }));
 }
@@ -156,7 +154,7 @@ export async function dealsOpenedByOwner(tx: Tx, p: SalesParams) {
 export async function dealsEndedByOwner(tx: Tx, p: SalesParams) {
   const r = await tx.execute(sql`
     select owner_id as sid, state, count(*)::int as n from cases
-    where type = 'deal' and closed_at >= ${ts(p.from)} and closed_at < ${ts(p.to)} and state in ${list([...p.lostStates, ...p.droppedStates])}
+    where type = 'deal' and closed_at >= ${instant(p.from)} and closed_at < ${instant(p.to)} and state in ${list([...p.lostStates, ...p.droppedStates])}
     group by owner_id, state`);
   return rowsOf<{ sid: string; state: string; n: number }>(r).map((x) => ({ ...x, n: Number(x.n) }));
 }
@@ -167,7 +165,7 @@ export async function dealsWon(tx: Tx, p: SalesParams) {
     select c.owner_id as sid, c.id as case_id, c.created_at, t.completed_at as signed_at, d.amount_fen
     from tasks t join cases c on c.id = t.case_id join deals d on d.id = c.id
     where t.status = 'done' and t.step in ${list(p.negotiationSteps)} and t.outcome in ${list(p.wonOutcomes)}
-      and t.completed_at >= ${ts(p.from)} and t.completed_at < ${ts(p.to)}`);
+      and t.completed_at >= ${instant(p.from)} and t.completed_at < ${instant(p.to)}`);
   return rowsOf<{ sid: string; case_id: string; created_at: string | Date; signed_at: string | Date; amount_fen: number | string | null }>(r)
     .map((x) => ({ sid: x.sid, caseId: x.case_id, createdAt: new Date(x.created_at), signedAt: new Date(x.signed_at), amountFen: Number(x.amount_fen ?? 0) }));
 }
@@ -177,7 +175,7 @@ export async function lostReasons(tx: Tx, p: SalesParams) {
   const r = await tx.execute(sql`
     select d.end_reason as reason, d.competitor, count(*)::int as n
     from cases c join deals d on d.id = c.id
-    where c.type = 'deal' and c.closed_at >= ${ts(p.from)} and c.closed_at < ${ts(p.to)} and c.state in ${list(p.lostStates)}
+    where c.type = 'deal' and c.closed_at >= ${instant(p.from)} and c.closed_at < ${instant(p.to)} and c.state in ${list(p.lostStates)}
     group by d.end_reason, d.competitor
     order by n desc, d.end_reason, d.competitor`);
   return rowsOf<{ reason: string | null; competitor: string | null; n: number }>(r).map((x) => ({ reason: x.reason ?? '', competitor: x.competitor || null, count: Number(x.n) }));
@@ -189,7 +187,7 @@ export async function lostReasons(tx: Tx, p: SalesParams) {
 export async function stepsDoneOnTime(tx: Tx, steps: string[], from: Date, to: Date) {
   const r = await tx.execute(sql`
     select count(*)::int as done, count(*) filter (where due_at is null or completed_at <= due_at)::int as on_time from tasks
-    where status = 'done' and step in ${list(steps)} and completed_at >= ${ts(from)} and completed_at < ${ts(to)}`);
+    where status = 'done' and step in ${list(steps)} and completed_at >= ${instant(from)} and completed_at < ${instant(to)}`);
   const [x] = rowsOf<{ done: number; on_time: number }>(r);
   return { done: Number(x?.done ?? 0), onTime: Number(x?.on_time ?? 0) };
 }
@@ -198,7 +196,7 @@ export async function stepsDoneOnTime(tx: Tx, steps: string[], from: Date, to: D
 export async function stepsDoneWithOutcome(tx: Tx, steps: string[], outcomes: string[], from: Date, to: Date) {
   const r = await tx.execute(sql`
     select count(*)::int as n from tasks
-    where status = 'done' and step in ${list(steps)} and outcome in ${list(outcomes)} and completed_at >= ${ts(from)} and completed_at < ${ts(to)}`);
+    where status = 'done' and step in ${list(steps)} and outcome in ${list(outcomes)} and completed_at >= ${instant(from)} and completed_at < ${instant(to)}`);
   return Number(rowsOf<{ n: number }>(r)[0]?.n ?? 0);
 }
 
@@ -206,7 +204,7 @@ export async function stepsDoneWithOutcome(tx: Tx, steps: string[], outcomes: st
 export async function stepsDueIn(tx: Tx, steps: string[], from: Date, to: Date) {
   const r = await tx.execute(sql`
     select count(*)::int as due, count(*) filter (where status = 'done')::int as done from tasks
-    where step in ${list(steps)} and due_at >= ${ts(from)} and due_at < ${ts(to)}`);
+    where step in ${list(steps)} and due_at >= ${instant(from)} and due_at < ${instant(to)}`);
   const [x] = rowsOf<{ due: number; done: number }>(r);
   return { due: Number(x?.due ?? 0), done: Number(x?.done ?? 0) };
 }
@@ -216,7 +214,7 @@ export async function complaintsClosedIn(tx: Tx, from: Date, to: Date) {
   const r = await tx.execute(sql`
     select count(*)::int as closed, count(*) filter (where c.closed_at <= k.due_at)::int as in_time
     from cases c join tickets k on k.id = c.id and k.kind = 'complaint'
-    where c.type = 'ticket' and c.closed_at >= ${ts(from)} and c.closed_at < ${ts(to)}`);
+    where c.type = 'ticket' and c.closed_at >= ${instant(from)} and c.closed_at < ${instant(to)}`);
   const [x] = rowsOf<{ closed: number; in_time: number }>(r);
   return { closed: Number(x?.closed ?? 0), inTime: Number(x?.in_time ?? 0) };
 }

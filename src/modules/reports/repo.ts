@@ -2,6 +2,7 @@
 import { and, asc, count, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
+import { instant } from '../../db/instant.js';
 import { cases, customers, deals, documents, partners, tasks, tickets, users } from '../../db/schema.js';
 import { dealColumns } from '../deals/repo.js';
 import { ticketColumns } from '../tickets/repo.js';
@@ -46,15 +47,14 @@ const overdueCount = async (tx: Tx, table: SQL, branches: SQL[]) => {
   const r = await tx.execute(sql`select ${sql.join(branches.map((w) => sql`(select count(*) from ${table} where ${w})`), sql` + `)} as n`);
   return Number((r as unknown as { rows: { n: number | string }[] }).rows[0].n);
 };
-const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 /** Tickets open at `to` past their close deadline: the oldest OVERDUE_LIST_MAX, and how many.
  *  A paused ticket's close deadline stands still (issue 16): not overdue while it waits. A
  *  ticket's deadline follows its opening, so `due_at < to` also means it was opened by then. */
 export async function ticketsOverdueAt(tx: Tx, to: Date) {
   const branches = [
-    sql`closed_at is null and paused_at is null and due_at < ${at(to)}`,
-    sql`closed_at >= ${at(to)} and paused_at is null and due_at < ${at(to)}`,
+    sql`closed_at is null and paused_at is null and due_at < ${instant(to)}`,
+    sql`closed_at >= ${instant(to)} and paused_at is null and due_at < ${instant(to)}`,
   ];
   const rows = await ticketsWithCustomer(tx).where(inArray(tickets.id, oldestOverdue(sql`tickets`, branches))).orderBy(asc(tickets.dueAt), asc(cases.number));
   const total = rows.length < OVERDUE_LIST_MAX ? rows.length : await overdueCount(tx, sql`tickets`, branches);
@@ -65,8 +65,8 @@ export async function ticketsOverdueAt(tx: Tx, to: Date) {
  *  then, with the deal's number, its customer and who holds the task. */
 export async function dealStepsOverdueAt(tx: Tx, to: Date) {
   const branches = [
-    sql`status = 'open' and case_type = 'deal' and due_at < ${at(to)} and created_at < ${at(to)}`,
-    sql`status = 'done' and case_type = 'deal' and completed_at >= ${at(to)} and due_at < ${at(to)} and created_at < ${at(to)}`,
+    sql`status = 'open' and case_type = 'deal' and due_at < ${instant(to)} and created_at < ${instant(to)}`,
+    sql`status = 'done' and case_type = 'deal' and completed_at >= ${instant(to)} and due_at < ${instant(to)} and created_at < ${instant(to)}`,
   ];
   const rows = await tx.select({ task: tasks, number: cases.number, customerName: customers.name, assigneeName: users.displayName }).from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { instant } from '../../db/instant.js';
 import { cases, customers, documents, partners, tasks, tickets, users } from '../../db/schema.js';
 import { cappedCount, caseSearch, contains } from '../../db/search.js';
 import { insertCase, required, splitCase, updateCase } from '../cases/repo.js';
@@ -70,7 +71,7 @@ export async function listTickets(tx: Tx, f: TicketFilter) {
     f.customerId ? eq(cases.customerId, f.customerId) : undefined,
     f.tier ? eq(cases.tier, f.tier) : undefined,
     f.overdue === true ? and(isNull(cases.closedAt), lt(tickets.dueAt, f.now)) : undefined,
-    f.overdue === false ? or(isNotNull(cases.closedAt), sql`${tickets.dueAt} >= ${f.now.toISOString()}::timestamptz`) : undefined,
+    f.overdue === false ? or(isNotNull(cases.closedAt), sql`${tickets.dueAt} >= ${instant(f.now)}`) : undefined,
     search?.where,
   );
   const order = f.sort === 'due_asc' ? [asc(tickets.dueAt), asc(cases.number)] : [desc(cases.createdAt), desc(cases.number)];
