@@ -61,6 +61,8 @@ describe('rewards and penalties, and an engineer\'s trend', () => {
       await screenshot(page, 'reviews-record-page');
       await page.getByTestId('review-record').getByRole('link', { name: ticket.number }).click();
       await page.waitForURL(`**/tickets/${ticket.ticketId}`);
+      // the ticket's own page, not the moment before it renders, is the journey's last picture
+      await page.getByText(ticket.number).first().waitFor();
     });
   });
 
