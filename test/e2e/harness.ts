@@ -200,7 +200,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => original.height);
   if (height > original.height) await page.setViewportSize({ width: original.width, height: Math.min(height, 4000) });
   await page.waitForTimeout(100); // let the layout settle at the new size
-  await page.screenshot({ path: file });
+  // A capture waits for the renderer's next frame; on a loaded 2-core machine that frame can
+  // stall once (a CI run lost a journey to a 30 s capture timeout), so it is asked for again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.screenshot({ path: file, timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3 || page.isClosed()) throw e;
+      await page.waitForTimeout(500);
+    }
+  }
   if (height > original.height) await page.setViewportSize(original);
   return file;
 }
