@@ -66,6 +66,45 @@ describe('rewards and penalties, and an engineer\'s trend', () => {
     });
   });
 
+  it('the list is searched and filtered by the server; the record form offers only the manager\'s own people', async () => {
+    const gm = await apiToken(server!.baseUrl, 'gm');
+    const reward = await apiCall(server!.baseUrl, 'POST', '/reviews', { userId: engineer.id, kind: 'reward', points: 5, reason: '客户书面表扬' }, gm);
+    if (reward.status !== 201) throw new Error(`reward: ${reward.status}`);
+    const sales = (await apiCall<{ user: { displayName: string } }>(server!.baseUrl, 'GET', '/auth/me', undefined, await apiToken(server!.baseUrl, 'sales'))).data.user;
+    await as('tech_manager', 'filter', async (page) => {
+      await page.goto('/reports/reviews');
+      const table = page.getByTestId('reviews-table');
+      await table.getByText('客户书面表扬').waitFor();
+      await page.locator('#reviews-filter_q').fill('电子流');
+      await page.locator('#reviews-filter_q').press('Enter');
+      await page.waitForURL(/q=/);
+      await table.getByText(REASON).waitFor();
+      await table.getByText('客户书面表扬').waitFor({ state: 'detached' });
+      await page.locator('#reviews-filter_q').fill('');
+      await table.getByText('客户书面表扬').waitFor();
+      await page.locator('#reviews-filter_kind').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '奖励' }).click();
+      await page.waitForURL(/kind=reward/);
+      await table.getByText(REASON).waitFor({ state: 'detached' });
+      await table.getByText('客户书面表扬').waitFor();
+      // the engineer's record page with only the rewards: the totals follow the filter
+      await table.getByTestId('review-subject-link').first().click();
+      await page.waitForURL(`**/reviews/user/${engineer.id}`);
+      await page.getByTestId('review-record').getByText('客户书面表扬').waitFor();
+      await page.locator('#review-record-user-' + engineer.id + '-filter_kind').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '奖励' }).click();
+      await page.getByTestId('review-record').getByText(REASON).waitFor({ state: 'detached' });
+      await page.getByTestId('review-totals').getByText('5', { exact: true }).waitFor();
+      // 登记奖惩 lists the technical department, not the salesperson
+      await page.goto('/reports/reviews');
+      await page.getByTestId('record-review').click();
+      await page.locator('#record-review_subjectId').click();
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await options.filter({ hasText: engineer.displayName }).first().waitFor();
+      if (await options.filter({ hasText: sales.displayName }).count()) throw new Error('the salesperson is offered to the tech manager');
+    });
+  });
+
   it('the tech manager opens a row\'s trend on 工程师考评', async () => {
     await as('tech_manager', 'row-trend', async (page) => {
       await page.goto('/reports/engineers');

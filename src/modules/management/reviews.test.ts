@@ -56,4 +56,51 @@ describe('rewards and penalties', () => {
     expect((await t.call('GET', '/reviews', { token: await t.login('gm') })).body.items).toHaveLength(3);
     expect((await t.call('GET', '/reviews', { token: await t.login('engineer') })).body.items).toHaveLength(1);
   });
+
+  it('searches, filters and pages, with the count and sums of every match', async () => {
+    const gm = await t.login('gm');
+    const all = await t.call('GET', '/reviews', { token: gm });
+    expect(all.body).toMatchObject({ total: 3, totals: { points: 1, rewardsFen: 20000, penaltiesFen: 5000 } });
+    const first = await t.call('GET', '/reviews?pageSize=2', { token: gm });
+    const second = await t.call('GET', '/reviews?pageSize=2&page=2', { token: gm });
+    expect(first.body.items).toHaveLength(2);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.total).toBe(3);
+    expect([...first.body.items, ...second.body.items].map((r: { id: string }) => r.id)).toEqual(all.body.items.map((r: { id: string }) => r.id));
+    const rewards = await t.call('GET', '/reviews?kind=reward', { token: gm });
+    expect(rewards.body.items.map((r: { kind: string }) => r.kind)).toEqual(['reward', 'reward']);
+    expect(rewards.body.totals).toEqual({ points: 3, rewardsFen: 20000, penaltiesFen: 0 });
+    // the reason, the subject's name and the case number are searched; % and _ are taken literally
+    expect((await t.call('GET', `/reviews?q=${encodeURIComponent('超时')}`, { token: gm })).body.items.map((r: { reason: string }) => r.reason)).toEqual(['维修超时且无特殊原因']);
+    const caseNumber = all.body.items.find((r: { caseNumber: string | null }) => r.caseNumber).caseNumber as string;
+    expect((await t.call('GET', `/reviews?q=${encodeURIComponent(caseNumber.slice(-4))}`, { token: gm })).body.total).toBe(1);
+    expect((await t.call('GET', '/reviews?q=%25', { token: gm })).body.items.map((r: { reason: string }) => r.reason)).toEqual(['满意率 100%']);
+    expect((await t.call('GET', '/reviews?q=_', { token: gm })).body.total).toBe(0);
+    // a search never reaches past the policy: the engineer finds only their own
+    expect((await t.call('GET', `/reviews?q=${encodeURIComponent('满意率')}`, { token: await t.login('engineer') })).body.total).toBe(0);
+    expect((await t.call('GET', '/reviews?kind=bonus', { token: gm })).status).toBe(400);
+  });
+
+  it('offers a manager only the people and partner companies they may record for', async () => {
+    const names = async (u: string) => {
+      const r = await t.call('GET', '/reviews/subjects', { token: await t.login(u) });
+      expect(r.status).toBe(200);
+      return r.body as { users: { id: string; name: string }[]; partners: { id: string }[] };
+    };
+    const engineer = await me('engineer');
+    const sales = await me('sales');
+    const tech = await names('tech_manager');
+    expect(tech.users.map((u) => u.id)).toContain(engineer.id);
+    expect(tech.users.map((u) => u.id)).not.toContain(sales.id);
+    expect(tech.partners.length).toBeGreaterThan(0);
+    const salesManager = await names('sales_manager');
+    expect(salesManager.users.map((u) => u.id)).toContain(sales.id);
+    expect(salesManager.users.map((u) => u.id)).not.toContain(engineer.id);
+    expect(salesManager.partners).toEqual([]);
+    const gm = await names('gm');
+    expect(gm.users.map((u) => u.id)).toEqual(expect.arrayContaining([engineer.id, sales.id]));
+    // partner engineers are recorded through their company
+    expect(gm.users.map((u) => u.id)).not.toContain((await me('partner_engineer')).id);
+    expect((await t.call('GET', '/reviews/subjects', { token: await t.login('engineer') })).status).toBe(403);
+  });
 });

@@ -1,8 +1,10 @@
 // Rewards and penalties (奖惩考核, PROCESS §6, issue 13): a manager records one for someone of their
 // department or for a partner company; managers decide, nothing is automatic. Every record is audited.
 import crypto from 'node:crypto';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { cases, partners, reviews, users } from '../../db/schema.js';
 import { authorize, denial } from '../../policies/index.js';
 import { departmentsOf, orgOf, type Actor } from '../../policies/actor.js';
@@ -49,29 +51,77 @@ export async function recordReview(opts: { actor: Actor; input: ReviewInput }, t
   return view;
 }
 
-/** Records of one subject (its manager, the GM, the subject), or every record the actor may read. */
-export async function listReviews(opts: { actor: Actor; userId?: string; partnerId?: string; period?: Period }, tx: Tx) {
+/** Who the actor may read (`review.read`) or record (`review.create`) records of, decided by the
+ *  one review policy for every user and partner company (a company has dozens of each). */
+export async function subjectsFor(tx: Tx, actor: Actor, rule: 'review.read' | 'review.create') {
+  const [people, companies] = await Promise.all([
+    tx.select({ id: users.id, name: users.displayName, roles: users.roles, department: users.department, partnerId: users.partnerId, active: users.active }).from(users).orderBy(asc(users.displayName)),
+    tx.select({ id: partners.id, name: partners.name }).from(partners).orderBy(asc(partners.name)),
+  ]);
+  const org = orgOf(actor);
+  const asSubject = (u: (typeof people)[number]): ReviewSubject => ({ userId: u.id, departments: departmentsOf({ ...actor, id: u.id, roles: u.roles, department: u.department, org }) });
+  return {
+    users: people.filter((u) => can(actor, rule, asSubject(u))),
+    partners: can(actor, rule, { partner: true }) ? companies : [],
+  };
+}
+
+export interface ReviewQuery {
+  actor: Actor; userId?: string; partnerId?: string; period?: Period;
+  kind?: 'reward' | 'penalty';
+  /** part of the subject's name, the reason or the case number */
+  q?: string;
+  limit: number; offset: number;
+}
+
+const author = alias(users, 'author');
+
+/** Records of one subject (its manager, the GM, the subject), or every record the actor may read:
+ *  a page, newest first, with the count and the sums of every matching record. */
+export async function listReviews(opts: ReviewQuery, tx: Tx) {
   authorize(opts.actor, 'review.read');
-  const where: (SQL | undefined)[] = [opts.period ? and(gte(reviews.createdAt, opts.period.from), lt(reviews.createdAt, opts.period.to)) : undefined];
+  const where: (SQL | undefined)[] = [
+    opts.period ? and(gte(reviews.createdAt, opts.period.from), lt(reviews.createdAt, opts.period.to)) : undefined,
+    opts.kind ? eq(reviews.kind, opts.kind) : undefined,
+  ];
   let named: { userId: string | null; partnerId: string | null; name: string } | null = null;
   if (opts.userId || opts.partnerId) {
     const subject = await subjectOf(tx, opts.actor, opts);
     if (!subject || !can(opts.actor, 'review.read', subject)) throw denial(opts.actor, 'review.read', 'review');
     where.push(opts.userId ? eq(reviews.userId, opts.userId) : eq(reviews.partnerId, opts.partnerId!));
     named = { userId: opts.userId ?? null, partnerId: opts.userId ? null : opts.partnerId!, name: subject.name };
+  } else {
+    // without a subject named: the records of the subjects the policy lets the actor read
+    const readable = await subjectsFor(tx, opts.actor, 'review.read');
+    const ids = readable.users.map((u) => u.id);
+    where.push(or(
+      ids.length ? inArray(reviews.userId, ids) : undefined,
+      readable.partners.length ? isNotNull(reviews.partnerId) : undefined,
+    ) ?? sql`false`);
   }
-  const rows = await tx.select({ r: reviews, userName: users.displayName, partnerName: partners.name, caseNumber: cases.number }).from(reviews)
-    .leftJoin(users, eq(users.id, reviews.userId)).leftJoin(partners, eq(partners.id, reviews.partnerId)).leftJoin(cases, eq(cases.id, reviews.caseId))
-    .where(and(...where)).orderBy(desc(reviews.createdAt)).limit(500);
-  const authors = new Map((await tx.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
-  const items = [];
-  for (const { r, userName, partnerName, caseNumber } of rows) {
-    // without a subject named: only the records the actor may read one by one
-    if (!(opts.userId || opts.partnerId)) {
-      const subject = r.userId ? await subjectOf(tx, opts.actor, { userId: r.userId }) : { partner: true };
-      if (!subject || !can(opts.actor, 'review.read', subject)) continue;
-    }
-    items.push(present(r, { subject: userName ?? partnerName ?? '', author: authors.get(r.authorId) ?? null, caseNumber: caseNumber ?? null }));
+  const q = opts.q?.trim();
+  if (q) {
+    const pattern = containsPattern(q);
+    where.push(or(ilike(users.displayName, pattern), ilike(partners.name, pattern), ilike(reviews.reason, pattern), ilike(cases.number, pattern)));
   }
-  return { subject: named, items };
+  const joins = { users: eq(users.id, reviews.userId), partners: eq(partners.id, reviews.partnerId), cases: eq(cases.id, reviews.caseId) };
+  const [rows, [sums]] = await Promise.all([
+    tx.select({ r: reviews, userName: users.displayName, partnerName: partners.name, caseNumber: cases.number, authorName: author.displayName }).from(reviews)
+      .leftJoin(users, joins.users).leftJoin(partners, joins.partners).leftJoin(cases, joins.cases).leftJoin(author, eq(author.id, reviews.authorId))
+      .where(and(...where)).orderBy(desc(reviews.createdAt), desc(reviews.id)).limit(opts.limit).offset(opts.offset),
+    tx.select({
+      count: sql<number>`count(*)::int`,
+      points: sql<number>`coalesce(sum(${reviews.points}), 0)::int`,
+      rewardsFen: sql<number>`coalesce(sum(${reviews.amountFen}) filter (where ${reviews.kind} = 'reward'), 0)`.mapWith(Number),
+      penaltiesFen: sql<number>`coalesce(sum(${reviews.amountFen}) filter (where ${reviews.kind} = 'penalty'), 0)`.mapWith(Number),
+    }).from(reviews)
+      .leftJoin(users, joins.users).leftJoin(partners, joins.partners).leftJoin(cases, joins.cases)
+      .where(and(...where)),
+  ]);
+  return {
+    subject: named,
+    items: rows.map(({ r, userName, partnerName, caseNumber, authorName }) => present(r, { subject: userName ?? partnerName ?? '', author: authorName, caseNumber })),
+    total: sums.count,
+    totals: { points: sums.points, rewardsFen: sums.rewardsFen, penaltiesFen: sums.penaltiesFen },
+  };
 }

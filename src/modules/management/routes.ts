@@ -7,15 +7,16 @@ import { appendAudit } from '../audit/service.js';
 import { parseMonth, monthOf, monthParam } from '../reports/period.js';
 import { departmentResults, putTargets, readTargets, targetsSchema } from './departments.js';
 import { engineerMeasureCases, engineerScores, engineerTrend, type Range } from './engineers.js';
-import { engineerMeasure, engineerMeasureReply, engineerScoresReply, engineerTrendQuery, engineerTrendReply, reviewsReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply, reviewInput, reviewView } from './schema.js';
-import { listReviews, recordReview } from './reviews.js';
+import { engineerMeasure, engineerMeasureReply, engineerScoresReply, engineerTrendQuery, engineerTrendReply, reviewsReply, managementSettingsSchema, periodQuery, salesReviewReply, departmentResultsReply, reviewInput, reviewView, reviewsQuery, reviewSubjectsReply } from './schema.js';
+import { listReviews, recordReview, subjectsFor } from './reviews.js';
+import { paging } from '../../server/paging.js';
 import { departmentResultsHtml, departmentResultsXlsx, engineerScoresHtml, engineerScoresXlsx, salesReviewHtml, salesReviewXlsx } from './render.js';
 import { fileReply, HTML, XLSX } from '../../server/replies.js';
 import type { PolicyName } from '../../policies/index.js';
 import { salesReview } from './sales.js';
 import { readManagementSettings, writeManagementSettings } from './settings.js';
+import { shanghaiMidnight } from '../../domain/iso.js';
 
-const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 /** from/to as Shanghai dates (to exclusive); either left out: this month's bound. */
 export function rangeOf(q: { from?: string; to?: string }, now: Date): Range {
@@ -121,11 +122,25 @@ export async function managementRoutes(app: ZApp) {
   app.get('/reviews', {
     config: { policy: 'review.read' },
     schema: {
-      tags, summary: 'rewards and penalties: of one person or partner company, or every record the reader may read',
-      querystring: z.object({ userId: z.string().min(1).max(100).optional(), partnerId: z.string().min(1).max(100).optional(), month: monthParam.optional() }),
+      tags, summary: 'rewards and penalties: of one person or partner company, or every record the reader may read; searched, filtered and paged, with the sums of every match',
+      querystring: reviewsQuery,
       response: { 200: reviewsReply },
     },
-  }, async (req) => listReviews({ actor: actorOf(req), userId: req.query.userId, partnerId: req.query.partnerId, period: req.query.month ? parseMonth(req.query.month)! : undefined }, app.ctx.db));
+  }, async (req) => {
+    const { userId, partnerId, month, kind, q } = req.query;
+    return listReviews({ actor: actorOf(req), userId, partnerId, kind, q, period: month ? parseMonth(month)! : undefined, ...paging(req.query) }, app.ctx.db);
+  });
+
+  app.get('/reviews/subjects', {
+    config: { policy: 'review.create' },
+    schema: { tags, summary: 'the people and partner companies the reader may record a reward or penalty for', response: { 200: reviewSubjectsReply } },
+  }, async (req) => {
+    const subjects = await subjectsFor(app.ctx.db, actorOf(req), 'review.create');
+    return {
+      users: subjects.users.filter((u) => u.active && !u.partnerId).map((u) => ({ id: u.id, name: u.name })),
+      partners: subjects.partners,
+    };
+  });
 
   app.get('/settings/management', {
     config: { policy: 'report.engineers' },

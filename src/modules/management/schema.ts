@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { isoDate } from '../../domain/iso.js';
 import { instant } from '../../server/replies.js';
+import { pageQuery } from '../../server/paging.js';
+import { monthParam } from '../reports/period.js';
 import { ENGINEER_MEASURES } from './repo.js';
 import { managementSettingsSchema } from './settings.js';
 
@@ -86,7 +88,22 @@ export const reviewView = z.object({
 export const reviewsReply = z.object({
   subject: z.object({ userId: z.string().nullable(), partnerId: z.string().nullable(), name: z.string() }).nullable()
     .describe('the person or partner company asked for (?userId= or ?partnerId=), null without one'),
-  items: z.array(reviewView),
+  items: z.array(reviewView).describe('one page, newest first'),
+  total: z.number().int().describe('every record that matches'),
+  totals: z.object({ points: z.number().int(), rewardsFen: z.number().int(), penaltiesFen: z.number().int() })
+    .describe('the sums over every record that matches, not only this page'),
 }).meta({ id: 'Reviews' });
+
+export const reviewsQuery = pageQuery.extend({
+  userId: z.string().min(1).max(100).optional(), partnerId: z.string().min(1).max(100).optional(), month: monthParam.optional(),
+  kind: z.enum(['reward', 'penalty']).optional(),
+  q: z.string().max(100).optional().describe('part of the subject\'s name, the reason or the case number'),
+});
+
+const named = z.object({ id: z.string(), name: z.string() });
+export const reviewSubjectsReply = z.object({
+  users: z.array(named).describe('active staff the reader may record for'),
+  partners: z.array(named).describe('partner companies the reader may record for'),
+}).meta({ id: 'ReviewSubjects' });
 
 export { managementSettingsSchema };

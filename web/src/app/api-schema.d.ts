@@ -4940,12 +4940,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** rewards and penalties: of one person or partner company, or every record the reader may read */
+        /** rewards and penalties: of one person or partner company, or every record the reader may read; searched, filtered and paged, with the sums of every match */
         get: {
             parameters: {
                 query?: {
+                    kind?: "reward" | "penalty";
                     month?: string;
+                    page?: number;
+                    pageSize?: number;
                     partnerId?: string;
+                    /** @description part of the subject's name, the reason or the case number */
+                    q?: string;
                     userId?: string;
                 };
                 header?: never;
@@ -5018,6 +5023,51 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the people and partner companies the reader may record a reward or penalty for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: see error.reason */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewSubjects"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7797,6 +7847,7 @@ export interface components {
             userId: string | null;
         };
         Reviews: {
+            /** @description one page, newest first */
             items: components["schemas"]["Review"][];
             /** @description the person or partner company asked for (?userId= or ?partnerId=), null without one */
             subject: {
@@ -7804,6 +7855,26 @@ export interface components {
                 partnerId: string | null;
                 userId: string | null;
             } | null;
+            /** @description every record that matches */
+            total: number;
+            /** @description the sums over every record that matches, not only this page */
+            totals: {
+                penaltiesFen: number;
+                points: number;
+                rewardsFen: number;
+            };
+        };
+        ReviewSubjects: {
+            /** @description partner companies the reader may record for */
+            partners: {
+                id: string;
+                name: string;
+            }[];
+            /** @description active staff the reader may record for */
+            users: {
+                id: string;
+                name: string;
+            }[];
         };
         SalesReview: {
             /**

@@ -39,6 +39,8 @@ export type ListFilter =
   | { kind: 'text'; key: string; placeholder: string; width?: number }
   /** a drop-down: applies at once */
   | { kind: 'select'; key: string; placeholder: string; options: ListOption[]; width?: number; testId?: string }
+  /** a month (YYYY-MM): applies at once */
+  | { kind: 'month'; key: string; placeholder: string; testId?: string }
   /** a day range stored as two keys (YYYY-MM-DD, inclusive) */
   | { kind: 'dateRange'; keys: [string, string]; placeholder: [string, string] }
   /** a segmented switch shown above the table: applies at once; `initial` is not written to the URL */
@@ -150,7 +152,7 @@ function readParams(sp: URLSearchParams, filters: readonly ListFilter[], default
   return params;
 }
 
-type FormValues = Record<string, string | [Dayjs | null, Dayjs | null] | null | undefined>;
+type FormValues = Record<string, string | Dayjs | [Dayjs | null, Dayjs | null] | null | undefined>;
 
 function toFormValues(params: ListParams, filters: readonly ListFilter[]): FormValues {
   const values: FormValues = {};
@@ -159,6 +161,9 @@ function toFormValues(params: ListParams, filters: readonly ListFilter[]): FormV
     if (f.kind === 'dateRange') {
       const [a, b] = f.keys.map((k) => params.filters[k]);
       values[f.keys.join('_')] = a || b ? [a ? dayjs(a) : null, b ? dayjs(b) : null] : null;
+    } else if (f.kind === 'month') {
+      const m = params.filters[f.key];
+      values[f.key] = m && /^\d{4}-\d{2}$/.test(m) ? dayjs(`${m}-01`) : null;
     } else values[f.key] = params.filters[f.key];
   }
   return values;
@@ -209,6 +214,8 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         const range = v[f.keys.join('_')] as [Dayjs | null, Dayjs | null] | null | undefined;
         patch[f.keys[0]] = range?.[0]?.format('YYYY-MM-DD');
         patch[f.keys[1]] = range?.[1]?.format('YYYY-MM-DD');
+      } else if (f.kind === 'month') {
+        patch[f.key] = (v[f.key] as Dayjs | null | undefined)?.format('YYYY-MM');
       } else {
         const raw = v[f.key];
         patch[f.key] = typeof raw === 'string' ? raw.trim() || undefined : undefined;
@@ -267,6 +274,19 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
                     style={{ width: phone ? '100%' : (f.width ?? 200) }}
                     options={f.options}
                     onChange={(v: string | undefined) => apply({ [f.key]: v })}
+                    data-testid={f.testId}
+                  />
+                </Form.Item>
+              );
+            if (f.kind === 'month')
+              return (
+                <Form.Item key={f.key} name={f.key}>
+                  <DatePicker
+                    picker="month"
+                    allowClear
+                    placeholder={f.placeholder}
+                    style={{ width: phone ? '100%' : 160 }}
+                    onChange={(d: Dayjs | null) => apply({ [f.key]: d ? d.format('YYYY-MM') : undefined })}
                     data-testid={f.testId}
                   />
                 </Form.Item>

@@ -65,8 +65,12 @@ export type Review = Schemas['Review'];
 export type ReviewInput = { userId?: string; partnerId?: string; kind: 'reward' | 'penalty'; points?: number; amountFen?: number; reason: string; caseId?: string };
 export const recordReview = (body: ReviewInput) => api.post<Review>('/reviews', body);
 export type Reviews = Schemas['Reviews'];
-/** Without a subject: every record the reader may read (at most the newest 500). */
-export const listReviews = (q: { userId?: string; partnerId?: string; month?: string }) => api.get<Reviews>('/reviews', q);
+export type ReviewsQuery = { userId?: string; partnerId?: string; month?: string; kind?: string; q?: string; page?: number; pageSize?: number };
+/** Without a subject: every record the reader may read. A page, with the count and sums of every match. */
+export const listReviews = (q: ReviewsQuery) => api.get<Reviews>('/reviews', q);
+export type ReviewSubjects = Schemas['ReviewSubjects'];
+/** the people and partner companies the reader may record for */
+export const listReviewSubjects = () => api.get<ReviewSubjects>('/reviews/subjects');
 
 // ---- an engineer's trend (GET /reports/engineers/trend) ----
 export type EngineerTrend = Schemas['EngineerTrend'];

@@ -1,15 +1,14 @@
-// 登记奖惩: a manager records a reward or penalty for a person or a partner company. The server decides
-// whether the subject is theirs (their department; partner companies: the tech manager; the GM: anyone).
+// 登记奖惩: a manager records a reward or penalty for a person or a partner company. The server lists
+// the subjects that are theirs (their department; partner companies: the tech manager; the GM: anyone).
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../../app/i18n';
 import { yuanToFen } from '../../../app/format';
-import { listUsers, listPartners } from '../../users/api';
 import { listTickets } from '../../tickets/api';
 import { listDeals } from '../../deals/api';
-import { recordReview, type ReviewInput } from '../api';
+import { listReviewSubjects, recordReview, type ReviewInput } from '../api';
 
 /** points, amount in 元 and reason: the part of a record every way of recording one asks for */
 export function ReviewAmountFields() {
@@ -50,12 +49,11 @@ export function RecordReviewButton({ onSaved }: { onSaved?: () => void }) {
   const [caseQuery, setCaseQuery] = useState('');
   const [form] = Form.useForm<Values>();
   const subjectKind = Form.useWatch('subjectKind', form) ?? 'user';
-  const people = useQuery({ queryKey: ['review-people'], queryFn: () => listUsers({ status: 'active', pageSize: 200 }), enabled: open });
-  const partners = useQuery({ queryKey: ['review-partners'], queryFn: () => listPartners(), enabled: open });
+  const mine = useQuery({ queryKey: ['review-subjects'], queryFn: listReviewSubjects, enabled: open });
   const caseOptions = useCaseSearch(caseQuery);
-  const subjects = subjectKind === 'user'
-    ? (people.data?.items ?? []).filter((u) => !u.partnerId).map((u) => ({ value: u.id, label: u.displayName }))
-    : (partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const subjects = (subjectKind === 'user' ? mine.data?.users : mine.data?.partners) ?? [];
+  const options = subjects.map((x) => ({ value: x.id, label: x.name }));
+  const recordsPartners = (mine.data?.partners.length ?? 0) > 0;
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -78,10 +76,10 @@ export function RecordReviewButton({ onSaved }: { onSaved?: () => void }) {
         <Form form={form} name="record-review" layout="vertical" initialValues={{ subjectKind: 'user', kind: 'penalty' }} preserve={false}>
           <Form.Item name="subjectKind" label={t('reviews.subject')}>
             <Radio.Group onChange={() => form.setFieldValue('subjectId', undefined)} optionType="button"
-              options={[{ value: 'user', label: t('reviews.subject.user') }, { value: 'partner', label: t('reviews.subject.partner') }]} />
+              options={[{ value: 'user', label: t('reviews.subject.user') }, { value: 'partner', label: t('reviews.subject.partner'), disabled: !recordsPartners }]} />
           </Form.Item>
           <Form.Item name="subjectId" label={subjectKind === 'user' ? t('reviews.subject.user') : t('reviews.subject.partner')} rules={[{ required: true }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={subjects} loading={people.isLoading || partners.isLoading} data-testid="review-subject" />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={options} loading={mine.isLoading} data-testid="review-subject" />
           </Form.Item>
           <Form.Item name="kind" label={t('reviews.kind')}>
             <Radio.Group optionType="button" options={[{ value: 'reward', label: t('reviews.kind.reward') }, { value: 'penalty', label: t('reviews.kind.penalty') }]} data-testid="review-kind" />
