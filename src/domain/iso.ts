@@ -23,6 +23,12 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must 
 /** China has one time zone and no daylight saving: Asia/Shanghai is UTC+8 all year. */
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
+/** The instant a Shanghai wall-clock time (`HH:mm`, 00:00 by default) of a day `YYYY-MM-DD` names. */
+export const shanghaiAt = (date: string, hhmm = '00:00'): Date => new Date(`${date}T${hhmm}:00+08:00`);
+
+/** The instant a Shanghai day `YYYY-MM-DD` begins. */
+export const shanghaiMidnight = (date: string): Date => shanghaiAt(date);
+
 /** YYYY-MM-DD of an instant in Asia/Shanghai. */
 export const shanghaiDate = (t: Date): string => new Date(t.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 

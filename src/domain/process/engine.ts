@@ -2,6 +2,7 @@
 // and when a newly opened step is due.
 import type { Tier, WorkCalendar } from '../calendar/index.js';
 import type { DeadlineRule, StepDefinition, Transition } from './definition.js';
+import { SHANGHAI_OFFSET_MS } from '../iso.js';
 
 export function transitionFor(step: StepDefinition, outcome: string | undefined):
   { ok: true; outcome: string; transition: Transition } | { ok: false; allowed: string[] } {
@@ -10,8 +11,6 @@ export function transitionFor(step: StepDefinition, outcome: string | undefined)
   if (!key || !Object.hasOwn(step.outcomes, key)) return { ok: false, allowed };
   return { ok: true, outcome: key, transition: step.outcomes[key] };
 }
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /** 00:00 Asia/Shanghai of the day that contains `t`. */
 export function startOfShanghaiDay(t: Date): Date {

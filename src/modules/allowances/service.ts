@@ -14,7 +14,7 @@ import { stepsOfKind } from '../../domain/process/definition.js';
 import { parseMonth, type Period } from '../reports/period.js';
 import { appendAudit } from '../audit/service.js';
 import { getSetting, putSetting } from '../users/repo.js';
-import { shanghaiDate } from '../duty/service.js';
+import { shanghaiDate, shanghaiMidnight } from '../../domain/iso.js';
 import * as repo from './repo.js';
 
 export const ALLOWANCE_SETTINGS_KEY = 'allowances.rates';
@@ -62,7 +62,7 @@ function afterHoursByDay(a: Date, b: Date, calendar: WorkCalendar): Map<string, 
   const dayMs = calendar.dayHours('standard') * HOUR_MS;
   for (let t = a.getTime(); t < b.getTime();) {
     const date = shanghaiDate(new Date(t));
-    const nextMidnight = new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000;
+    const nextMidnight = shanghaiMidnight(date).getTime() + 86_400_000;
     const end = Math.min(nextMidnight, b.getTime());
     const working = calendar.workingTimeBetween(new Date(t), new Date(end), 'standard') * dayMs;
     const hours = (end - t - working) / HOUR_MS;

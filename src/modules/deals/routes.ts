@@ -2,12 +2,11 @@ import { z } from 'zod';
 import type { ZApp } from '../../server/routes.js';
 import { actorOf } from '../auth/plugin.js';
 import { pageQuery, paging } from '../../server/paging.js';
-import { isoDate, isoTime } from '../../domain/iso.js';
+import { isoDate, isoTime, shanghaiMidnight } from '../../domain/iso.js';
 import { addNegotiationEntry, createDeal, dealPage, listDealsView, pipelineReport, setSecondMeeting, upcomingMeetings } from './service.js';
 import { dealCreated, dealDetail, dealListReply, dealView, negotiationEntry, pipelineReply, upcomingMeetingsReply } from './schema.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-const shanghaiMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 export async function dealRoutes(app: ZApp) {
   app.post('/deals', { config: { policy: 'case.createDeal' }, schema: { tags: ['deals'], body: z.object({ customerId: z.string().min(1).max(100), survey: z.record(z.string(), z.unknown()).describe('form 1: the fields of the survey form of GET /process'), leadId: z.string().min(1).max(100).optional().describe('the accepted lead this deal comes from (issue 14): it becomes converted') }), response: { 201: dealCreated } } }, async (req, reply) => {

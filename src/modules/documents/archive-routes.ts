@@ -1,7 +1,7 @@
 // The archive beyond plain search (routes.ts GET /documents): archiving one document and
 // exporting a search result to Excel.
 import { z } from 'zod';
-import { isoDate } from '../../domain/iso.js';
+import { isoDate, shanghaiDate, shanghaiMidnight } from '../../domain/iso.js';
 import type { ZApp } from '../../server/routes.js';
 import type { Actor } from '../../server/context.js';
 import { actorOf } from '../auth/plugin.js';
@@ -27,8 +27,8 @@ const DAY_MS = 86_400_000;
 export function toDocumentSearch(q: z.infer<typeof archiveFilters>, actor: Actor): Omit<DocumentSearch, 'limit' | 'offset'> {
   return {
     number: q.number, customer: q.customer, form: q.form, department: q.department,
-    from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined,
-    to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS) : undefined,
+    from: q.from ? shanghaiMidnight(q.from) : undefined,
+    to: q.to ? new Date(shanghaiMidnight(q.to).getTime() + DAY_MS) : undefined,
     archived: q.archived === undefined ? undefined : q.archived === 'true',
     departments: hasRole(actor, 'gm') ? 'all' : departmentsOf(actor),
   };
@@ -40,7 +40,7 @@ export async function archiveRoutes(app: ZApp) {
     const actor = actorOf(req);
     const now = ctx.clock.now();
     const { buffer, total } = await exportDocuments({ search: toDocumentSearch(req.query, actor), def: ctx.processes.current(), now }, ctx.db);
-    const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+    const day = shanghaiDate(now).replaceAll('-', '');
     reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="archive-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`档案-${day}.xlsx`)}`)

@@ -3,12 +3,12 @@ import { newWorkbook } from '../../server/excel.js';
 import type { Tx } from '../../db/client.js';
 import type { ProcessDefinition } from '../../domain/process/definition.js';
 import * as repo from './repo.js';
+import { SHANGHAI_OFFSET_MS } from '../../domain/iso.js';
 
 /** the most rows one export writes; a larger result says so in its last row */
 export const EXPORT_MAX_ROWS = 5000;
 
 const CASE_TYPE_ZH: Record<string, string> = { deal: '商机', ticket: '工单', customer: '客户回访' };
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 /** Excel has no time zones: write the Asia/Shanghai wall-clock time. */
 const shanghaiWallTime = (t: Date) => new Date(t.getTime() + SHANGHAI_OFFSET_MS);
 

@@ -13,6 +13,7 @@ import { appendAudit } from '../audit/service.js';
 import { usersWithRole } from '../users/repo.js';
 import { notifyUser } from '../notifications/service.js';
 import * as repo from './repo.js';
+import { shanghaiDate, shanghaiMidnight } from '../../domain/iso.js';
 
 export const ROTAS = {
   /** one CS agent on each non-working day, by the CS manager */
@@ -22,10 +23,8 @@ export const ROTAS = {
 } as const;
 export type Rota = keyof typeof ROTAS;
 
-const OFFSET_MS = 8 * 3600_000;
 /** The Shanghai calendar date of an instant. */
-export const shanghaiDate = (t: Date) => new Date(t.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-const monthStart = (month: string) => new Date(`${month}-01T00:00:00+08:00`);
+const monthStart = (month: string) => shanghaiMidnight(`${month}-01`);
 
 function mayManage(actor: Actor, rota: Rota) {
   if (!hasRole(actor, ROTAS[rota].manager)) throw forbidden('duty.manager_only');

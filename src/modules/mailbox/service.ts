@@ -12,7 +12,7 @@ import { authorize } from '../../policies/index.js';
 import { appendAudit } from '../audit/service.js';
 import { usersWithRole } from '../users/repo.js';
 import { notifyUser } from '../notifications/service.js';
-import { shanghaiDate } from '../duty/service.js';
+import { shanghaiDate, shanghaiMidnight } from '../../domain/iso.js';
 import * as repo from './repo.js';
 
 /** Letters a user may write per day (named and anonymous together). */
@@ -27,7 +27,6 @@ function newReplyCode(): string {
   return chars.match(/.{5}/g)!.join('-');
 }
 /** The instant standing for a day: its Shanghai midnight (what the audit and notification carry). */
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 export function presentLetter(l: repo.LetterRow, authorName: string | null) {
   return {
@@ -48,7 +47,7 @@ export async function writeLetter(opts: { subject: string; body: string; anonymo
     id: crypto.randomUUID(), subject: opts.subject, body: opts.body, authorId: opts.anonymous ? null : opts.actor.id,
     writtenOn: day, state: 'new', replyCodeHash: code ? hashCode(code) : null,
   });
-  const at = dayStart(day);
+  const at = shanghaiMidnight(day);
   await appendAudit(tx, {
     at, actorId: opts.anonymous ? null : opts.actor.id, action: 'mailbox.write', entity: 'mailbox_letter', entityId: letter.id,
     after: { anonymous: opts.anonymous, writtenOn: day },

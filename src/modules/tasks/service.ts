@@ -22,6 +22,7 @@ import { updateCase } from '../cases/repo.js';
 import { announceTask } from '../notifications/events.js';
 import { resumeIfPaused } from '../tickets/pause.js';
 import * as repo from './repo.js';
+import { shanghaiDate } from '../../domain/iso.js';
 
 export function presentTask(t: repo.TaskRow, now: Date, calendar?: WorkCalendar, extra?: { customerName?: string | null; caseNumber?: string | null }) {
   const overdue = t.dueAt ? (t.status === 'open' ? t.dueAt.getTime() < now.getTime() : !!t.completedAt && t.completedAt > t.dueAt) : false;
@@ -273,7 +274,7 @@ export async function assignTask(opts: { taskId: string; actor: Actor; assigneeI
     // an outsourced company gets work only while its certificate is valid
     const p = await findPartner(tx, set.partnerId);
     if (!p) throw fieldError(opts.partnerId ? 'partnerId' : 'assigneeId', 'field.unknown_partner');
-    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(now);
     if (p.certifiedUntil < today) throw conflict('partner.certificate_expired', { date: p.certifiedUntil });
   }
   if (c.type === 'ticket' && step?.partnerAllowed && c.partnerId !== set.partnerId) {

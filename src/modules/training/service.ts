@@ -16,9 +16,9 @@ import { getSetting } from '../users/repo.js';
 import { usersWithRole } from '../users/repo.js';
 import { notifyUser } from '../notifications/service.js';
 import * as repo from './repo.js';
+import { shanghaiAt } from '../../domain/iso.js';
 
 export const TRAINING_WEEKDAY_KEY = 'training.weekday';
-const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
 
 export function presentSession(s: repo.SessionRow) {
   return {
@@ -45,9 +45,9 @@ export async function planTraining(opts: { from: string; weeks: number; actor: A
     const direction: TrainingDirection = last ? otherDirection(last.direction as TrainingDirection) : 'business_to_technical';
     const lecturerId = nextInRotation(await lecturers(tx, direction), (await repo.lastOfDirectionBefore(tx, direction, date))?.lecturerId);
     if (!lecturerId) throw conflict('duty.nobody', { role: DIRECTION_LECTURER_ROLE[direction] });
-    const prepareDueAt = at(workingDaysBefore(date, 2, calendar), closing === '24:00' ? '23:59' : closing);
+    const prepareDueAt = shanghaiAt(workingDaysBefore(date, 2, calendar), closing === '24:00' ? '23:59' : closing);
     const s = await repo.insertSession(tx, {
-      id: crypto.randomUUID(), date, startsAt: at(date, '09:00'), endsAt: at(date, '12:00'), direction, lecturerId, prepareDueAt, createdAt: now, updatedAt: now,
+      id: crypto.randomUUID(), date, startsAt: shanghaiAt(date, '09:00'), endsAt: shanghaiAt(date, '12:00'), direction, lecturerId, prepareDueAt, createdAt: now, updatedAt: now,
     });
     if (!s) continue;
     created.push(s);
