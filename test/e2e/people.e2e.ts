@@ -1,7 +1,8 @@
 // People and money (issue 14) in the browser: an engineer passes a lead, the sales manager accepts
 // it, and after the signature and installation (driven through the API) the commission is on both
-// the referrer's and the salesperson's statements; the CS manager generates and swaps a duty month;
-// the GM reads and answers an anonymous letter.
+// the referrer's and the salesperson's statements; the sales manager finds another lead by searching
+// and rejects it with a reason; the CS manager generates and swaps a duty month; the GM reads and
+// answers an anonymous letter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, apiToken, asRole, clickUntil, launchBrowser, type RunningServer, startServer } from './harness';
@@ -63,6 +64,39 @@ describe('people and money', () => {
     }
   });
 
+  it('the sales manager finds a lead by searching and rejects it with a reason, which the table then shows', async () => {
+    const engineer = await apiToken(server!.baseUrl, 'engineer');
+    const submit = async (customerName: string, need: string) => {
+      const r = await apiCall<{ number: string }>(server!.baseUrl, 'POST', '/leads', { customerName, need, claimedClass: 'A' }, engineer);
+      expect(r.status).toBe(201);
+      return r.data.number;
+    };
+    const rejected = await submit('宁波港城冷链有限公司', '冷库温度监控');
+    await submit('温州瓯江电器厂', '车间网络改造');
+    await as('sales_manager', 'lead-reject', async (page) => {
+      await openTab(page, '线索');
+      const table = page.getByTestId('lead-table');
+      await table.getByText('温州瓯江电器厂').waitFor();
+      await page.getByPlaceholder('搜索客户、需求或编号').fill('冷链');
+      await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+      await page.getByTestId(`lead-reject-${rejected}`).click();
+      await page.locator('#lead-reject-ok').click(); // nothing typed: the modal stays and says what is missing
+      await page.getByRole('dialog').getByText('请填写退回原因').waitFor();
+      await page.locator('#lead-reject_reason').fill('  已是现有客户，请走工单  ');
+      await page.locator('#lead-reject-ok').click();
+      await table.getByText('已是现有客户，请走工单').waitFor();
+      await table.getByText('已退回').waitFor();
+      await page.getByPlaceholder('搜索客户、需求或编号').fill('');
+      await page.getByTestId('lead-state-filter').click();
+      await page.locator('.ant-select-item-option', { hasText: '已退回' }).click();
+      await expect.poll(() => table.getByText('温州瓯江电器厂').count()).toBe(0);
+      await table.getByText('宁波港城冷链有限公司').waitFor();
+    });
+    const lead = (await apiCall<{ items: { number: string; state: string; rejectReason: string | null }[] }>(server!.baseUrl, 'GET', '/leads', undefined, engineer))
+      .data.items.find((l) => l.number === rejected)!;
+    expect(lead).toMatchObject({ state: 'rejected', rejectReason: '已是现有客户，请走工单' }); // sent trimmed
+  });
+
   it('the CS manager generates next month\'s duty and swaps two days', async () => {
     await as('cs_manager', 'duty', async (page) => {
       await openTab(page, '值班表');
@@ -83,12 +117,14 @@ describe('people and money', () => {
     const w = await apiCall<{ replyCode: string }>(server!.baseUrl, 'POST', '/mailbox', { subject: '排班建议', body: '节假日值班希望提前一个月公布。', anonymous: true }, token);
     expect(w.status).toBe(201);
     await as('gm', 'mailbox', async (page) => {
-      page.on('dialog', (d) => d.accept('已要求客服经理每月 20 日前公布下月值班表。'));
       await openTab(page, '领导信箱');
       const table = page.getByTestId('mailbox-table');
       await table.getByText('排班建议').waitFor();
       await table.getByText('匿名').waitFor();
+      await table.getByText('2026-03-02').waitFor(); // the day it was written, no time
       await page.getByTestId('mailbox-reply-排班建议').click();
+      await page.locator('#letter-reply_body').fill('已要求客服经理每月 20 日前公布下月值班表。');
+      await page.locator('#mailbox-reply-ok').click();
       await table.getByText('已要求客服经理每月 20 日前公布下月值班表。').waitFor();
     });
     const r = await apiCall<{ reply: string }>(server!.baseUrl, 'GET', `/mailbox/replies/${w.data.replyCode}`, undefined, token);

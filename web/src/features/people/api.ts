@@ -3,15 +3,18 @@ import { api, buildUrl, type Schemas } from '../../app/api';
 
 export type Lead = Schemas['LeadListItem'];
 export type CommissionStatement = Schemas['CommissionStatement'];
+export type CommissionLine = Schemas['CommissionLine'];
 export type DutyMonth = Schemas['DutyMonth'];
+export type DutyDay = Schemas['DutyDay'];
 export type AllowanceStatement = Schemas['AllowanceStatement'];
+export type AllowanceLine = Schemas['AllowanceLine'];
 export type Letter = Schemas['MailboxLetter'];
 export type TrainingSession = Schemas['TrainingSession'];
 export type LeadClass = 'A' | 'B' | 'C';
 
 export const listLeads = () => api.get<{ items: Lead[] }>('/leads');
-export const createLead = (body: { customerName: string; contactPerson?: string; phone?: string; need: string; claimedClass: LeadClass; justification?: string }) =>
-  api.post<Lead>('/leads', body);
+export interface LeadInput { customerName: string; contactPerson?: string; phone?: string; need: string; claimedClass: LeadClass; justification?: string }
+export const createLead = (body: LeadInput) => api.post<Lead>('/leads', body);
 export const acceptLead = (id: string, body: { salespersonId: string; class: LeadClass; classReason?: string }) => api.post<Lead>(`/leads/${id}/accept`, body);
 export const rejectLead = (id: string, reason: string) => api.post<Lead>(`/leads/${id}/reject`, { reason });
 

@@ -1,35 +1,13 @@
 // The sysadmin's account modals: edit (roles, department, partner) and password reset.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { useOrganisation } from '../../process/queries';
 import { useQuery } from '@tanstack/react-query';
-import { applyServerErrors, validated } from '../../../app/formErrors';
-import type { ErrorDetail } from '../../../app/api';
+import { useFormSave } from '../../../app/useFormSave';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { required } from '../../../app/rules';
 import { listPartners, resetUserPassword, updateUser, type UserPatch, type UserSummary } from '../api';
-
-/** Saves a form's values through `save`; server refusals land on the fields they name. */
-function useModalSave<V extends object>(form: ReturnType<typeof Form.useForm<V>>[0], save: (v: V) => Promise<unknown>, done: () => void) {
-  const [saving, setSaving] = useState(false);
-  const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setSaving(true);
-    setUnmatched([]);
-    try {
-      await save(v);
-      done();
-    } catch (e) {
-      setUnmatched(applyServerErrors(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { saving, unmatched, submit, reset: () => setUnmatched([]) };
-}
 
 export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
@@ -38,7 +16,7 @@ export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | 
   const [form] = Form.useForm<UserPatch>();
   const roles = Form.useWatch('roles', form) as string[] | undefined;
   const partners = useQuery({ queryKey: ['partners', 'all'], queryFn: () => listPartners(), enabled: !!user });
-  const { saving, unmatched, submit, reset } = useModalSave(form, (v) => updateUser(user!.id, {
+  const { saving, unmatched, submit, clear } = useFormSave(form, (v) => updateUser(user!.id, {
     ...v, partnerId: org.isPartner(v.roles) ? v.partnerId ?? null : user?.partnerId ?? null,
   }), () => {
     message.success(t('common.saved'));
@@ -47,7 +25,7 @@ export function EditUserModal({ user, onClose, onSaved }: { user: UserSummary | 
 
   useEffect(() => {
     if (user) {
-      reset();
+      clear();
       form.setFieldsValue({ displayName: user.displayName, roles: user.roles, department: user.department ?? null, partnerId: user.partnerId ?? null });
     }
   }, [user, form]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -79,12 +57,12 @@ export function ResetPasswordModal({ user, onClose, onSaved }: { user: UserSumma
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const { saving, unmatched, submit, reset } = useModalSave(form, (v) => resetUserPassword(user!.id, v.password), () => {
+  const { saving, unmatched, submit, clear } = useFormSave(form, (v) => resetUserPassword(user!.id, v.password), () => {
     message.success(t('users.resetDone'));
     form.resetFields();
     onSaved();
   });
-  useEffect(() => reset(), [user]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => clear(), [user]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Modal open={!!user} title={`${t('users.resetPassword')} · ${user?.username ?? ''}`} onCancel={onClose} onOk={submit} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>

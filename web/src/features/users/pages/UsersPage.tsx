@@ -5,10 +5,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { useOrganisation } from '../../process/queries';
 import { ListPage, flatParams, type ListColumn } from '../../../components/ListPage';
-import { applyServerErrors, validated } from '../../../app/formErrors';
+import { useFormSave } from '../../../app/useFormSave';
 import { cleanBody } from '../../../app/wire';
 import { fmtDate } from '../../../app/format';
-import type { ErrorDetail } from '../../../app/api';
 import { ServerErrorAlert } from '../../../components/ServerErrorAlert';
 import { required } from '../../../app/rules';
 import { createUser, endUserSessions, listPartners, listUsers, updateUser, type NewUser, type UserSummary } from '../api';
@@ -19,27 +18,13 @@ function NewUserModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
   const org = useOrganisation();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewUser>();
-  const [saving, setSaving] = useState(false);
-  const [unmatched, setUnmatched] = useState<ErrorDetail[]>([]);
   const roles = Form.useWatch('roles', form) as string[] | undefined;
   const partners = useQuery({ queryKey: ['partners', 'all'], queryFn: () => listPartners(), enabled: open });
-
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setSaving(true);
-    setUnmatched([]);
-    try {
-      await createUser(cleanBody(v));
-      message.success(t('users.created'));
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      setUnmatched(applyServerErrors(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, unmatched, submit } = useFormSave(form, (v) => createUser(cleanBody(v)), () => {
+    message.success(t('users.created'));
+    form.resetFields();
+    onSaved();
+  });
 
   return (
     <Modal open={open} title={t('users.new')} onCancel={onClose} onOk={submit} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
