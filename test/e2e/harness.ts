@@ -58,7 +58,8 @@ export function ensureWebBuilt(): void {
     newestMtime(path.join(web, 'vite.config.ts')),
   );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const r = spawnSync('npm', ['run', 'build:web'], { cwd: REPO_ROOT, stdio: 'pipe', encoding: 'utf8' });
+  // production: vitest sets NODE_ENV=test, and vite would then bundle React's development build
+  const r = spawnSync('npm', ['run', 'build:web'], { cwd: REPO_ROOT, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
 }
 

@@ -31,7 +31,7 @@ export const en: Record<MessageKey, string> = {
   'common.total': '{n} in total',
   'common.totalCapped': 'more than {n}',
   'common.actions': 'Actions',
-  'common.required': 'Please enter {field}',
+  'common.required': '{field} is required',
   'form.serialTwice': 'Scanned twice: the same as line {n}',
   'form.range': '{field} must be between {min} and {max}',
   'form.tooManyRows': '{field}: at most {max} rows',
