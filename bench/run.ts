@@ -44,12 +44,15 @@ function productOnly(rows: Figure[]): string {
 function goals(r: EngineRun): string {
   const f = (call: string, c: number, raw = false) => (raw ? r.raw : r.product).find((x) => x.call === call && x.connections === c)!;
   const ratio = (call: string, c: number) => f(call, c).rps / f(call, c, true).rps;
-  const line = (what: string, value: string, ok: boolean) => `| ${what} | ${value} | ${ok ? 'met' : 'NOT met'} |`;
+  // a figure with failed requests measured something else (an exhausted set of tasks…): no verdict
+  const failed = (call: string, c: number, withRaw = true) => f(call, c).errors > 0 || (withRaw && f(call, c, true).errors > 0);
+  const line = (what: string, value: string, ok: boolean, invalid: boolean) =>
+    `| ${what} | ${value} | ${invalid ? 'not measured: requests failed (the errors column)' : ok ? 'met' : 'NOT met'} |`;
   return ['| goal | measured | |', '|---|---|---|',
-    line('inbox, 32 connections ≥ 0.15× raw', `${ratio('inbox', 32).toFixed(3)}×`, ratio('inbox', 32) >= 0.15),
-    line('inbox p99, 1 connection < 3 ms', `${f('inbox', 1).p99} ms`, f('inbox', 1).p99 < 3),
-    line('completion, 1 connection ≥ 0.5× raw', `${ratio('completion', 1).toFixed(3)}×`, ratio('completion', 1) >= 0.5),
-    line('completion, 32 connections ≥ 0.4× raw', `${ratio('completion', 32).toFixed(3)}×`, ratio('completion', 32) >= 0.4),
+    line('inbox, 32 connections ≥ 0.15× raw', `${ratio('inbox', 32).toFixed(3)}×`, ratio('inbox', 32) >= 0.15, failed('inbox', 32)),
+    line('inbox p99, 1 connection < 3 ms', `${f('inbox', 1).p99} ms`, f('inbox', 1).p99 < 3, failed('inbox', 1, false)),
+    line('completion, 1 connection ≥ 0.5× raw', `${ratio('completion', 1).toFixed(3)}×`, ratio('completion', 1) >= 0.5, failed('completion', 1)),
+    line('completion, 32 connections ≥ 0.4× raw', `${ratio('completion', 32).toFixed(3)}×`, ratio('completion', 32) >= 0.4, failed('completion', 32)),
   ].join('\n');
 }
 
