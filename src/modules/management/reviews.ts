@@ -17,10 +17,14 @@ import type { Period } from '../reports/period.js';
 
 export interface ReviewInput { userId?: string; partnerId?: string; kind: 'reward' | 'penalty'; points?: number; amountFen?: number; reason: string; caseId?: string }
 
+/** a user as the review policy sees them: their departments, read with the actor's organisation */
+const userSubject = (actor: Actor, u: { id: string; roles: string[]; department: string | null }): ReviewSubject =>
+  ({ userId: u.id, departments: departmentsOf({ ...actor, id: u.id, roles: u.roles, department: u.department, org: orgOf(actor) }) });
+
 async function subjectOf(tx: Tx, actor: Actor, s: { userId?: string; partnerId?: string }): Promise<ReviewSubject & { name: string } | undefined> {
   if (s.userId) {
     const [u] = await tx.select().from(users).where(eq(users.id, s.userId));
-    return u && { userId: u.id, name: u.displayName, departments: departmentsOf({ ...actor, id: u.id, roles: u.roles, department: u.department, org: orgOf(actor) }) };
+    return u && { ...userSubject(actor, u), name: u.displayName };
   }
   const [p] = s.partnerId ? await tx.select().from(partners).where(eq(partners.id, s.partnerId)) : [];
   return p && { partner: true, name: p.name };
@@ -58,10 +62,8 @@ export async function subjectsFor(tx: Tx, actor: Actor, rule: 'review.read' | 'r
     tx.select({ id: users.id, name: users.displayName, roles: users.roles, department: users.department, partnerId: users.partnerId, active: users.active }).from(users).orderBy(asc(users.displayName)),
     tx.select({ id: partners.id, name: partners.name }).from(partners).orderBy(asc(partners.name)),
   ]);
-  const org = orgOf(actor);
-  const asSubject = (u: (typeof people)[number]): ReviewSubject => ({ userId: u.id, departments: departmentsOf({ ...actor, id: u.id, roles: u.roles, department: u.department, org }) });
   return {
-    users: people.filter((u) => can(actor, rule, asSubject(u))),
+    users: people.filter((u) => can(actor, rule, userSubject(actor, u))),
     partners: can(actor, rule, { partner: true }) ? companies : [],
   };
 }

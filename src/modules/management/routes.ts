@@ -17,7 +17,6 @@ import { salesReview } from './sales.js';
 import { readManagementSettings, writeManagementSettings } from './settings.js';
 import { shanghaiMidnight } from '../../domain/iso.js';
 
-
 /** from/to as Shanghai dates (to exclusive); either left out: this month's bound. */
 export function rangeOf(q: { from?: string; to?: string }, now: Date): Range {
   const month = parseMonth(monthOf(now))!;

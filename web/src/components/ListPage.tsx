@@ -116,6 +116,8 @@ export interface ListPageProps<T> {
   rowClassName?: (row: T) => string;
   /** drawn right of the segmented filters, given the applied params (export links…) */
   toolbar?: (params: ListParams) => ReactNode;
+  /** drawn above the filters, given the reply of the page shown (a reply's own totals…) */
+  summary?: (reply: ListReply<T> | undefined, loading: boolean) => ReactNode;
   /** wrap in a card with this title */
   title?: ReactNode;
   extra?: ReactNode;
@@ -243,6 +245,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
 
   const body = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid={`${name}-list`}>
+      {props.summary?.(list.data, list.isPending)}
       {formFilters.length > 0 && (
         <Form<FormValues> form={form} name={`${name}-filter`} layout={phone ? 'vertical' : 'inline'} style={{ rowGap: phone ? 0 : 12 }} onFinish={submitForm} data-testid={`${name}-filter`}>
           {formFilters.map((f) => {

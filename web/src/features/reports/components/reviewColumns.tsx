@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Translate } from '../../../app/i18n';
 import { fmtDateTime, fmtFen } from '../../../app/format';
-import type { ListColumn } from '../../../components/ListPage';
+import type { ListColumn, ListFilter } from '../../../components/ListPage';
 import type { Review } from '../api';
 
 /** a person's or partner company's record page */
@@ -18,4 +18,10 @@ export const reviewColumns = (t: Translate): ListColumn<Review>[] => [
   { key: 'case', title: t('reviews.case'), render: (_, r) => (r.caseId ? <Link to={`/cases/${encodeURIComponent(r.caseId)}`}>{r.caseNumber ?? t('reviews.openCase')}</Link> : '—') },
   { key: 'author', title: t('reviews.author'), dataIndex: 'authorName', render: (v: string | null) => v ?? '—' },
   { key: 'at', title: t('reviews.at'), dataIndex: 'createdAt', render: (v: string) => fmtDateTime(v) },
+];
+
+/** the kind and month filters every list of records has */
+export const reviewFilters = (t: Translate, testIds: { kind: string; month: string }): ListFilter[] => [
+  { kind: 'select', key: 'kind', placeholder: t('reviews.allKinds'), width: 120, testId: testIds.kind, options: [{ value: 'reward', label: t('reviews.kind.reward') }, { value: 'penalty', label: t('reviews.kind.penalty') }] },
+  { kind: 'month', key: 'month', placeholder: t('reviews.allMonths'), testId: testIds.month },
 ];

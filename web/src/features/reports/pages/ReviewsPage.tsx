@@ -8,7 +8,7 @@ import { useCapabilities } from '../../../app/access';
 import { flatParams, ListPage } from '../../../components/ListPage';
 import { listReviews, type Review } from '../api';
 import { RecordReviewButton } from '../components/RecordReviewButton';
-import { reviewColumns, recordPagePath } from '../components/reviewColumns';
+import { reviewColumns, reviewFilters, recordPagePath } from '../components/reviewColumns';
 
 export default function ReviewsPage() {
   const { t } = useI18n();
@@ -24,8 +24,7 @@ export default function ReviewsPage() {
       size="small"
       filters={[
         { kind: 'search', key: 'q', placeholder: t('reviews.searchPerson'), testId: 'reviews-search' },
-        { kind: 'select', key: 'kind', placeholder: t('reviews.allKinds'), width: 120, testId: 'reviews-kind', options: [{ value: 'reward', label: t('reviews.kind.reward') }, { value: 'penalty', label: t('reviews.kind.penalty') }] },
-        { kind: 'month', key: 'month', placeholder: t('reviews.allMonths'), testId: 'reviews-month' },
+        ...reviewFilters(t, { kind: 'reviews-kind', month: 'reviews-month' }),
       ]}
       columns={[
         {
